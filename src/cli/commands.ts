@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import { emailSchema, newPasswordSchema, personNameSchema, roleSchema } from '../lib/domain/account-schemas';
+import { issuesToFieldErrors } from '../lib/domain/validation';
+import { createApiToken } from '../lib/server/api-tokens';
+import { generateSecureRandomString } from '../lib/server/auth/secret-token';
+import { databasePath } from '../lib/server/app';
+import { migrateToLatest, openDatabase, openSqlite, type DB } from '../lib/server/db';
+import { demoPassword, seedDemo } from '../lib/server/demo';
+import { InputError } from '../lib/server/errors';
+import { createUser, findUserByEmail, resetPassword } from '../lib/server/users';
+
+export class UsageError extends Error {}
+
+type Options = Record<string, { type: 'string' | 'boolean' }>;
+
+interface Command {
+	options: Options;
+	positionals: number;
+	run: (values: Record<string, string | undefined>, positionals: string[]) => Promise<void>;
+}
+
+/** Parses CLI input with a domain schema; a bad value is a usage error naming the option. */
+function parseOptions<S extends z.ZodObject>(schema: S, values: Record<string, unknown>): z.output<S> {
+	const result = schema.safeParse(values);
+	if (result.success) return result.data;
+	const [field, message] = Object.entries(issuesToFieldErrors(result.error.issues))[0]!;
+	throw new UsageError(`--${field}: ${message}`);
+}
+
+async function withDatabase<T>(run: (db: DB) => Promise<T>): Promise<T> {
+	const db = openDatabase(databasePath());
+	try {
+		await migrateToLatest(db);
+		return await run(db);
+	} finally {
+		await db.destroy();
+	}
+}
+
+/** The password from --password, else stdin; a terminal gets a generated one, printed once. */
+async function passwordFrom(option: string | undefined): Promise<{ password: string; generated: boolean }> {
+	if (option !== undefined) return { password: option, generated: false };
+	if (process.stdin.isTTY) return { password: generateSecureRandomString(), generated: true };
+	const chunks: Buffer[] = [];
+	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+	const password = Buffer.concat(chunks)
+		.toString('utf8')
+		.replace(/\r?\n$/, '');
+	return { password, generated: false };
+}
+
+function checkPassword(password: string): void {
+	const result = newPasswordSchema.safeParse(password);
+	if (!result.success) throw new UsageError(`password: ${result.error.issues[0]!.message}`);
+}
+
+/** Feature errors about a field read better as one line naming it. */
+function explainInputError(error: unknown): never {
+	if (error instanceof InputError) {
+		const [field, message] = Object.entries(error.fieldErrors)[0]!;
+		throw new Error(field === 'form' ? message : `${field}: ${message}`);
+	}
+	throw error;
+}
+
+export const commands: Record<string, Command> = {
+	migrate: {
+		options: {},
+		positionals: 0,
+		run: async () => {
+			const db = openDatabase(databasePath());
+			try {
+				const applied = await migrateToLatest(db);
+				console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
+			} finally {
+				await db.destroy();
+			}
+		}
+	},
+
+	'create-user': {
+		options: {
+			email: { type: 'string' },
+			name: { type: 'string' },
+			role: { type: 'string' },
+			password: { type: 'string' }
+		},
+		positionals: 0,
+		run: async (values) => {
+			const input = parseOptions(
+				z.object({ email: emailSchema, name: personNameSchema, role: roleSchema }),
+				values
+			);
+			const { password, generated } = await passwordFrom(values.password);
+			checkPassword(password);
+			await withDatabase(async (db) => {
+				const user = await createUser(db, { ...input, password }).catch(explainInputError);
+				console.log(`Created ${user.role} ${user.name} <${user.email}> (id ${user.id}).`);
+				if (generated) console.log(`Password (shown once): ${password}`);
+			});
+		}
+	},
+
+	'reset-password': {
+		options: { email: { type: 'string' }, password: { type: 'string' } },
+		positionals: 0,
+		run: async (values) => {
+			const { email } = parseOptions(z.object({ email: emailSchema }), values);
+			const { password, generated } = await passwordFrom(values.password);
+			checkPassword(password);
+			await withDatabase(async (db) => {
+				await resetPassword(db, email, password).catch(explainInputError);
+				console.log(`New password set for ${email}; their sessions have ended.`);
+				if (generated) console.log(`Password (shown once): ${password}`);
+			});
+		}
+	},
+
+	'create-token': {
+		options: { email: { type: 'string' }, name: { type: 'string' } },
+		positionals: 0,
+		run: async (values) => {
+			const input = parseOptions(
+				z.object({
+					email: emailSchema,
+					name: z.string().trim().min(1, 'Enter a name').max(100).default('CLI token')
+				}),
+				values
+			);
+			await withDatabase(async (db) => {
+				const user = await findUserByEmail(db, input.email);
+				if (!user) throw new Error(`no user with email ${input.email}`);
+				if (user.deactivatedAt !== null) throw new Error(`${input.email} is deactivated`);
+				const { token } = await createApiToken(db, user.id, input.name);
+				console.error(`API token "${input.name}" for ${user.email}. It is shown once; store it now:`);
+				console.log(token);
+			});
+		}
+	},
+
+	backup: {
+		options: {},
+		positionals: 1,
+		run: async (_values, [target]) => {
+			const source = databasePath();
+			if (!fs.existsSync(source)) throw new Error(`no database at ${source}`);
+			if (fs.existsSync(target!)) throw new Error(`${target} already exists; choose a new file name`);
+			const sqlite = openSqlite(source);
+			try {
+				// SQLite's online backup API copies a consistent snapshot while others keep writing.
+				await sqlite.backup(target!);
+			} finally {
+				sqlite.close();
+			}
+			console.log(`Backed up ${source} to ${target}.`);
+		}
+	},
+
+	'seed-demo': {
+		options: {},
+		positionals: 0,
+		run: async () => {
+			await withDatabase(async (db) => {
+				const logins = await seedDemo(db);
+				console.log(
+					`Demo organisation created in ${databasePath()}. Every demo user signs in with the password ${demoPassword}`
+				);
+				for (const login of logins)
+					console.log(`  ${login.note.padEnd(15)} ${login.email.padEnd(24)} ${login.name}`);
+			});
+		}
+	}
+};

@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { commands, UsageError } from './commands';
+
+export const usage = `Usage: panelist <command> [options]
+
+Commands:
+  migrate                                  Apply pending database migrations
+  create-user --email <email> --name <name> --role <admin|recruiter|interviewer> [--password <password>]
+                                           Create a user. Without --password the password is read from
+                                           stdin, or generated and printed when stdin is a terminal
+  reset-password --email <email> [--password <password>]
+                                           Set a new password (same sources as create-user) and end
+                                           all of the user's sessions
+  create-token --email <email> [--name <name>]
+                                           Create an API token for the user and print it once
+  backup <file>                            Copy the live database to <file>; safe while the server runs
+  seed-demo                                Fill an empty database with the demo organisation
+
+Every command uses the database at DATABASE_PATH (default ./data/panelist.db).
+Exit status: 0 done, 1 failed (the reason is printed), 2 bad arguments (usage is printed).`;
+
+async function main(argv: string[]): Promise<number> {
+	const [name, ...rest] = argv;
+	if (!name || name === '--help' || name === '-h' || name === 'help') {
+		console.log(usage);
+		return name ? 0 : 2;
+	}
+	const command = commands[name];
+	if (!command) {
+		console.error(`panelist: unknown command "${name}"\n\n${usage}`);
+		return 2;
+	}
+	try {
+		const { values, positionals } = parseArgs({
+			args: rest,
+			options: command.options,
+			allowPositionals: command.positionals > 0,
+			strict: true
+		});
+		if (positionals.length !== command.positionals) {
+			throw new UsageError(`${name} takes ${command.positionals} argument(s), got ${positionals.length}`);
+		}
+		await command.run(values as Record<string, string | undefined>, positionals);
+		return 0;
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		if (error instanceof UsageError || isParseArgsError(error)) {
+			console.error(`panelist ${name}: ${message}\n\n${usage}`);
+			return 2;
+		}
+		console.error(`panelist ${name}: ${message.split('\n')[0]}`);
+		return 1;
+	}
+}
+
+function isParseArgsError(error: unknown): boolean {
+	const code = (error as { code?: string } | null)?.code;
+	return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+process.exitCode = await main(process.argv.slice(2));

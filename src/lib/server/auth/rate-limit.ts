@@ -1,0 +1,41 @@
+/**
+ * Counts failures per key in a sliding window held in memory. Panelist runs as one
+ * process, so memory is the whole truth; a restart forgives everyone, which is acceptable
+ * for sign-in throttling.
+ */
+export class FailureLimiter {
+	readonly #failures = new Map<string, number[]>();
+
+	constructor(
+		readonly maxFailures: number,
+		readonly windowMs: number
+	) {}
+
+	/** Milliseconds until the key may try again, or 0 when it may try now. */
+	retryAfter(key: string, now = Date.now()): number {
+		const recent = this.#recent(key, now);
+		if (recent.length < this.maxFailures) return 0;
+		return recent[recent.length - this.maxFailures]! + this.windowMs - now;
+	}
+
+	recordFailure(key: string, now = Date.now()): void {
+		const recent = this.#recent(key, now);
+		recent.push(now);
+		this.#failures.set(key, recent);
+		if (this.#failures.size > 10_000) this.#prune(now);
+	}
+
+	reset(key: string): void {
+		this.#failures.delete(key);
+	}
+
+	#recent(key: string, now: number): number[] {
+		return (this.#failures.get(key) ?? []).filter((at) => now - at < this.windowMs);
+	}
+
+	#prune(now: number): void {
+		for (const [key, times] of this.#failures) {
+			if (times.every((at) => now - at >= this.windowMs)) this.#failures.delete(key);
+		}
+	}
+}

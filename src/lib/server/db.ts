@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import {
+	CamelCasePlugin,
+	Kysely,
+	Migrator,
+	SqliteAdapter,
+	SqliteDialect,
+	sql,
+	type DialectAdapter,
+	type MigrationProvider
+} from 'kysely';
+import { migrations } from '../../../migrations/index';
+import type { Database } from './schema';
+
+export type DB = Kysely<Database>;
+
+export const defaultDatabasePath = './data/panelist.db';
+
+// SQLite runs DDL inside transactions, but Kysely's adapter says it cannot, so the
+// Migrator would apply a batch statement by statement. Saying so lets a failing
+// migration roll back the whole batch and leave the database as it was.
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+	override get supportsTransactionalDdl(): boolean {
+		return true;
+	}
+}
+
+class PanelistSqliteDialect extends SqliteDialect {
+	override createAdapter(): DialectAdapter {
+		return new TransactionalDdlSqliteAdapter();
+	}
+}
+
+/** Opens (and creates, with its folder) the SQLite file with the pragmas every connection needs. */
+export function openSqlite(file: string): SQLite.Database {
+	if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+	const sqlite = new SQLite(file);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	sqlite.pragma('synchronous = NORMAL');
+	return sqlite;
+}
+
+export function createDb(sqlite: SQLite.Database): DB {
+	return new Kysely<Database>({
+		dialect: new PanelistSqliteDialect({ database: sqlite }),
+		plugins: [new CamelCasePlugin()]
+	});
+}
+
+export function openDatabase(file: string): DB {
+	return createDb(openSqlite(file));
+}
+
+export class MigrationError extends Error {
+	constructor(
+		readonly migrationName: string | undefined,
+		readonly reason: string
+	) {
+		super(
+			migrationName
+				? `migration "${migrationName}" failed: ${reason}. The database was left unchanged.`
+				: `migrations could not run: ${reason}. The database was left unchanged.`
+		);
+		this.name = 'MigrationError';
+	}
+}
+
+const staticProvider: MigrationProvider = { getMigrations: async () => migrations };
+
+/**
+ * Applies every pending migration in one transaction. On failure nothing is applied, the
+ * bookkeeping tables this run created are removed again, and a MigrationError explains why.
+ * Returns the names of the migrations applied.
+ */
+export async function migrateToLatest(
+	db: DB,
+	provider: MigrationProvider = staticProvider
+): Promise<string[]> {
+	const hadBookkeeping = await tableExists(db, 'kysely_migration');
+	const migrator = new Migrator({ db, provider });
+	const { error, results } = await migrator.migrateToLatest();
+	if (error === undefined) {
+		return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+	}
+	if (!hadBookkeeping) {
+		await db.schema.dropTable('kysely_migration_lock').ifExists().execute();
+		await db.schema.dropTable('kysely_migration').ifExists().execute();
+	}
+	const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+	throw new MigrationError(failed, error instanceof Error ? error.message : String(error));
+}
+
+async function tableExists(db: DB, name: string): Promise<boolean> {
+	const { rows } = await sql<{ name: string }>`
+		select name from sqlite_master where type = 'table' and name = ${name}
+	`.execute(db);
+	return rows.length > 0;
+}

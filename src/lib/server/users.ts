@@ -1,0 +1,303 @@
+import type { DB } from './db';
+import type { Role } from '../domain/roles';
+import type { AuthUser } from './auth/session';
+import { invalidateUserSessions } from './auth/session';
+import { commonPasswordMessage, hashPassword, isCommonPassword, verifyPassword } from './auth/password';
+import { recordAudit } from './audit';
+import { ConflictError, InputError, NotFoundError } from './errors';
+import { assertRole } from './permissions';
+
+export interface NewAccount {
+	email: string;
+	name: string;
+	password: string;
+	role: Role;
+}
+
+export interface UserSummary {
+	id: number;
+	email: string;
+	name: string;
+	role: Role;
+	deactivatedAt: number | null;
+	createdAt: number;
+}
+
+/** Rules a schema cannot know: common passwords. Throws InputError on `field`. */
+export function assertAcceptablePassword(password: string, field = 'password'): void {
+	if (isCommonPassword(password)) throw new InputError({ [field]: commonPasswordMessage });
+}
+
+export async function hasAnyUser(db: DB): Promise<boolean> {
+	const row = await db.selectFrom('user').select('id').limit(1).executeTakeFirst();
+	return row !== undefined;
+}
+
+export async function findUserByEmail(db: DB, email: string) {
+	return db.selectFrom('user').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export async function getUser(db: DB, id: number): Promise<UserSummary | undefined> {
+	return db
+		.selectFrom('user')
+		.select(['id', 'email', 'name', 'role', 'deactivatedAt', 'createdAt'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+}
+
+/**
+ * Inserts a user; the email must be free. Hash the password before calling so no
+ * transaction waits on argon2.
+ */
+export async function insertUser(
+	db: DB,
+	account: Omit<NewAccount, 'password'> & { passwordHash: string },
+	actorUserId: number | null,
+	now = Date.now()
+): Promise<AuthUser> {
+	const email = account.email.toLowerCase();
+	const taken = await db.selectFrom('user').select('id').where('email', '=', email).executeTakeFirst();
+	if (taken) throw new InputError({ email: 'A user with this email already exists' });
+	const { id } = await db
+		.insertInto('user')
+		.values({
+			email,
+			name: account.name,
+			role: account.role,
+			passwordHash: account.passwordHash,
+			deactivatedAt: null,
+			createdAt: now,
+			updatedAt: now
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const user = { id, email, name: account.name, role: account.role };
+	await recordAudit(
+		db,
+		{
+			actorUserId,
+			action: 'user.created',
+			entityType: 'user',
+			entityId: id,
+			after: { email, name: user.name, role: user.role }
+		},
+		now
+	);
+	return user;
+}
+
+/** Creates a user directly (CLI, demo seed). */
+export async function createUser(
+	db: DB,
+	account: NewAccount,
+	actorUserId: number | null = null,
+	now = Date.now()
+): Promise<AuthUser> {
+	assertAcceptablePassword(account.password);
+	const passwordHash = await hashPassword(account.password);
+	return db.transaction().execute((trx) => insertUser(trx, { ...account, passwordHash }, actorUserId, now));
+}
+
+/** First-run setup: only while the database has no users at all. */
+export async function createFirstAdmin(
+	db: DB,
+	account: Omit<NewAccount, 'role'>,
+	now = Date.now()
+): Promise<AuthUser> {
+	assertAcceptablePassword(account.password);
+	const passwordHash = await hashPassword(account.password);
+	return db.transaction().execute(async (trx) => {
+		if (await hasAnyUser(trx)) throw new ConflictError('Panelist is already set up. Sign in instead.');
+		return insertUser(trx, { ...account, role: 'admin', passwordHash }, null, now);
+	});
+}
+
+export async function listUsers(db: DB, actor: AuthUser): Promise<UserSummary[]> {
+	assertRole(actor, 'admin');
+	return db
+		.selectFrom('user')
+		.select(['id', 'email', 'name', 'role', 'deactivatedAt', 'createdAt'])
+		.orderBy('deactivatedAt', (ob) => ob.nullsFirst())
+		.orderBy('name')
+		.execute();
+}
+
+async function countActiveAdminsOtherThan(db: DB, userId: number): Promise<number> {
+	const row = await db
+		.selectFrom('user')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('role', '=', 'admin')
+		.where('deactivatedAt', 'is', null)
+		.where('id', '!=', userId)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+const lastAdminMessage = 'Panelist needs at least one active admin. Make someone else an admin first.';
+
+export async function changeUserRole(
+	db: DB,
+	actor: AuthUser,
+	userId: number,
+	role: Role,
+	now = Date.now()
+): Promise<void> {
+	assertRole(actor, 'admin');
+	await db.transaction().execute(async (trx) => {
+		const user = await getUser(trx, userId);
+		if (!user) throw new NotFoundError('No such user');
+		if (user.role === role) return;
+		if (
+			user.role === 'admin' &&
+			!user.deactivatedAt &&
+			(await countActiveAdminsOtherThan(trx, userId)) === 0
+		) {
+			throw new InputError({ role: lastAdminMessage });
+		}
+		await trx.updateTable('user').set({ role, updatedAt: now }).where('id', '=', userId).execute();
+		await recordAudit(
+			trx,
+			{
+				actorUserId: actor.id,
+				action: 'user.role_changed',
+				entityType: 'user',
+				entityId: userId,
+				before: { role: user.role },
+				after: { role }
+			},
+			now
+		);
+	});
+}
+
+/** Deactivation ends the user's sessions at once; their history stays. */
+export async function deactivateUser(
+	db: DB,
+	actor: AuthUser,
+	userId: number,
+	now = Date.now()
+): Promise<void> {
+	assertRole(actor, 'admin');
+	if (userId === actor.id) throw new InputError({ form: 'You cannot deactivate your own account' });
+	await db.transaction().execute(async (trx) => {
+		const user = await getUser(trx, userId);
+		if (!user) throw new NotFoundError('No such user');
+		if (user.deactivatedAt) return;
+		if (user.role === 'admin' && (await countActiveAdminsOtherThan(trx, userId)) === 0) {
+			throw new InputError({ form: lastAdminMessage });
+		}
+		await trx
+			.updateTable('user')
+			.set({ deactivatedAt: now, updatedAt: now })
+			.where('id', '=', userId)
+			.execute();
+		await invalidateUserSessions(trx, userId);
+		await recordAudit(
+			trx,
+			{ actorUserId: actor.id, action: 'user.deactivated', entityType: 'user', entityId: userId },
+			now
+		);
+	});
+}
+
+export async function reactivateUser(
+	db: DB,
+	actor: AuthUser,
+	userId: number,
+	now = Date.now()
+): Promise<void> {
+	assertRole(actor, 'admin');
+	await db.transaction().execute(async (trx) => {
+		const user = await getUser(trx, userId);
+		if (!user) throw new NotFoundError('No such user');
+		if (!user.deactivatedAt) return;
+		await trx
+			.updateTable('user')
+			.set({ deactivatedAt: null, updatedAt: now })
+			.where('id', '=', userId)
+			.execute();
+		await recordAudit(
+			trx,
+			{ actorUserId: actor.id, action: 'user.reactivated', entityType: 'user', entityId: userId },
+			now
+		);
+	});
+}
+
+/** The user changes their own password; every other session of theirs ends. */
+export async function changeOwnPassword(
+	db: DB,
+	actor: AuthUser,
+	currentSessionId: string,
+	input: { currentPassword: string; password: string },
+	now = Date.now()
+): Promise<void> {
+	const row = await db
+		.selectFrom('user')
+		.select('passwordHash')
+		.where('id', '=', actor.id)
+		.executeTakeFirst();
+	if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+		throw new InputError({ currentPassword: 'Your current password is not right' });
+	}
+	if (input.password === input.currentPassword) {
+		throw new InputError({ password: 'Choose a password different from your current one' });
+	}
+	assertAcceptablePassword(input.password);
+	const passwordHash = await hashPassword(input.password);
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('user').set({ passwordHash, updatedAt: now }).where('id', '=', actor.id).execute();
+		await invalidateUserSessions(trx, actor.id, currentSessionId);
+		await recordAudit(
+			trx,
+			{ actorUserId: actor.id, action: 'user.password_changed', entityType: 'user', entityId: actor.id },
+			now
+		);
+	});
+}
+
+/** An operator sets a new password (CLI); every session of the user ends. */
+export async function resetPassword(
+	db: DB,
+	email: string,
+	password: string,
+	now = Date.now()
+): Promise<void> {
+	const user = await findUserByEmail(db, email);
+	if (!user) throw new NotFoundError(`No user with email ${email}`);
+	assertAcceptablePassword(password);
+	const passwordHash = await hashPassword(password);
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('user').set({ passwordHash, updatedAt: now }).where('id', '=', user.id).execute();
+		await invalidateUserSessions(trx, user.id);
+		await recordAudit(
+			trx,
+			{ actorUserId: null, action: 'user.password_reset', entityType: 'user', entityId: user.id },
+			now
+		);
+	});
+}
+
+export interface TeamSummary {
+	activeByRole: Record<Role, number>;
+	deactivated: number;
+}
+
+export async function getTeamSummary(db: DB, actor: AuthUser): Promise<TeamSummary> {
+	assertRole(actor, 'admin');
+	const rows = await db
+		.selectFrom('user')
+		.select([
+			'role',
+			(eb) => eb.fn.countAll<number>().as('n'),
+			(eb) => eb('deactivatedAt', 'is not', null).as('off')
+		])
+		.groupBy(['role', 'off'])
+		.execute();
+	const summary: TeamSummary = { activeByRole: { admin: 0, recruiter: 0, interviewer: 0 }, deactivated: 0 };
+	for (const row of rows) {
+		if (row.off) summary.deactivated += Number(row.n);
+		else summary.activeByRole[row.role] += Number(row.n);
+	}
+	return summary;
+}

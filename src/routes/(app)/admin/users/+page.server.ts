@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { changeRoleSchema, inviteSchema, userIdSchema } from '$lib/domain/account-schemas';
+import { getDb } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/guards';
+import { runFormAction } from '$lib/server/form-actions';
+import { createInvite, listPendingInvites, revokeInvite } from '$lib/server/invites';
+import { changeUserRole, deactivateUser, listUsers, reactivateUser } from '$lib/server/users';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const admin = requireRole(event, 'admin');
+	const db = getDb();
+	const [users, invites] = await Promise.all([listUsers(db, admin), listPendingInvites(db, admin)]);
+	return { users, invites, me: admin.id };
+};
+
+const inviteIdSchema = z.object({ inviteId: z.string().min(1) });
+
+export const actions: Actions = {
+	invite: async (event) => {
+		const admin = requireRole(event, 'admin');
+		return runFormAction(event.request, inviteSchema, 'invite', async (input) => {
+			const { token, invite } = await createInvite(getDb(), admin, input);
+			return { inviteLink: `${event.url.origin}/invite/${token}`, invitedEmail: invite.email };
+		});
+	},
+
+	revokeInvite: async (event) => {
+		const admin = requireRole(event, 'admin');
+		return runFormAction(event.request, inviteIdSchema, 'revokeInvite', async ({ inviteId }) => {
+			await revokeInvite(getDb(), admin, inviteId);
+			return { revoked: inviteId };
+		});
+	},
+
+	changeRole: async (event) => {
+		const admin = requireRole(event, 'admin');
+		return runFormAction(event.request, changeRoleSchema, 'changeRole', async ({ userId, role }) => {
+			await changeUserRole(getDb(), admin, userId, role);
+			return { userId };
+		});
+	},
+
+	deactivate: async (event) => {
+		const admin = requireRole(event, 'admin');
+		return runFormAction(event.request, userIdSchema, 'deactivate', async ({ userId }) => {
+			await deactivateUser(getDb(), admin, userId);
+			return { userId };
+		});
+	},
+
+	reactivate: async (event) => {
+		const admin = requireRole(event, 'admin');
+		return runFormAction(event.request, userIdSchema, 'reactivate', async ({ userId }) => {
+			await reactivateUser(getDb(), admin, userId);
+			return { userId };
+		});
+	}
+};

@@ -1,0 +1,18 @@
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app';
+import { deleteSessionCookie } from '$lib/server/auth/cookie';
+import { invalidateSession } from '$lib/server/auth/session';
+import type { Actions, PageServerLoad } from './$types';
+
+// Signing out is a POST (a link could be followed by a crawler or prefetch); a GET goes home.
+export const load: PageServerLoad = async () => {
+	redirect(303, '/');
+};
+
+export const actions: Actions = {
+	default: async ({ locals, cookies, url }) => {
+		if (locals.session) await invalidateSession(getDb(), locals.session.id);
+		deleteSessionCookie(cookies, url);
+		redirect(303, '/login');
+	}
+};

@@ -1,0 +1,31 @@
+import { redirect } from '@sveltejs/kit';
+import { loginSchema } from '$lib/domain/account-schemas';
+import { validateForm } from '$lib/domain/validation';
+import { getDb, sessionPolicy } from '$lib/server/app';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+import { safeRedirectTarget } from '$lib/server/auth/guards';
+import { attemptLogin, createLoginLimiters } from '$lib/server/auth/login';
+import { createSession } from '$lib/server/auth/session';
+import { failForm, formError } from '$lib/server/form-actions';
+import type { Actions, PageServerLoad } from './$types';
+
+const limiters = createLoginLimiters();
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const form = validateForm(loginSchema, await request.formData());
+		if (!form.ok) return failForm(400, form);
+		const db = getDb();
+		const result = await attemptLogin(db, limiters, { ...form.data, clientAddress: getClientAddress() });
+		if (!result.ok) {
+			return formError(result.status, result.message, form.values);
+		}
+		const { token, session } = await createSession(db, result.user.id, Date.now(), sessionPolicy());
+		setSessionCookie(cookies, url, token, session.expiresAt);
+		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+	}
+};

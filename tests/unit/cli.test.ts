@@ -1,0 +1,210 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { verifyPassword } from '../../src/lib/server/auth/password';
+import { parseToken, secretMatches } from '../../src/lib/server/auth/secret-token';
+import { openDatabase } from '../../src/lib/server/db';
+import { freshDbPath } from './helpers/db';
+
+interface Run {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+function cli(args: string[], databasePath: string, stdin?: string): Promise<Run> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['scripts/panelist.js', ...args], {
+			env: { ...process.env, DATABASE_PATH: databasePath },
+			stdio: ['pipe', 'pipe', 'pipe']
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		child.on('error', reject);
+		child.on('close', (code) => resolve({ code, stdout, stderr }));
+		child.stdin.end(stdin ?? '');
+	});
+}
+
+async function withDb<T>(file: string, run: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+	const db = openDatabase(file);
+	try {
+		return await run(db);
+	} finally {
+		await db.destroy();
+	}
+}
+
+describe('panelist CLI', () => {
+	it('prints usage and exits 2 on bad arguments', async () => {
+		const file = freshDbPath();
+		const none = await cli([], file);
+		expect(none.code).toBe(2);
+		expect(none.stdout).toMatch(/Usage: panelist <command>/);
+
+		const unknown = await cli(['frobnicate'], file);
+		expect(unknown.code).toBe(2);
+		expect(unknown.stderr).toMatch(/unknown command "frobnicate"[\s\S]*Usage:/);
+
+		const badRole = await cli(
+			['create-user', '--email', 'a@b.co', '--name', 'A', '--role', 'boss', '--password', 'long-enough-pw'],
+			file
+		);
+		expect(badRole.code).toBe(2);
+		expect(badRole.stderr).toMatch(/--role: Choose a role/);
+
+		const missing = await cli(['create-user', '--name', 'A', '--role', 'admin'], file);
+		expect(missing.code).toBe(2);
+		expect(missing.stderr).toMatch(/--email: This field is required/);
+
+		const stray = await cli(['backup'], file);
+		expect(stray.code).toBe(2);
+	}, 30_000);
+
+	it('migrates a new database at DATABASE_PATH', async () => {
+		const file = path.join(path.dirname(freshDbPath()), 'new', 'panelist.db');
+		const run = await cli(['migrate'], file);
+		expect(run).toMatchObject({ code: 0, stdout: expect.stringMatching(/Applied: 001-accounts/) });
+		expect((await cli(['migrate'], file)).stdout).toMatch(/up to date/);
+	});
+
+	it('creates a user with the password from stdin, and refuses a duplicate with exit 1', async () => {
+		const file = freshDbPath();
+		const created = await cli(
+			['create-user', '--email', 'Ops@Example.com', '--name', 'Ops Person', '--role', 'admin'],
+			file,
+			'stdin-password-42\n'
+		);
+		expect(created.code).toBe(0);
+		expect(created.stdout).toMatch(/Created admin Ops Person <ops@example.com>/);
+		const hash = await withDb(file, (db) =>
+			db
+				.selectFrom('user')
+				.select('passwordHash')
+				.where('email', '=', 'ops@example.com')
+				.executeTakeFirstOrThrow()
+		);
+		expect(await verifyPassword(hash.passwordHash, 'stdin-password-42')).toBe(true);
+
+		const again = await cli(
+			[
+				'create-user',
+				'--email',
+				'ops@example.com',
+				'--name',
+				'Ops',
+				'--role',
+				'admin',
+				'--password',
+				'another-password'
+			],
+			file
+		);
+		expect(again.code).toBe(1);
+		expect(again.stderr.trim()).toBe('panelist create-user: email: A user with this email already exists');
+	});
+
+	it('resets a password and ends the sessions; an unknown email exits 1', async () => {
+		const file = freshDbPath();
+		await cli(
+			[
+				'create-user',
+				'--email',
+				'sam@example.com',
+				'--name',
+				'Sam',
+				'--role',
+				'interviewer',
+				'--password',
+				'first-password-1'
+			],
+			file
+		);
+		const reset = await cli(['reset-password', '--email', 'sam@example.com'], file, 'second-password-2');
+		expect(reset.code).toBe(0);
+		const hash = await withDb(file, (db) =>
+			db.selectFrom('user').select('passwordHash').executeTakeFirstOrThrow()
+		);
+		expect(await verifyPassword(hash.passwordHash, 'second-password-2')).toBe(true);
+		const unknown = await cli(
+			['reset-password', '--email', 'nobody@example.com', '--password', 'second-password-2'],
+			file
+		);
+		expect(unknown.code).toBe(1);
+		expect(unknown.stderr).toMatch(/No user with email nobody@example.com/);
+	});
+
+	it('prints an API token once and stores only its hash', async () => {
+		const file = freshDbPath();
+		await cli(
+			[
+				'create-user',
+				'--email',
+				'bot@example.com',
+				'--name',
+				'Bot',
+				'--role',
+				'recruiter',
+				'--password',
+				'bot-password-123'
+			],
+			file
+		);
+		const run = await cli(['create-token', '--email', 'bot@example.com', '--name', 'ATS sync'], file);
+		expect(run.code).toBe(0);
+		const token = run.stdout.trim();
+		const parsed = parseToken(token, 'pnl_');
+		expect(parsed).not.toBeNull();
+		const row = await withDb(file, (db) => db.selectFrom('apiToken').selectAll().executeTakeFirstOrThrow());
+		expect(row).toMatchObject({ id: parsed!.id, name: 'ATS sync' });
+		expect(secretMatches(parsed!.secret, row.secretHash)).toBe(true);
+		expect(Buffer.from(row.secretHash).toString('latin1')).not.toContain(parsed!.secret);
+	});
+
+	it('backs up the live database while another connection is writing to it', async () => {
+		const file = freshDbPath();
+		const target = path.join(path.dirname(file), 'backup.db');
+		await withDb(file, async (db) => {
+			// An open connection with a write in its WAL, as a running server would have.
+			await db
+				.insertInto('auditEvent')
+				.values({
+					actorUserId: null,
+					action: 'test.marker',
+					entityType: 'test',
+					entityId: '1',
+					before: null,
+					after: null,
+					at: 1
+				})
+				.execute();
+			const run = await cli(['backup', target], file);
+			expect(run).toMatchObject({ code: 0 });
+		});
+		const copied = await withDb(target, (db) => db.selectFrom('auditEvent').select('action').execute());
+		expect(copied).toEqual([{ action: 'test.marker' }]);
+
+		const again = await cli(['backup', target], file);
+		expect(again.code).toBe(1);
+		expect(again.stderr).toMatch(/already exists/);
+		const missing = await cli(['backup', target + '2'], path.join(path.dirname(file), 'absent.db'));
+		expect(missing.code).toBe(1);
+		expect(fs.existsSync(path.join(path.dirname(file), 'absent.db'))).toBe(false);
+	});
+
+	it('seeds the demo organisation once', async () => {
+		const file = freshDbPath();
+		const run = await cli(['seed-demo'], file);
+		expect(run.code).toBe(0);
+		expect(run.stdout).toMatch(/admin@example.com/);
+		const roles = await withDb(file, (db) => db.selectFrom('user').select('role').execute());
+		expect(roles.filter((r) => r.role === 'interviewer')).toHaveLength(6);
+		expect(roles.filter((r) => r.role === 'admin')).toHaveLength(1);
+		const again = await cli(['seed-demo'], file);
+		expect(again.code).toBe(1);
+		expect(again.stderr).toMatch(/already has users/);
+	}, 30_000);
+});

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { listAuditEvents } from '../../src/lib/server/audit';
+import { verifyPassword } from '../../src/lib/server/auth/password';
+import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
+import { ConflictError, ForbiddenError, InputError } from '../../src/lib/server/errors';
+import {
+	changeOwnPassword,
+	changeUserRole,
+	createFirstAdmin,
+	createUser,
+	deactivateUser,
+	getTeamSummary,
+	listUsers,
+	reactivateUser,
+	resetPassword
+} from '../../src/lib/server/users';
+import { freshDb } from './helpers/db';
+import { newUser, testPassword } from './helpers/factories';
+
+describe('first-run setup', () => {
+	it('creates the first admin once, and only while there are no users', async () => {
+		const db = freshDb();
+		const admin = await createFirstAdmin(db, {
+			name: 'Ada',
+			email: 'Ada@Example.com',
+			password: 'first-admin-pass'
+		});
+		expect(admin).toMatchObject({ role: 'admin', email: 'ada@example.com' });
+		await expect(
+			createFirstAdmin(db, { name: 'Eve', email: 'eve@example.com', password: 'second-admin-pass' })
+		).rejects.toBeInstanceOf(ConflictError);
+		expect(await db.selectFrom('user').select('email').execute()).toEqual([{ email: 'ada@example.com' }]);
+	});
+
+	it('refuses a common password', async () => {
+		const db = freshDb();
+		const error = await createFirstAdmin(db, {
+			name: 'Ada',
+			email: 'ada@example.com',
+			password: 'password123'
+		}).catch((e) => e);
+		expect(error).toBeInstanceOf(InputError);
+		expect(error.fieldErrors.password).toMatch(/most common passwords/);
+	});
+});
+
+describe('user administration', () => {
+	it('refuses a second user with the same email in any case', async () => {
+		const db = freshDb();
+		await createUser(db, {
+			email: 'sam@example.com',
+			name: 'Sam',
+			role: 'interviewer',
+			password: 'long-enough-pass'
+		});
+		const error = await createUser(db, {
+			email: 'SAM@example.com',
+			name: 'Sam 2',
+			role: 'recruiter',
+			password: 'long-enough-pass'
+		}).catch((e) => e);
+		expect(error).toBeInstanceOf(InputError);
+		expect(error.fieldErrors.email).toBe('A user with this email already exists');
+	});
+
+	it('lets only admins list users and change roles', async () => {
+		const db = freshDb();
+		const recruiter = await newUser(db, { role: 'recruiter' });
+		const other = await newUser(db);
+		await expect(listUsers(db, recruiter)).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(changeUserRole(db, recruiter, other.id, 'admin')).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(deactivateUser(db, recruiter, other.id)).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(getTeamSummary(db, recruiter)).rejects.toBeInstanceOf(ForbiddenError);
+		expect(
+			(await db.selectFrom('user').select('role').where('id', '=', other.id).executeTakeFirstOrThrow()).role
+		).toBe('interviewer');
+	});
+
+	it('changes a role and records who changed what', async () => {
+		const db = freshDb();
+		const admin = await newUser(db, { role: 'admin' });
+		const sam = await newUser(db);
+		await changeUserRole(db, admin, sam.id, 'recruiter');
+		const users = await listUsers(db, admin);
+		expect(users.find((u) => u.id === sam.id)?.role).toBe('recruiter');
+		const events = await listAuditEvents(db, 'user', sam.id);
+		expect(events.at(-1)).toMatchObject({
+			action: 'user.role_changed',
+			actorUserId: admin.id,
+			before: JSON.stringify({ role: 'interviewer' }),
+			after: JSON.stringify({ role: 'recruiter' })
+		});
+	});
+
+	it('keeps at least one active admin', async () => {
+		const db = freshDb();
+		const admin = await newUser(db, { role: 'admin' });
+		const error = await changeUserRole(db, admin, admin.id, 'interviewer').catch((e) => e);
+		expect(error).toBeInstanceOf(InputError);
+		expect(error.fieldErrors.role).toMatch(/at least one active admin/);
+		await expect(deactivateUser(db, admin, admin.id)).rejects.toThrow(/your own account/);
+	});
+
+	it('deactivation ends every session of the user at once; reactivation lets them sign in again', async () => {
+		const db = freshDb();
+		const admin = await newUser(db, { role: 'admin' });
+		const sam = await newUser(db);
+		const laptop = await createSession(db, sam.id);
+		const tablet = await createSession(db, sam.id);
+		await deactivateUser(db, admin, sam.id);
+		expect(await validateSessionToken(db, laptop.token)).toBeNull();
+		expect(await validateSessionToken(db, tablet.token)).toBeNull();
+		expect((await getTeamSummary(db, admin)).deactivated).toBe(1);
+		await reactivateUser(db, admin, sam.id);
+		expect((await getTeamSummary(db, admin)).activeByRole).toEqual({
+			admin: 1,
+			recruiter: 0,
+			interviewer: 1
+		});
+		expect((await listAuditEvents(db, 'user', sam.id)).map((e) => e.action)).toEqual([
+			'user.created',
+			'user.deactivated',
+			'user.reactivated'
+		]);
+	});
+});
+
+describe('passwords of existing users', () => {
+	it('changing one’s own password ends the other sessions and keeps this one', async () => {
+		const db = freshDb();
+		const sam = await newUser(db);
+		const here = await createSession(db, sam.id);
+		const elsewhere = await createSession(db, sam.id);
+		await changeOwnPassword(db, sam, here.session.id, {
+			currentPassword: testPassword,
+			password: 'a-brand-new-secret'
+		});
+		expect(await validateSessionToken(db, here.token)).not.toBeNull();
+		expect(await validateSessionToken(db, elsewhere.token)).toBeNull();
+		const row = await db
+			.selectFrom('user')
+			.select('passwordHash')
+			.where('id', '=', sam.id)
+			.executeTakeFirstOrThrow();
+		expect(await verifyPassword(row.passwordHash, 'a-brand-new-secret')).toBe(true);
+	});
+
+	it('needs the current password, and a new one that is not common', async () => {
+		const db = freshDb();
+		const sam = await newUser(db);
+		const here = await createSession(db, sam.id);
+		const wrong = await changeOwnPassword(db, sam, here.session.id, {
+			currentPassword: 'not-it-at-all',
+			password: 'a-brand-new-secret'
+		}).catch((e) => e);
+		expect(wrong.fieldErrors).toEqual({ currentPassword: 'Your current password is not right' });
+		const common = await changeOwnPassword(db, sam, here.session.id, {
+			currentPassword: testPassword,
+			password: 'basketball'
+		}).catch((e) => e);
+		expect(common.fieldErrors.password).toMatch(/most common/);
+	});
+
+	it('an operator reset ends every session of the user', async () => {
+		const db = freshDb();
+		const sam = await newUser(db, { email: 'sam@example.com' });
+		const s = await createSession(db, sam.id);
+		await resetPassword(db, 'SAM@example.com', 'operator-chosen-pass');
+		expect(await validateSessionToken(db, s.token)).toBeNull();
+	});
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { inviteSchema, setupSchema } from '../../src/lib/domain/account-schemas';
+import { navigationFor } from '../../src/lib/domain/navigation';
+import { formState, validateForm } from '../../src/lib/domain/validation';
+
+function formData(entries: Record<string, string>): FormData {
+	const data = new FormData();
+	for (const [k, v] of Object.entries(entries)) data.set(k, v);
+	return data;
+}
+
+describe('form validation', () => {
+	it('normalises valid input', () => {
+		const result = validateForm(inviteSchema, formData({ email: '  Noor@Example.COM ', role: 'recruiter' }));
+		expect(result).toMatchObject({ ok: true, data: { email: 'noor@example.com', role: 'recruiter' } });
+	});
+
+	it('gives one specific message per field and never echoes passwords', () => {
+		const result = validateForm(
+			setupSchema,
+			formData({ name: ' ', email: 'nope', password: 'short', confirmPassword: 'other' })
+		);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.errors).toEqual({
+			name: 'Enter a name',
+			email: 'Enter a valid email address, like name@example.com',
+			password: 'Use at least 10 characters',
+			confirmPassword: 'The two passwords do not match'
+		});
+		expect(result.values).toEqual({ name: ' ', email: 'nope' });
+	});
+
+	it('says when the confirmation differs, and when a field is missing', () => {
+		const mismatch = validateForm(
+			setupSchema,
+			formData({ name: 'A', email: 'a@b.co', password: 'long-enough-1', confirmPassword: 'long-enough-2' })
+		);
+		expect(mismatch.ok || mismatch.errors).toEqual({ confirmPassword: 'The two passwords do not match' });
+		const missing = validateForm(inviteSchema, formData({ email: 'a@b.co' }));
+		expect(missing.ok || missing.errors.role).toMatch(/Choose a role/);
+	});
+
+	it('reads the errors of the named form only', () => {
+		const answer = { action: 'invite', values: { email: 'x' }, errors: { email: 'bad' } };
+		expect(formState(answer, 'invite')).toEqual({ errors: { email: 'bad' }, values: { email: 'x' } });
+		expect(formState(answer, 'changeRole')).toEqual({ errors: {}, values: {} });
+		expect(formState(null)).toEqual({ errors: {}, values: {} });
+	});
+});
+
+describe('navigation', () => {
+	it('shows Users only to admins', () => {
+		expect(navigationFor('admin').map((i) => i.label)).toContain('Users');
+		expect(navigationFor('recruiter').map((i) => i.label)).not.toContain('Users');
+		expect(navigationFor('interviewer').map((i) => i.label)).not.toContain('Users');
+	});
+});
