@@ -7,6 +7,7 @@ export default defineConfig({
 		include: ['tests/unit/**/*.test.ts'],
 		globalSetup: ['tests/unit/global-setup.ts'],
 		environment: 'node',
+		reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
 		testTimeout: 20_000
 	}
 });

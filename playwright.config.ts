@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+// One folder per run, shared by the runner and its workers (they inherit the environment).
+process.env.PANELIST_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-e2e-'));
+const dir = process.env.PANELIST_E2E_DIR;
+
+export const ports = { app: 4173, fresh: 4174 };
+export const e2eDatabase = path.join(dir, 'app.db');
+
+// Debian's Chromium where it is installed (CI on these machines); otherwise Playwright's own.
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const launchOptions = fs.existsSync(chromiumPath)
+	? {
+			executablePath: chromiumPath,
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	: {};
+
+function server(port: number, database: string) {
+	return {
+		command: 'node build',
+		url: `http://localhost:${port}/login`,
+		reuseExistingServer: false,
+		timeout: 60_000,
+		stdout: 'ignore' as const,
+		stderr: 'pipe' as const,
+		env: {
+			DATABASE_PATH: database,
+			PORT: String(port),
+			HOST: '::',
+			ORIGIN: `http://localhost:${port}`,
+			TZ: 'UTC'
+		}
+	};
+}
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	globalSetup: './tests/e2e/support/global-setup.ts',
+	outputDir: 'test-results/e2e-artifacts',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	timeout: 30_000,
+	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+	use: {
+		baseURL: `http://localhost:${ports.app}`,
+		trace: 'retain-on-failure',
+		...devices['Desktop Chrome'],
+		launchOptions
+	},
+	webServer: [server(ports.app, e2eDatabase), server(ports.fresh, path.join(dir, 'fresh.db'))]
+});

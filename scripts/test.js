@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// `npm test`: everything CI runs, in order, then one closing line `N passed, N failed`.
+// Type check and lint count as one test each; unit and e2e counts come from the
+// runners' JSON reports. A step that cannot run (build broken) counts as failed.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const results = 'test-results';
+fs.rmSync(results, { recursive: true, force: true });
+fs.mkdirSync(results, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+
+/**
+ * @param {string} label
+ * @param {string} command
+ * @param {string[]} args
+ */
+function run(label, command, args) {
+	console.log(`\n── ${label} ──`);
+	const result = spawnSync(command, args, { stdio: 'inherit' });
+	return result.status === 0;
+}
+
+/**
+ * @param {string} label
+ * @param {string} command
+ * @param {string[]} args
+ */
+function gate(label, command, args) {
+	if (run(label, command, args)) passed += 1;
+	else {
+		failed += 1;
+		console.log(`✗ ${label} failed`);
+	}
+}
+
+/** @param {string} file */
+function readJson(file) {
+	try {
+		return JSON.parse(fs.readFileSync(file, 'utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
+const bin = (/** @type {string} */ name) => `node_modules/.bin/${name}`;
+
+gate('svelte-check', 'sh', [
+	'-c',
+	`${bin('svelte-kit')} sync && ${bin('svelte-check')} --tsconfig ./tsconfig.json --fail-on-warnings`
+]);
+gate('eslint', bin('eslint'), ['.', '--max-warnings', '0']);
+
+const unitOk = run('unit tests (vitest)', bin('vitest'), ['run']);
+const unit = readJson(`${results}/unit.json`);
+if (unit) {
+	passed += unit.numPassedTests;
+	failed += unit.numFailedTests;
+	if (!unitOk && unit.numFailedTests === 0) failed += 1;
+} else {
+	failed += 1;
+}
+
+if (run('build', bin('vite'), ['build'])) {
+	const e2eOk = run('end-to-end tests (playwright)', bin('playwright'), ['test']);
+	const e2e = readJson(`${results}/e2e.json`);
+	if (e2e) {
+		passed += e2e.stats.expected + e2e.stats.flaky;
+		failed += e2e.stats.unexpected;
+		if (!e2eOk && e2e.stats.unexpected === 0) failed += 1;
+	} else {
+		failed += 1;
+	}
+} else {
+	failed += 1;
+	console.log('✗ build failed; end-to-end tests did not run');
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;

@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+
+async function expectNoViolations(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+}
+
+test('sign-in and invite pages meet WCAG 2.2 AA checks', async ({ page }) => {
+	await page.goto('/login');
+	await expectNoViolations(page);
+	await page.getByLabel('Email').fill('x@e2e.example.com');
+	await page.getByLabel('Password').fill('wrong-password-here');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('alert')).toBeVisible();
+	await expectNoViolations(page);
+	await page.goto('/invite/not-a-token');
+	await expectNoViolations(page);
+});
+
+test('the app pages meet WCAG 2.2 AA checks, and the keyboard reaches everything', async ({ page, seed }) => {
+	const admin = await seed.user('admin');
+	await seed.signIn(page.context(), admin);
+	for (const path of ['/', '/admin/users', '/settings', '/no-such-page']) {
+		await page.goto(path);
+		await expectNoViolations(page);
+	}
+
+	// The skip link is the first stop and moves focus to the content.
+	await page.goto('/');
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('link', { name: 'Manage users and invites' })).toBeFocused();
+});
+
+test('the layout holds at 768 px wide', async ({ page, seed }) => {
+	await page.setViewportSize({ width: 768, height: 1024 });
+	await seed.signIn(page.context(), await seed.user('admin'));
+	await page.goto('/admin/users');
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	expect(overflow).toBeLessThanOrEqual(0);
+	await expect(page.getByRole('button', { name: 'Create invite link' })).toBeInViewport();
+});

@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+
+// The second server starts on an empty database; only this file uses it.
+test.use({ baseURL: 'http://localhost:4174' });
+
+test('first run: every page leads to setup, which creates the first admin', async ({ page }) => {
+	await page.goto('/admin/users');
+	await expect(page).toHaveURL(/\/setup$/);
+	await expect(page.getByRole('heading', { name: 'Welcome to Panelist' })).toBeVisible();
+
+	await page.getByLabel('Your name').fill('Ada Lovelace');
+	await page.getByLabel('Work email').fill('ada@example.com');
+	await page.getByLabel('Password', { exact: true }).fill('short');
+	await page.getByLabel('Confirm password').fill('short');
+	await page.getByRole('button', { name: 'Create admin account' }).click();
+	await expect(page.getByText('Use at least 10 characters')).toBeVisible();
+	await expect(page.getByLabel('Your name')).toHaveValue('Ada Lovelace');
+
+	await page.getByLabel('Password', { exact: true }).fill('password123');
+	await page.getByLabel('Confirm password').fill('password123');
+	await page.getByRole('button', { name: 'Create admin account' }).click();
+	await expect(page.getByText(/on the list of the most common passwords/)).toBeVisible();
+
+	await page.getByLabel('Password', { exact: true }).fill('analytical-engine-1843');
+	await page.getByLabel('Confirm password').fill('analytical-engine-1843');
+	await page.getByRole('button', { name: 'Create admin account' }).click();
+	await expect(page.getByRole('heading', { name: 'Good to see you, Ada Lovelace' })).toBeVisible();
+	await expect(
+		page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' })
+	).toBeVisible();
+
+	// Setup is over: the page now leads away, for everyone.
+	await page.goto('/setup');
+	await expect(page).toHaveURL(/\/$/);
+	const stranger = await page.context().browser()!.newPage({ baseURL: 'http://localhost:4174' });
+	await stranger.goto('/setup');
+	await expect(stranger).toHaveURL(/\/login$/);
+	await stranger.close();
+});

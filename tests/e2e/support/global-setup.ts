@@ -1,0 +1,22 @@
+import { migrateToLatest, openDatabase } from '../../../src/lib/server/db';
+import { createUser, hasAnyUser } from '../../../src/lib/server/users';
+import { e2eDatabase } from './fixtures';
+
+/**
+ * The shared server's database is past first-run setup before any test starts, so a
+ * test that opens a page before seeding sees the app, not the setup page. (The second
+ * server, on its own empty database, is for the first-run test.)
+ */
+export default async function globalSetup() {
+	const db = openDatabase(e2eDatabase);
+	await migrateToLatest(db);
+	if (!(await hasAnyUser(db))) {
+		await createUser(db, {
+			email: 'owner@e2e.example.com',
+			name: 'E2E Owner',
+			role: 'admin',
+			password: 'e2e-owner-password'
+		});
+	}
+	await db.destroy();
+}

@@ -1,0 +1,107 @@
+import { expect, test } from './support/fixtures';
+
+test('deactivating a user ends their live session at once', async ({ page, seed, browser }) => {
+	const admin = await seed.user('admin');
+	const lena = await seed.user('interviewer', `Lena ${Date.now()}`);
+	await seed.signIn(page.context(), admin);
+
+	const lenaContext = await browser.newContext();
+	await seed.signIn(lenaContext, lena);
+	const lenaPage = await lenaContext.newPage();
+	await lenaPage.goto('/');
+	await expect(lenaPage.getByRole('heading', { name: `Good to see you, ${lena.name}` })).toBeVisible();
+
+	await page.goto('/admin/users');
+	await page.getByRole('button', { name: `Deactivate ${lena.name}` }).click();
+	const row = page.getByRole('row', { name: new RegExp(lena.email) });
+	await expect(row).toContainText('Deactivated');
+
+	await lenaPage.goto('/settings');
+	await expect(lenaPage).toHaveURL(/\/login/);
+	await lenaPage.getByLabel('Email').fill(lena.email);
+	await lenaPage.getByLabel('Password').fill(lena.password);
+	await lenaPage.getByRole('button', { name: 'Sign in' }).click();
+	await expect(lenaPage.getByRole('alert')).toHaveText(/do not match an active account/);
+	await lenaContext.close();
+
+	await row.getByRole('button', { name: `Reactivate ${lena.name}` }).click();
+	await expect(row).toContainText('Active');
+});
+
+test('an admin changes a role, and the navigation follows', async ({ page, seed, browser }) => {
+	const admin = await seed.user('admin');
+	const diego = await seed.user('interviewer', `Diego ${Date.now()}`);
+	await seed.signIn(page.context(), admin);
+	await page.goto('/admin/users');
+	await page.getByLabel(`Role of ${diego.name}`, { exact: true }).selectOption('admin');
+	await page.getByRole('button', { name: `Save role of ${diego.name}` }).click();
+	await expect(page.getByLabel(`Role of ${diego.name}`, { exact: true })).toHaveValue('admin');
+
+	const diegoContext = await browser.newContext();
+	await seed.signIn(diegoContext, diego);
+	const diegoPage = await diegoContext.newPage();
+	await diegoPage.goto('/');
+	await expect(
+		diegoPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' })
+	).toBeVisible();
+	await diegoContext.close();
+});
+
+test('an admin cannot deactivate their own account, not even by posting the form', async ({
+	page,
+	seed,
+	db
+}) => {
+	const admin = await seed.user('admin');
+	await seed.signIn(page.context(), admin);
+	await page.goto('/admin/users');
+	const row = page.getByRole('row', { name: new RegExp(admin.email) });
+	await expect(row.getByText('You')).toBeVisible();
+	await expect(row.getByRole('button', { name: /Deactivate/ })).toHaveCount(0);
+
+	const response = await page.request.post('/admin/users?/deactivate', {
+		form: { userId: String(admin.id) },
+		headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+	});
+	expect(response.status()).toBe(400);
+	expect(await response.text()).toContain('You cannot deactivate your own account');
+	const stored = await db
+		.selectFrom('user')
+		.select('deactivatedAt')
+		.where('id', '=', admin.id)
+		.executeTakeFirstOrThrow();
+	expect(stored.deactivatedAt).toBeNull();
+});
+
+test('changing one’s password ends the other sessions and keeps this one', async ({
+	page,
+	seed,
+	browser
+}) => {
+	const mei = await seed.user('interviewer', 'Mei Chen');
+	await seed.signIn(page.context(), mei);
+	const otherDevice = await browser.newContext();
+	await seed.signIn(otherDevice, mei);
+	const otherPage = await otherDevice.newPage();
+	await otherPage.goto('/');
+	await expect(otherPage.getByRole('heading', { name: 'Good to see you, Mei Chen' })).toBeVisible();
+
+	await page.goto('/settings');
+	await page.getByLabel('Current password').fill('not-my-password');
+	await page.getByLabel('New password', { exact: true }).fill('mei-new-password-1');
+	await page.getByLabel('Confirm new password').fill('mei-new-password-1');
+	await page.getByRole('button', { name: 'Change password' }).click();
+	await expect(page.getByText('Your current password is not right')).toBeVisible();
+
+	await page.getByLabel('Current password').fill(mei.password);
+	await page.getByLabel('New password', { exact: true }).fill('mei-new-password-1');
+	await page.getByLabel('Confirm new password').fill('mei-new-password-1');
+	await page.getByRole('button', { name: 'Change password' }).click();
+	await expect(page.getByRole('status')).toHaveText(/Your password is changed/);
+
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'Good to see you, Mei Chen' })).toBeVisible();
+	await otherPage.reload();
+	await expect(otherPage).toHaveURL(/\/login$/);
+	await otherDevice.close();
+});
