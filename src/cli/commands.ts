@@ -5,7 +5,8 @@ import { issuesToFieldErrors } from '../lib/domain/validation';
 import { createApiToken } from '../lib/server/api-tokens';
 import { generateSecureRandomString } from '../lib/server/auth/secret-token';
 import { databasePath } from '../lib/server/app';
-import { migrateToLatest, openDatabase, openSqlite, type DB } from '../lib/server/db';
+import { openDatabase, openSqlite, type DB } from '../lib/server/db';
+import { prepareDatabase } from '../lib/server/prepare';
 import { demoPassword, seedDemo } from '../lib/server/demo';
 import { InputError } from '../lib/server/errors';
 import { createUser, findUserByEmail, resetPassword } from '../lib/server/users';
@@ -31,7 +32,7 @@ function parseOptions<S extends z.ZodObject>(schema: S, values: Record<string, u
 async function withDatabase<T>(run: (db: DB) => Promise<T>): Promise<T> {
 	const db = openDatabase(databasePath());
 	try {
-		await migrateToLatest(db);
+		await prepareDatabase(db);
 		return await run(db);
 	} finally {
 		await db.destroy();
@@ -71,7 +72,7 @@ export const commands: Record<string, Command> = {
 		run: async () => {
 			const db = openDatabase(databasePath());
 			try {
-				const applied = await migrateToLatest(db);
+				const applied = await prepareDatabase(db);
 				console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');
 			} finally {
 				await db.destroy();

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { migrateToLatest, openDatabase } from '../../src/lib/server/db';
+import { openDatabase } from '../../src/lib/server/db';
+import { prepareDatabase } from '../../src/lib/server/prepare';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -15,7 +16,7 @@ export default async function setup(project: TestProject) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-unit-'));
 	const template = path.join(dir, 'template.db');
 	const db = openDatabase(template);
-	await migrateToLatest(db);
+	await prepareDatabase(db);
 	await db.destroy();
 	project.provide('templateDatabase', template);
 	return () => fs.rmSync(dir, { recursive: true, force: true });

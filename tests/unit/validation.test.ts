@@ -43,9 +43,10 @@ describe('form validation', () => {
 
 	it('reads the errors of the named form only', () => {
 		const answer = { action: 'invite', values: { email: 'x' }, errors: { email: 'bad' } };
-		expect(formState(answer, 'invite')).toEqual({ errors: { email: 'bad' }, values: { email: 'x' } });
-		expect(formState(answer, 'changeRole')).toEqual({ errors: {}, values: {} });
-		expect(formState(null)).toEqual({ errors: {}, values: {} });
+		expect(formState(answer, 'invite').errors).toEqual({ email: 'bad' });
+		expect(formState(answer, 'invite').values.text('email')).toBe('x');
+		expect(formState(answer, 'changeRole').errors).toEqual({});
+		expect(formState(null).values.text('email')).toBe('');
 	});
 });
 

@@ -1,4 +1,5 @@
-import { defaultDatabasePath, migrateToLatest, openDatabase, type DB } from './db';
+import { defaultDatabasePath, openDatabase, type DB } from './db';
+import { prepareDatabase } from './prepare';
 import { sessionPolicyFromEnv, type SessionPolicy } from './auth/session';
 
 // What the running server shares across requests: its database and its settings.
@@ -20,8 +21,8 @@ export function sessionPolicy(): SessionPolicy {
 	return policy;
 }
 
-/** Opens and migrates the database, and reads settings, so bad ones stop start-up at once. */
+/** Opens and prepares the database, and reads settings, so bad ones stop start-up at once. */
 export async function startApp(): Promise<string[]> {
 	sessionPolicy();
-	return migrateToLatest(getDb());
+	return prepareDatabase(getDb());
 }

@@ -1,6 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { echoValues, validateForm, type FieldErrors, type FormFailure } from '../domain/validation';
+import {
+	echoValues,
+	validateForm,
+	type EchoedValues,
+	type FieldErrors,
+	type FormFailure
+} from '../domain/validation';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from './errors';
 
 /** A failed form action, typed the same everywhere so pages read it with formState(). */
@@ -8,12 +14,7 @@ export function failForm(status: number, failure: FormFailure) {
 	return fail(status, failure);
 }
 
-export function formError(
-	status: number,
-	message: string,
-	values: Record<string, string> = {},
-	action?: string
-) {
+export function formError(status: number, message: string, values: EchoedValues = {}, action?: string) {
 	const errors: FieldErrors = { form: message };
 	return failForm(status, { action, values, errors });
 }

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { CompetencyKind, EvidenceRule, RoundFormat, VisibilityMode } from '../domain/library';
 import type { Role } from '../domain/roles';
 
 // Tables as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns).
@@ -57,12 +58,198 @@ export interface AuditEventTable {
 	at: number;
 }
 
+export interface MetaTable {
+	key: string;
+	value: string;
+}
+
+export interface CompetencyTable {
+	id: Generated<number>;
+	name: string;
+	kind: CompetencyKind;
+	currentRevisionId: number | null;
+	archivedAt: number | null;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export interface CompetencyRevisionTable {
+	id: Generated<number>;
+	competencyId: number;
+	revision: number;
+	name: string;
+	description: string;
+	anchor1: string;
+	anchor2: string;
+	anchor3: string;
+	anchor4: string;
+	createdBy: number | null;
+	createdAt: number;
+}
+
+export interface QuestionTable {
+	id: Generated<number>;
+	prompt: string;
+	/** One probe per line. */
+	probes: string;
+	goodLooksLike: string;
+	redFlags: string;
+	archivedAt: number | null;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export interface QuestionCompetencyTable {
+	questionId: number;
+	competencyId: number;
+}
+
+export interface LoopTemplateTable {
+	id: Generated<number>;
+	name: string;
+	description: string;
+	visibilityMode: VisibilityMode;
+	evidenceRule: EvidenceRule;
+	archivedAt: number | null;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export interface TemplateRoundTable {
+	id: Generated<number>;
+	templateId: number;
+	position: number;
+	title: string;
+	kind: CompetencyKind;
+	format: RoundFormat;
+	durationMinutes: number;
+}
+
+export interface TemplateRoundCompetencyTable {
+	roundId: number;
+	competencyId: number;
+	position: number;
+}
+
+export interface TemplateRoundQuestionTable {
+	roundId: number;
+	questionId: number;
+	position: number;
+}
+
+export interface OpeningTable {
+	id: Generated<number>;
+	title: string;
+	team: string;
+	level: string;
+	templateId: number;
+	status: 'open' | 'closed';
+	createdAt: number;
+	updatedAt: number;
+}
+
+export interface OpeningHiringManagerTable {
+	openingId: number;
+	userId: number;
+}
+
+export interface CandidateTable {
+	id: Generated<number>;
+	name: string;
+	email: string;
+	notes: string;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export interface CandidateOpeningTable {
+	candidateId: number;
+	openingId: number;
+	addedAt: number;
+}
+
+export interface LoopTable {
+	id: Generated<number>;
+	candidateId: number;
+	openingId: number;
+	templateId: number | null;
+	templateName: string;
+	visibilityMode: VisibilityMode;
+	evidenceRule: EvidenceRule;
+	cancelledAt: number | null;
+	createdBy: number | null;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export interface LoopRoundTable {
+	id: Generated<number>;
+	loopId: number;
+	position: number;
+	title: string;
+	kind: CompetencyKind;
+	format: RoundFormat;
+	durationMinutes: number;
+}
+
+export interface LoopRoundCompetencyTable {
+	roundId: number;
+	competencyId: number;
+	revisionId: number;
+	position: number;
+}
+
+export interface LoopRoundQuestionTable {
+	id: Generated<number>;
+	roundId: number;
+	questionId: number | null;
+	position: number;
+	prompt: string;
+	probes: string;
+	goodLooksLike: string;
+	redFlags: string;
+}
+
+export type ScorecardStatus = 'not_started' | 'draft' | 'submitted';
+
+export interface ScorecardTable {
+	id: Generated<number>;
+	loopId: number;
+	roundId: number;
+	interviewerId: number;
+	scheduledAt: number;
+	status: Generated<ScorecardStatus>;
+	version: Generated<number>;
+	startedAt: number | null;
+	submittedAt: number | null;
+	createdAt: number;
+	updatedAt: number;
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
 	apiToken: ApiTokenTable;
 	invite: InviteTable;
 	auditEvent: AuditEventTable;
+	meta: MetaTable;
+	competency: CompetencyTable;
+	competencyRevision: CompetencyRevisionTable;
+	question: QuestionTable;
+	questionCompetency: QuestionCompetencyTable;
+	loopTemplate: LoopTemplateTable;
+	templateRound: TemplateRoundTable;
+	templateRoundCompetency: TemplateRoundCompetencyTable;
+	templateRoundQuestion: TemplateRoundQuestionTable;
+	opening: OpeningTable;
+	openingHiringManager: OpeningHiringManagerTable;
+	candidate: CandidateTable;
+	candidateOpening: CandidateOpeningTable;
+	loop: LoopTable;
+	loopRound: LoopRoundTable;
+	loopRoundCompetency: LoopRoundCompetencyTable;
+	loopRoundQuestion: LoopRoundQuestionTable;
+	scorecard: ScorecardTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -1,4 +1,5 @@
-import { migrateToLatest, openDatabase } from '../../../src/lib/server/db';
+import { openDatabase } from '../../../src/lib/server/db';
+import { prepareDatabase } from '../../../src/lib/server/prepare';
 import { createUser, hasAnyUser } from '../../../src/lib/server/users';
 import { e2eDatabase } from './fixtures';
 
@@ -9,7 +10,7 @@ import { e2eDatabase } from './fixtures';
  */
 export default async function globalSetup() {
 	const db = openDatabase(e2eDatabase);
-	await migrateToLatest(db);
+	await prepareDatabase(db);
 	if (!(await hasAnyUser(db))) {
 		await createUser(db, {
 			email: 'owner@e2e.example.com',

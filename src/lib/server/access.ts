@@ -1,0 +1,65 @@
+import type { DB } from './db';
+import type { AuthUser } from './auth/session';
+import { ForbiddenError, NotFoundError } from './errors';
+
+// Who may do what (DESIGN.md): admins and recruiters run the library, templates, openings,
+// candidates and loops; a hiring manager runs the loops of their own openings. Everything
+// else is denied.
+
+export function canManageHiring(actor: AuthUser): boolean {
+	return actor.role === 'admin' || actor.role === 'recruiter';
+}
+
+export function assertCanManageHiring(actor: AuthUser): void {
+	if (!canManageHiring(actor)) throw new ForbiddenError();
+}
+
+/** Ids of the openings the actor is a hiring manager of. */
+export async function managedOpeningIds(db: DB, actor: AuthUser): Promise<number[]> {
+	const rows = await db
+		.selectFrom('openingHiringManager')
+		.select('openingId')
+		.where('userId', '=', actor.id)
+		.execute();
+	return rows.map((r) => r.openingId);
+}
+
+export async function isHiringManagerOf(db: DB, actor: AuthUser, openingId: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('openingHiringManager')
+		.select('openingId')
+		.where('openingId', '=', openingId)
+		.where('userId', '=', actor.id)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/** Hiring staff or a hiring manager of the opening; 404 for an opening that does not exist. */
+export async function assertCanManageOpeningLoops(db: DB, actor: AuthUser, openingId: number): Promise<void> {
+	const opening = await db.selectFrom('opening').select('id').where('id', '=', openingId).executeTakeFirst();
+	if (!opening) throw new NotFoundError('No such opening');
+	if (canManageHiring(actor)) return;
+	if (!(await isHiringManagerOf(db, actor, openingId))) throw new ForbiddenError();
+}
+
+/**
+ * A candidate's personal data is for hiring staff and the hiring managers of one of the
+ * candidate's openings. Others get the same answer as for a candidate that does not exist.
+ */
+export async function assertCanSeeCandidate(db: DB, actor: AuthUser, candidateId: number): Promise<void> {
+	const candidate = await db
+		.selectFrom('candidate')
+		.select('id')
+		.where('id', '=', candidateId)
+		.executeTakeFirst();
+	if (!candidate) throw new NotFoundError('No such candidate');
+	if (canManageHiring(actor)) return;
+	const managed = await db
+		.selectFrom('candidateOpening')
+		.innerJoin('openingHiringManager', 'openingHiringManager.openingId', 'candidateOpening.openingId')
+		.select('candidateOpening.openingId')
+		.where('candidateOpening.candidateId', '=', candidateId)
+		.where('openingHiringManager.userId', '=', actor.id)
+		.executeTakeFirst();
+	if (!managed) throw new ForbiddenError();
+}
