@@ -1,10 +1,17 @@
 import type { DB } from './db';
+import type { Role } from '../domain/roles';
 import type { AuthUser } from './auth/session';
 import { ForbiddenError, NotFoundError } from './errors';
 
 // Who may do what (DESIGN.md): admins and recruiters run the library, templates, openings,
 // candidates and loops; a hiring manager runs the loops of their own openings. Everything
 // else is denied.
+
+/** Passes only when the actor holds one of the roles named. */
+export function assertRole(actor: AuthUser | null | undefined, ...allowed: Role[]): AuthUser {
+	if (!actor || !allowed.includes(actor.role)) throw new ForbiddenError();
+	return actor;
+}
 
 export function canManageHiring(actor: AuthUser): boolean {
 	return actor.role === 'admin' || actor.role === 'recruiter';

@@ -5,7 +5,7 @@ import { hashPassword } from './auth/password';
 import { issueToken, parseToken, secretMatches } from './auth/secret-token';
 import { recordAudit } from './audit';
 import { ConflictError, InputError, NotFoundError } from './errors';
-import { assertRole } from './permissions';
+import { assertRole } from './access';
 import { assertAcceptablePassword, insertUser } from './users';
 
 export const inviteLifetimeMs = 7 * 24 * 60 * 60 * 1000;

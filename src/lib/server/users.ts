@@ -5,7 +5,7 @@ import { invalidateUserSessions } from './auth/session';
 import { commonPasswordMessage, hashPassword, isCommonPassword, verifyPassword } from './auth/password';
 import { recordAudit } from './audit';
 import { ConflictError, InputError, NotFoundError } from './errors';
-import { assertRole } from './permissions';
+import { assertRole } from './access';
 
 export interface NewAccount {
 	email: string;

@@ -3,6 +3,8 @@ import type { Role } from '../../../src/lib/domain/roles';
 import type { AuthUser } from '../../../src/lib/server/auth/session';
 import { hashPassword } from '../../../src/lib/server/auth/password';
 import { insertUser } from '../../../src/lib/server/users';
+import { insertOpening } from '../../../src/lib/server/openings';
+import { insertCandidate } from '../../../src/lib/server/candidates';
 
 export const testPassword = 'factory-password-0042';
 
@@ -27,4 +29,40 @@ export async function newUser(
 		},
 		null
 	);
+}
+
+/** The id of a default template by name (the default library is in every test database). */
+export async function templateId(db: DB, name = 'Senior Software Engineer'): Promise<number> {
+	const row = await db
+		.selectFrom('loopTemplate')
+		.select('id')
+		.where('name', '=', name)
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+export async function newOpening(
+	db: DB,
+	hiringManagers: AuthUser[],
+	overrides: Partial<{ title: string; templateName: string; status: 'open' | 'closed' }> = {}
+): Promise<number> {
+	counter += 1;
+	return insertOpening(db, null, {
+		title: overrides.title ?? `Opening ${counter}`,
+		team: 'Platform',
+		level: 'Senior',
+		templateId: await templateId(db, overrides.templateName),
+		hiringManagerIds: hiringManagers.map((m) => m.id),
+		status: overrides.status ?? 'open'
+	});
+}
+
+export async function newCandidate(db: DB, openingIds: number[] = [], name?: string): Promise<number> {
+	counter += 1;
+	return insertCandidate(db, null, {
+		name: name ?? `Candidate ${counter}`,
+		email: `candidate${counter}@example.org`,
+		notes: '',
+		openingIds
+	});
 }

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { emailSchema, personNameSchema } from './account-schemas';
+import { idList, idSchema, text } from './library-schemas';
+
+export const openingStatuses = ['open', 'closed'] as const;
+export type OpeningStatus = (typeof openingStatuses)[number];
+
+export const openingSchema = z.object({
+	title: text('A title', 100),
+	team: text('A team', 100),
+	level: text('A level', 60),
+	templateId: z.coerce.number({ error: 'Choose a loop template' }).int().positive('Choose a loop template'),
+	hiringManagerIds: idList('Choose at least one hiring manager'),
+	status: z.enum(openingStatuses, { error: 'Choose open or closed' })
+});
+export type OpeningInput = z.output<typeof openingSchema>;
+
+export const candidateSchema = z.object({
+	name: personNameSchema,
+	email: emailSchema,
+	notes: text('Notes', 5000, { required: false }),
+	openingIds: idList()
+});
+export type CandidateInput = z.output<typeof candidateSchema>;
+
+/** One entry of a panel: interviewers for a round (0-based index into the loop's rounds) at a time. */
+export const panelEntrySchema = z.object({
+	round: z.coerce.number().int().min(0, 'Choose a round'),
+	interviewerIds: idList('Choose at least one interviewer'),
+	scheduledAt: z.number({ error: 'Enter a date and time, like 2026-11-24 10:00' }).int()
+});
+export type PanelEntry = z.output<typeof panelEntrySchema>;
+
+export const createLoopSchema = z.object({
+	candidateId: idSchema,
+	openingId: idSchema,
+	panel: z.array(panelEntrySchema)
+});
+export type CreateLoopInput = z.output<typeof createLoopSchema>;

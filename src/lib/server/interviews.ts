@@ -1,0 +1,165 @@
+import { sql } from 'kysely';
+import type { DB } from './db';
+import type { CompetencyKind, RoundFormat } from '../domain/library';
+import { interviewEnd, isLate, isOverdue } from '../domain/loop-status';
+import type { ScorecardStatus } from './schema';
+import type { AuthUser } from './auth/session';
+import { ForbiddenError, NotFoundError } from './errors';
+import { splitProbes } from './questions';
+
+// An interviewer's own interviews: the list, and the brief for one of them.
+
+export interface MyInterview {
+	scorecardId: number;
+	loopId: number;
+	candidateName: string;
+	openingTitle: string;
+	roundTitle: string;
+	kind: CompetencyKind;
+	scheduledAt: number;
+	endsAt: number;
+	status: ScorecardStatus;
+	overdue: boolean;
+	late: boolean;
+}
+
+/** The actor's own interviews, upcoming (not yet ended) first by time, then past ones newest first. */
+export async function listMyInterviews(
+	db: DB,
+	actor: AuthUser,
+	now = Date.now(),
+	{ pastLimit = 100 } = {}
+): Promise<{ upcoming: MyInterview[]; past: MyInterview[] }> {
+	const base = db
+		.selectFrom('scorecard')
+		.innerJoin('loopRound', 'loopRound.id', 'scorecard.roundId')
+		.innerJoin('loop', 'loop.id', 'scorecard.loopId')
+		.innerJoin('candidate', 'candidate.id', 'loop.candidateId')
+		.innerJoin('opening', 'opening.id', 'loop.openingId')
+		.select([
+			'scorecard.id as scorecardId',
+			'scorecard.loopId',
+			'candidate.name as candidateName',
+			'opening.title as openingTitle',
+			'loopRound.title as roundTitle',
+			'loopRound.kind',
+			'loopRound.durationMinutes',
+			'scorecard.scheduledAt',
+			'scorecard.status',
+			'scorecard.submittedAt'
+		])
+		.where('scorecard.interviewerId', '=', actor.id)
+		.where('loop.cancelledAt', 'is', null);
+	const endExpression = sql<number>`scorecard.scheduled_at + loop_round.duration_minutes * 60000`;
+	const [upcoming, past] = await Promise.all([
+		base.where(endExpression, '>', now).orderBy('scorecard.scheduledAt').execute(),
+		base.where(endExpression, '<=', now).orderBy('scorecard.scheduledAt', 'desc').limit(pastLimit).execute()
+	]);
+	const shape = (row: (typeof upcoming)[number]): MyInterview => ({
+		scorecardId: row.scorecardId,
+		loopId: row.loopId,
+		candidateName: row.candidateName,
+		openingTitle: row.openingTitle,
+		roundTitle: row.roundTitle,
+		kind: row.kind,
+		scheduledAt: row.scheduledAt,
+		endsAt: interviewEnd(row.scheduledAt, row.durationMinutes),
+		status: row.status,
+		overdue: isOverdue(row, now),
+		late: isLate(row)
+	});
+	return { upcoming: upcoming.map(shape), past: past.map(shape) };
+}
+
+export interface InterviewBrief {
+	scorecardId: number;
+	candidateName: string;
+	openingTitle: string;
+	scheduledAt: number;
+	status: ScorecardStatus;
+	round: {
+		title: string;
+		kind: CompetencyKind;
+		format: RoundFormat;
+		durationMinutes: number;
+		competencies: {
+			id: number;
+			name: string;
+			description: string;
+			anchors: [string, string, string, string];
+		}[];
+		questions: { id: number; prompt: string; probes: string[]; goodLooksLike: string; redFlags: string }[];
+	};
+}
+
+/** What an interviewer needs for their own interview; nobody else may open it. */
+export async function getInterviewBrief(
+	db: DB,
+	actor: AuthUser,
+	scorecardId: number
+): Promise<InterviewBrief> {
+	const row = await db
+		.selectFrom('scorecard')
+		.innerJoin('loopRound', 'loopRound.id', 'scorecard.roundId')
+		.innerJoin('loop', 'loop.id', 'scorecard.loopId')
+		.innerJoin('candidate', 'candidate.id', 'loop.candidateId')
+		.innerJoin('opening', 'opening.id', 'loop.openingId')
+		.select([
+			'scorecard.id',
+			'scorecard.interviewerId',
+			'scorecard.scheduledAt',
+			'scorecard.status',
+			'scorecard.roundId',
+			'candidate.name as candidateName',
+			'opening.title as openingTitle',
+			'loopRound.title',
+			'loopRound.kind',
+			'loopRound.format',
+			'loopRound.durationMinutes'
+		])
+		.where('scorecard.id', '=', scorecardId)
+		.executeTakeFirst();
+	if (!row) throw new NotFoundError('No such interview');
+	if (row.interviewerId !== actor.id) throw new ForbiddenError('This is another interviewer’s interview');
+	const [competencies, questions] = await Promise.all([
+		db
+			.selectFrom('loopRoundCompetency as lrc')
+			.innerJoin('competencyRevision as rev', 'rev.id', 'lrc.revisionId')
+			.select([
+				'lrc.competencyId as id',
+				'rev.name',
+				'rev.description',
+				'rev.anchor1',
+				'rev.anchor2',
+				'rev.anchor3',
+				'rev.anchor4'
+			])
+			.where('lrc.roundId', '=', row.roundId)
+			.orderBy('lrc.position')
+			.execute(),
+		db
+			.selectFrom('loopRoundQuestion')
+			.select(['id', 'prompt', 'probes', 'goodLooksLike', 'redFlags'])
+			.where('roundId', '=', row.roundId)
+			.orderBy('position')
+			.execute()
+	]);
+	return {
+		scorecardId: row.id,
+		candidateName: row.candidateName,
+		openingTitle: row.openingTitle,
+		scheduledAt: row.scheduledAt,
+		status: row.status,
+		round: {
+			title: row.title,
+			kind: row.kind,
+			format: row.format,
+			durationMinutes: row.durationMinutes,
+			competencies: competencies.map(({ anchor1, anchor2, anchor3, anchor4, ...c }) => ({
+				...c,
+				anchors: [anchor1, anchor2, anchor3, anchor4] as [string, string, string, string]
+			})),
+			questions: questions.map((q) => ({ ...q, probes: splitProbes(q.probes) }))
+		}
+	};
+}

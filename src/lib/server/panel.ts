@@ -1,0 +1,198 @@
+import type { DB } from './db';
+import type { AuthUser } from './auth/session';
+import { assertCanManageOpeningLoops } from './access';
+import { recordAudit } from './audit';
+import { ConflictError, InputError, NotFoundError } from './errors';
+import { assertActiveInterviewers } from './loops';
+
+// Changes to a loop's panel after it was created; every one is audited on the loop.
+
+/** A loop whose panel may still change: it exists, the actor runs it, and it is not cancelled. */
+async function editableLoop(db: DB, actor: AuthUser, loopId: number) {
+	const loop = await db
+		.selectFrom('loop')
+		.select(['id', 'openingId', 'cancelledAt'])
+		.where('id', '=', loopId)
+		.executeTakeFirst();
+	if (!loop) throw new NotFoundError('No such loop');
+	await assertCanManageOpeningLoops(db, actor, loop.openingId);
+	if (loop.cancelledAt !== null) throw new ConflictError('This loop is cancelled');
+	return loop;
+}
+
+export async function addToPanel(
+	db: DB,
+	actor: AuthUser,
+	loopId: number,
+	input: { roundId: number; interviewerIds: number[]; scheduledAt: number },
+	now = Date.now()
+): Promise<number[]> {
+	return db.transaction().execute(async (trx) => {
+		await editableLoop(trx, actor, loopId);
+		const round = await trx
+			.selectFrom('loopRound')
+			.select(['id', 'title'])
+			.where('id', '=', input.roundId)
+			.where('loopId', '=', loopId)
+			.executeTakeFirst();
+		if (!round) throw new InputError({ roundId: 'Choose a round of this loop' });
+		await assertActiveInterviewers(trx, input.interviewerIds, 'interviewerIds');
+		const existing = await trx
+			.selectFrom('scorecard')
+			.select('interviewerId')
+			.where('roundId', '=', round.id)
+			.execute();
+		const ids = [...new Set(input.interviewerIds)];
+		if (ids.some((id) => existing.some((e) => e.interviewerId === id))) {
+			throw new InputError({ interviewerIds: 'That interviewer is already on this round' });
+		}
+		const created: number[] = [];
+		for (const interviewerId of ids) {
+			const { id } = await trx
+				.insertInto('scorecard')
+				.values({
+					loopId,
+					roundId: round.id,
+					interviewerId,
+					scheduledAt: input.scheduledAt,
+					createdAt: now,
+					updatedAt: now
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			created.push(id);
+		}
+		await trx.updateTable('loop').set({ updatedAt: now }).where('id', '=', loopId).execute();
+		await recordAudit(
+			trx,
+			{
+				actorUserId: actor.id,
+				action: 'loop.panel_added',
+				entityType: 'loop',
+				entityId: loopId,
+				after: { round: round.title, ...input }
+			},
+			now
+		);
+		return created;
+	});
+}
+
+async function panelMember(db: DB, loopId: number, scorecardId: number) {
+	const member = await db
+		.selectFrom('scorecard')
+		.innerJoin('loopRound', 'loopRound.id', 'scorecard.roundId')
+		.innerJoin('user', 'user.id', 'scorecard.interviewerId')
+		.select([
+			'scorecard.id',
+			'scorecard.status',
+			'scorecard.scheduledAt',
+			'scorecard.interviewerId',
+			'user.name',
+			'loopRound.title'
+		])
+		.where('scorecard.id', '=', scorecardId)
+		.where('scorecard.loopId', '=', loopId)
+		.executeTakeFirst();
+	if (!member) throw new NotFoundError('No such panel member on this loop');
+	return member;
+}
+
+/** Takes someone off a round; not once they have started their scorecard (their words stay). */
+export async function removeFromPanel(
+	db: DB,
+	actor: AuthUser,
+	loopId: number,
+	scorecardId: number,
+	now = Date.now()
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await editableLoop(trx, actor, loopId);
+		const member = await panelMember(trx, loopId, scorecardId);
+		if (member.status !== 'not_started') {
+			throw new ConflictError(
+				`${member.name} has started their scorecard for ${member.title}, so they stay on the panel`
+			);
+		}
+		await trx.deleteFrom('scorecard').where('id', '=', scorecardId).execute();
+		await trx.updateTable('loop').set({ updatedAt: now }).where('id', '=', loopId).execute();
+		await recordAudit(
+			trx,
+			{
+				actorUserId: actor.id,
+				action: 'loop.panel_removed',
+				entityType: 'loop',
+				entityId: loopId,
+				before: {
+					round: member.title,
+					interviewerId: member.interviewerId,
+					interviewer: member.name,
+					scheduledAt: member.scheduledAt
+				}
+			},
+			now
+		);
+	});
+}
+
+export async function rescheduleInterview(
+	db: DB,
+	actor: AuthUser,
+	loopId: number,
+	scorecardId: number,
+	scheduledAt: number,
+	now = Date.now()
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await editableLoop(trx, actor, loopId);
+		const member = await panelMember(trx, loopId, scorecardId);
+		if (member.status === 'submitted')
+			throw new ConflictError('This interview’s scorecard is already submitted');
+		await trx
+			.updateTable('scorecard')
+			.set({ scheduledAt, updatedAt: now })
+			.where('id', '=', scorecardId)
+			.execute();
+		await trx.updateTable('loop').set({ updatedAt: now }).where('id', '=', loopId).execute();
+		await recordAudit(
+			trx,
+			{
+				actorUserId: actor.id,
+				action: 'loop.rescheduled',
+				entityType: 'loop',
+				entityId: loopId,
+				before: { round: member.title, interviewer: member.name, scheduledAt: member.scheduledAt },
+				after: { round: member.title, interviewer: member.name, scheduledAt }
+			},
+			now
+		);
+	});
+}
+
+export async function cancelLoop(
+	db: DB,
+	actor: AuthUser,
+	loopId: number,
+	reason: string,
+	now = Date.now()
+): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		await editableLoop(trx, actor, loopId);
+		await trx
+			.updateTable('loop')
+			.set({ cancelledAt: now, updatedAt: now })
+			.where('id', '=', loopId)
+			.execute();
+		await recordAudit(
+			trx,
+			{
+				actorUserId: actor.id,
+				action: 'loop.cancelled',
+				entityType: 'loop',
+				entityId: loopId,
+				after: { reason }
+			},
+			now
+		);
+	});
+}
