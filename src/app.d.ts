@@ -5,6 +5,8 @@ declare global {
 		interface Locals {
 			user: AuthUser | null;
 			session: ValidSession | null;
+			/** IANA zone for showing and reading times: the browser's (cookie), else the server's. */
+			timeZone: string;
 		}
 		interface Error {
 			message: string;

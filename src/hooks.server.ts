@@ -7,7 +7,8 @@ import {
 	denyAnonymous,
 	firstRunSetup,
 	refuseCrossOriginWrites,
-	securityHeaders
+	securityHeaders,
+	timeZone
 } from '$lib/server/handles';
 
 export const init: ServerInit = async () => {
@@ -27,7 +28,8 @@ export const handle = sequence(
 	refuseCrossOriginWrites,
 	firstRunSetup,
 	authenticate,
-	denyAnonymous
+	denyAnonymous,
+	timeZone
 );
 
 /** Unexpected errors: log them with a reference, show the reference and nothing else. */

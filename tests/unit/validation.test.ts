@@ -51,9 +51,16 @@ describe('form validation', () => {
 });
 
 describe('navigation', () => {
-	it('shows Users only to admins', () => {
-		expect(navigationFor('admin').map((i) => i.label)).toContain('Users');
-		expect(navigationFor('recruiter').map((i) => i.label)).not.toContain('Users');
-		expect(navigationFor('interviewer').map((i) => i.label)).not.toContain('Users');
+	const labels = (role: 'admin' | 'recruiter' | 'interviewer', hiringManager = false) =>
+		navigationFor({ role, hiringManager }).map((i) => i.label);
+
+	it('shows each role only the places it may open', () => {
+		expect(labels('admin')).toEqual(['Dashboard', 'My interviews', 'Openings', 'Candidates', 'Templates', 'Library', 'Users']);
+		expect(labels('recruiter')).toEqual(['Dashboard', 'My interviews', 'Openings', 'Candidates', 'Templates', 'Library']);
+		expect(labels('interviewer')).toEqual(['Dashboard', 'My interviews']);
+	});
+
+	it('adds openings and candidates for a hiring manager of any role', () => {
+		expect(labels('interviewer', true)).toEqual(['Dashboard', 'My interviews', 'Openings', 'Candidates']);
 	});
 });

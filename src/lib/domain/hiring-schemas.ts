@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailSchema, personNameSchema } from './account-schemas';
 import { idList, idSchema, text } from './library-schemas';
+import { parseLocalDateTime } from './time';
 
 export const openingStatuses = ['open', 'closed'] as const;
 export type OpeningStatus = (typeof openingStatuses)[number];
@@ -37,3 +38,19 @@ export const createLoopSchema = z.object({
 	panel: z.array(panelEntrySchema)
 });
 export type CreateLoopInput = z.output<typeof createLoopSchema>;
+
+/** A datetime-local form value read as wall-clock time in the viewer's zone, to epoch ms. */
+export function localDateTime(timeZone: string) {
+	return z
+		.string()
+		.trim()
+		.min(1, 'Enter the date and time of this interview')
+		.transform((value, ctx) => {
+			const at = parseLocalDateTime(value, timeZone);
+			if (at === null) {
+				ctx.addIssue({ code: 'custom', message: 'Enter a real date and time, like 2026-11-24 10:00' });
+				return z.NEVER;
+			}
+			return at;
+		});
+}

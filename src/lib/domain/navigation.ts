@@ -5,12 +5,27 @@ export interface NavItem {
 	label: string;
 }
 
-const items: (NavItem & { roles: readonly Role[] })[] = [
-	{ href: '/', label: 'Dashboard', roles: ['admin', 'recruiter', 'interviewer'] },
-	{ href: '/admin/users', label: 'Users', roles: ['admin'] }
+interface Viewer {
+	role: Role;
+	/** Hiring manager of at least one opening (any role can be). */
+	hiringManager: boolean;
+}
+
+const items: (NavItem & { shows: (viewer: Viewer) => boolean })[] = [
+	{ href: '/', label: 'Dashboard', shows: () => true },
+	{ href: '/interviews', label: 'My interviews', shows: () => true },
+	{ href: '/openings', label: 'Openings', shows: (v) => hiringStaff(v.role) || v.hiringManager },
+	{ href: '/candidates', label: 'Candidates', shows: (v) => hiringStaff(v.role) || v.hiringManager },
+	{ href: '/templates', label: 'Templates', shows: (v) => hiringStaff(v.role) },
+	{ href: '/library', label: 'Library', shows: (v) => hiringStaff(v.role) },
+	{ href: '/admin/users', label: 'Users', shows: (v) => v.role === 'admin' }
 ];
 
-/** The main navigation a role sees: only places the role may open. */
-export function navigationFor(role: Role): NavItem[] {
-	return items.filter((item) => item.roles.includes(role)).map(({ href, label }) => ({ href, label }));
+function hiringStaff(role: Role): boolean {
+	return role === 'admin' || role === 'recruiter';
+}
+
+/** The main navigation a viewer sees: only places they may open. */
+export function navigationFor(viewer: Viewer): NavItem[] {
+	return items.filter((item) => item.shows(viewer)).map(({ href, label }) => ({ href, label }));
 }

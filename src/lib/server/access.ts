@@ -31,6 +31,12 @@ export async function managedOpeningIds(db: DB, actor: AuthUser): Promise<number
 	return rows.map((r) => r.openingId);
 }
 
+/** Hiring staff, or a hiring manager of at least one opening: who may list openings and candidates. */
+export async function assertHiringAccess(db: DB, actor: AuthUser): Promise<void> {
+	if (canManageHiring(actor)) return;
+	if ((await managedOpeningIds(db, actor)).length === 0) throw new ForbiddenError();
+}
+
 export async function isHiringManagerOf(db: DB, actor: AuthUser, openingId: number): Promise<boolean> {
 	const row = await db
 		.selectFrom('openingHiringManager')

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { DB } from './db';
 import type { CandidateInput } from '../domain/hiring-schemas';
+import { candidatesPerPage } from '../domain/paging';
 import type { AuthUser } from './auth/session';
-import { assertCanManageHiring, assertCanSeeCandidate, canManageHiring } from './access';
+import { assertCanManageHiring, assertCanSeeCandidate, assertHiringAccess, canManageHiring } from './access';
 import { recordAudit } from './audit';
 import { InputError, NotFoundError } from './errors';
 
@@ -18,8 +19,6 @@ export interface CandidateDetail extends CandidateSummary {
 	createdAt: number;
 }
 
-export const candidatesPerPage = 50;
-
 /**
  * Candidates the actor may see: every one for hiring staff, those in their own openings for
  * a hiring manager, none for anyone else. Searches name and email.
@@ -29,6 +28,7 @@ export async function listCandidates(
 	actor: AuthUser,
 	filter: { q?: string; openingId?: number; page?: number } = {}
 ): Promise<{ candidates: CandidateSummary[]; total: number }> {
+	await assertHiringAccess(db, actor);
 	let query = db.selectFrom('candidate');
 	if (!canManageHiring(actor)) {
 		query = query.where('candidate.id', 'in', (eb) =>

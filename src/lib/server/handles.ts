@@ -3,6 +3,7 @@ import { getDb, sessionPolicy } from './app';
 import { deleteSessionCookie, readSessionCookie } from './auth/cookie';
 import { loginUrl } from './auth/guards';
 import { validateSessionToken } from './auth/session';
+import { isValidTimeZone } from '../domain/time';
 import { hasAnyUser } from './users';
 
 /** Headers for every response; the Content-Security-Policy comes from kit.csp. */
@@ -86,5 +87,14 @@ export const denyAnonymous: Handle = async ({ event, resolve }) => {
 		}
 		redirect(303, loginUrl(event.url));
 	}
+	return resolve(event);
+};
+
+const serverTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** The viewer's time zone, as their browser reported it in the `tz` cookie. */
+export const timeZone: Handle = async ({ event, resolve }) => {
+	const fromBrowser = event.cookies.get('tz');
+	event.locals.timeZone = fromBrowser && isValidTimeZone(fromBrowser) ? fromBrowser : serverTimeZone;
 	return resolve(event);
 };

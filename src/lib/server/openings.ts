@@ -1,7 +1,7 @@
 import type { DB } from './db';
 import type { OpeningInput, OpeningStatus } from '../domain/hiring-schemas';
 import type { AuthUser } from './auth/session';
-import { assertCanManageHiring, canManageHiring, isHiringManagerOf } from './access';
+import { assertCanManageHiring, assertHiringAccess, canManageHiring, isHiringManagerOf } from './access';
 import { recordAudit } from './audit';
 import { ForbiddenError, InputError, NotFoundError } from './errors';
 
@@ -61,6 +61,7 @@ export async function listOpenings(
 	actor: AuthUser,
 	filter: { status?: OpeningStatus } = {}
 ): Promise<OpeningSummary[]> {
+	await assertHiringAccess(db, actor);
 	let query = openingsQuery(db).orderBy('opening.status', 'desc').orderBy('opening.title');
 	if (filter.status) query = query.where('opening.status', '=', filter.status);
 	if (!canManageHiring(actor)) {

@@ -1,8 +1,15 @@
 import { navigationFor } from '$lib/domain/navigation';
+import { managedOpeningIds } from '$lib/server/access';
+import { getDb } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guards';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
 	const user = requireUser(event);
-	return { user, navigation: navigationFor(user.role) };
+	const hiringManager = (await managedOpeningIds(getDb(), user)).length > 0;
+	return {
+		user,
+		navigation: navigationFor({ role: user.role, hiringManager }),
+		timeZone: event.locals.timeZone
+	};
 };

@@ -1,0 +1,25 @@
+import { redirect } from '@sveltejs/kit';
+import { candidateSchema } from '$lib/domain/hiring-schemas';
+import { getDb } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/guards';
+import { createCandidate } from '$lib/server/candidates';
+import { runFormAction } from '$lib/server/form-actions';
+import { listOpenings } from '$lib/server/openings';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireRole(event, 'admin', 'recruiter');
+	const preselected = Number(event.url.searchParams.get('opening')) || null;
+	return { openings: await listOpenings(getDb(), actor), preselected };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const actor = requireRole(event, 'admin', 'recruiter');
+		const result = await runFormAction(event.request, candidateSchema, 'create', async (input) => ({
+			id: await createCandidate(getDb(), actor, input)
+		}));
+		if ('id' in result) redirect(303, `/candidates/${result.id}`);
+		return result;
+	}
+};

@@ -1,0 +1,16 @@
+import { competencyKinds } from '$lib/domain/library';
+import { getDb } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/guards';
+import { listCompetencies } from '$lib/server/competencies';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireRole(event, 'admin', 'recruiter');
+	const kindParam = event.url.searchParams.get('kind');
+	const kind = competencyKinds.find((k) => k === kindParam);
+	const includeArchived = event.url.searchParams.get('archived') === 'on';
+	return {
+		competencies: await listCompetencies(getDb(), actor, { kind, includeArchived }),
+		filter: { kind: kind ?? '', includeArchived }
+	};
+};

@@ -1,0 +1,24 @@
+import { competencyKinds } from '$lib/domain/library';
+import { getDb } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/guards';
+import { listCompetencies } from '$lib/server/competencies';
+import { listQuestions } from '$lib/server/questions';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireRole(event, 'admin', 'recruiter');
+	const params = event.url.searchParams;
+	const kind = competencyKinds.find((k) => k === params.get('kind'));
+	const competencyId = Number(params.get('competency')) || undefined;
+	const includeArchived = params.get('archived') === 'on';
+	const db = getDb();
+	const [questions, competencies] = await Promise.all([
+		listQuestions(db, actor, { kind, competencyId, includeArchived }),
+		listCompetencies(db, actor)
+	]);
+	return {
+		questions,
+		competencies,
+		filter: { kind: kind ?? '', competencyId: competencyId ?? 0, includeArchived }
+	};
+};

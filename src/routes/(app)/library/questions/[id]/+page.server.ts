@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { questionSchema } from '$lib/domain/library-schemas';
+import { getDb } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/guards';
+import { listCompetencies } from '$lib/server/competencies';
+import { runFormAction } from '$lib/server/form-actions';
+import { getQuestion, setQuestionArchived, updateQuestion } from '$lib/server/questions';
+import { idParam, orPageError } from '$lib/server/route-helpers';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireRole(event, 'admin', 'recruiter');
+	const db = getDb();
+	const question = await orPageError(getQuestion(db, actor, idParam(event.params.id)));
+	const competencies = await listCompetencies(db, actor, { includeArchived: true });
+	const linked = new Set(question.competencies.map((c) => c.id));
+	return { question, competencies: competencies.filter((c) => !c.archivedAt || linked.has(c.id)) };
+};
+
+const nothing = z.object({});
+
+export const actions: Actions = {
+	update: async (event) => {
+		const actor = requireRole(event, 'admin', 'recruiter');
+		return runFormAction(event.request, questionSchema, 'update', async (input) => {
+			await updateQuestion(getDb(), actor, idParam(event.params.id), input);
+			return { saved: true };
+		});
+	},
+	archive: async (event) => {
+		const actor = requireRole(event, 'admin', 'recruiter');
+		return runFormAction(event.request, nothing, 'archive', async () => {
+			await setQuestionArchived(getDb(), actor, idParam(event.params.id), true);
+			return {};
+		});
+	},
+	restore: async (event) => {
+		const actor = requireRole(event, 'admin', 'recruiter');
+		return runFormAction(event.request, nothing, 'restore', async () => {
+			await setQuestionArchived(getDb(), actor, idParam(event.params.id), false);
+			return {};
+		});
+	}
+};

@@ -1,0 +1,25 @@
+import { redirect } from '@sveltejs/kit';
+import { questionSchema } from '$lib/domain/library-schemas';
+import { getDb } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/guards';
+import { listCompetencies } from '$lib/server/competencies';
+import { runFormAction } from '$lib/server/form-actions';
+import { createQuestion } from '$lib/server/questions';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireRole(event, 'admin', 'recruiter');
+	const preselected = Number(event.url.searchParams.get('competency')) || null;
+	return { competencies: await listCompetencies(getDb(), actor), preselected };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const actor = requireRole(event, 'admin', 'recruiter');
+		const result = await runFormAction(event.request, questionSchema, 'create', async (input) => ({
+			id: await createQuestion(getDb(), actor, input)
+		}));
+		if ('id' in result) redirect(303, '/library/questions');
+		return result;
+	}
+};

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { localDateTime } from '$lib/domain/hiring-schemas';
+import { idList, idSchema, text } from '$lib/domain/library-schemas';
+import { getDb } from '$lib/server/app';
+import { requireUser } from '$lib/server/auth/guards';
+import { runFormAction } from '$lib/server/form-actions';
+import { getLoop } from '$lib/server/loops';
+import { listActivePeople } from '$lib/server/openings';
+import { addToPanel, cancelLoop, removeFromPanel, rescheduleInterview } from '$lib/server/panel';
+import { idParam, orPageError } from '$lib/server/route-helpers';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireUser(event);
+	const db = getDb();
+	const loop = await orPageError(getLoop(db, actor, idParam(event.params.id)));
+	return { loop, people: await listActivePeople(db) };
+};
+
+const scorecardRef = z.object({ scorecardId: idSchema });
+
+export const actions: Actions = {
+	addPanelist: async (event) => {
+		const actor = requireUser(event);
+		const schema = z.object({
+			roundId: idSchema,
+			interviewerIds: idList('Choose an interviewer'),
+			scheduledAt: localDateTime(event.locals.timeZone)
+		});
+		return runFormAction(event.request, schema, 'addPanelist', async (input) => {
+			await addToPanel(getDb(), actor, idParam(event.params.id), input);
+			return { roundId: input.roundId, added: true };
+		});
+	},
+	removePanelist: async (event) => {
+		const actor = requireUser(event);
+		return runFormAction(event.request, scorecardRef, 'removePanelist', async ({ scorecardId }) => {
+			await removeFromPanel(getDb(), actor, idParam(event.params.id), scorecardId);
+			return {};
+		});
+	},
+	reschedule: async (event) => {
+		const actor = requireUser(event);
+		const schema = scorecardRef.extend({ scheduledAt: localDateTime(event.locals.timeZone) });
+		return runFormAction(event.request, schema, 'reschedule', async ({ scorecardId, scheduledAt }) => {
+			await rescheduleInterview(getDb(), actor, idParam(event.params.id), scorecardId, scheduledAt);
+			return { scorecardId, rescheduled: true };
+		});
+	},
+	cancel: async (event) => {
+		const actor = requireUser(event);
+		return runFormAction(
+			event.request,
+			z.object({ reason: text('A reason', 500) }),
+			'cancel',
+			async ({ reason }) => {
+				await cancelLoop(getDb(), actor, idParam(event.params.id), reason);
+				return {};
+			}
+		);
+	}
+};

@@ -1,0 +1,68 @@
+import { error, redirect } from '@sveltejs/kit';
+import { panelErrorsToFields, panelFromForm } from '$lib/domain/panel-form';
+import { echoValues } from '$lib/domain/validation';
+import { assertCanManageOpeningLoops } from '$lib/server/access';
+import { getDb } from '$lib/server/app';
+import { requireUser } from '$lib/server/auth/guards';
+import { getCandidate } from '$lib/server/candidates';
+import { InputError } from '$lib/server/errors';
+import { failForm, formFailure } from '$lib/server/form-actions';
+import { createLoop } from '$lib/server/loops';
+import { getOpening, listActivePeople } from '$lib/server/openings';
+import { orPageError } from '$lib/server/route-helpers';
+import { templateRounds } from '$lib/server/templates';
+import type { AuthUser } from '$lib/server/auth/session';
+import type { Actions, PageServerLoad } from './$types';
+
+async function loadContext(actor: AuthUser, url: URL) {
+	const openingId = Number(url.searchParams.get('opening'));
+	const candidateId = Number(url.searchParams.get('candidate'));
+	if (
+		!Number.isSafeInteger(openingId) ||
+		openingId <= 0 ||
+		!Number.isSafeInteger(candidateId) ||
+		candidateId <= 0
+	) {
+		error(404, 'Start a loop from a candidate or an opening');
+	}
+	const db = getDb();
+	await orPageError(assertCanManageOpeningLoops(db, actor, openingId));
+	const [opening, candidate] = await orPageError(
+		Promise.all([getOpening(db, actor, openingId), getCandidate(db, actor, candidateId)])
+	);
+	const { rounds } = await templateRounds(db, opening.templateId);
+	return { opening, candidate, rounds };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireUser(event);
+	const context = await loadContext(actor, event.url);
+	return { ...context, people: await listActivePeople(getDb()) };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const actor = requireUser(event);
+		const { opening, candidate, rounds } = await loadContext(actor, event.url);
+		const formData = await event.request.formData();
+		const { entries, errors, values } = panelFromForm(formData, rounds.length, event.locals.timeZone);
+		if (Object.keys(errors).length) return failForm(400, { values: echoValues(values), errors });
+		let loopId: number;
+		try {
+			({ loopId } = await createLoop(getDb(), actor, {
+				candidateId: candidate.id,
+				openingId: opening.id,
+				panel: entries
+			}));
+		} catch (err) {
+			if (err instanceof InputError) {
+				return failForm(400, {
+					values: echoValues(values),
+					errors: panelErrorsToFields(err.fieldErrors, entries)
+				});
+			}
+			return formFailure(err, values);
+		}
+		redirect(303, `/loops/${loopId}`);
+	}
+};

@@ -1,0 +1,38 @@
+import { openingSchema } from '$lib/domain/hiring-schemas';
+import { canManageHiring } from '$lib/server/access';
+import { getDb } from '$lib/server/app';
+import { requireRole, requireUser } from '$lib/server/auth/guards';
+import { listCandidates } from '$lib/server/candidates';
+import { runFormAction } from '$lib/server/form-actions';
+import { listLoops } from '$lib/server/loops';
+import { getOpening, listActivePeople, updateOpening } from '$lib/server/openings';
+import { idParam, orPageError } from '$lib/server/route-helpers';
+import { listTemplates } from '$lib/server/templates';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireUser(event);
+	const db = getDb();
+	const id = idParam(event.params.id);
+	const opening = await orPageError(getOpening(db, actor, id));
+	const page = Math.max(1, Number(event.url.searchParams.get('page')) || 1);
+	const [candidates, loops] = await Promise.all([
+		listCandidates(db, actor, { openingId: id, page }),
+		listLoops(db, actor, { openingId: id })
+	]);
+	const staff = canManageHiring(actor);
+	const [templates, people] = staff
+		? await Promise.all([listTemplates(db, actor, { includeArchived: true }), listActivePeople(db)])
+		: [[], []];
+	return { opening, candidates, loops, page, staff, templates, people };
+};
+
+export const actions: Actions = {
+	update: async (event) => {
+		const actor = requireRole(event, 'admin', 'recruiter');
+		return runFormAction(event.request, openingSchema, 'update', async (input) => {
+			await updateOpening(getDb(), actor, idParam(event.params.id), input);
+			return { saved: true };
+		});
+	}
+};

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { idSchema } from '$lib/domain/library-schemas';
+import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app';
+import { requireRole } from '$lib/server/auth/guards';
+import { runFormAction } from '$lib/server/form-actions';
+import { duplicateTemplate, listTemplates } from '$lib/server/templates';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireRole(event, 'admin', 'recruiter');
+	const includeArchived = event.url.searchParams.get('archived') === 'on';
+	return { templates: await listTemplates(getDb(), actor, { includeArchived }), includeArchived };
+};
+
+export const actions: Actions = {
+	duplicate: async (event) => {
+		const actor = requireRole(event, 'admin', 'recruiter');
+		const result = await runFormAction(
+			event.request,
+			z.object({ templateId: idSchema }),
+			'duplicate',
+			async ({ templateId }) => ({
+				id: await duplicateTemplate(getDb(), actor, templateId)
+			})
+		);
+		if ('id' in result) redirect(303, `/templates/${result.id}`);
+		return result;
+	}
+};
