@@ -46,3 +46,37 @@ test('the layout holds at 768 px wide', async ({ page, seed }) => {
 	expect(overflow).toBeLessThanOrEqual(0);
 	await expect(page.getByRole('button', { name: 'Create invite link' })).toBeInViewport();
 });
+
+test('the hiring pages meet WCAG 2.2 AA checks', async ({ page, seed }) => {
+	// Fifteen full-page audits: more than the default budget on a loaded 2-core machine.
+	test.slow();
+	const admin = await seed.user('admin');
+	const interviewer = await seed.user('interviewer');
+	const openingId = await seed.opening([admin]);
+	const candidate = await seed.candidate([openingId]);
+	const { loopId, scorecards } = await seed.loop(admin, candidate.id, openingId, [
+		{ round: 0, interviewerIds: [admin.id, interviewer.id], scheduledAt: Date.UTC(2031, 5, 2, 9) }
+	]);
+	const questionId = (await seed.db.selectFrom('question').select('id').executeTakeFirstOrThrow()).id;
+	await seed.signIn(page.context(), admin);
+	for (const path of [
+		'/library',
+		'/library/1',
+		'/library/new',
+		'/library/questions',
+		`/library/questions/${questionId}`,
+		'/templates',
+		`/templates/${await seed.templateId()}`,
+		'/openings',
+		`/openings/${openingId}`,
+		'/candidates',
+		`/candidates/${candidate.id}`,
+		`/loops/new?opening=${openingId}&candidate=${(await seed.candidate([openingId])).id}`,
+		`/loops/${loopId}`,
+		'/interviews',
+		`/interviews/${scorecards[0]!.id}`
+	]) {
+		await page.goto(path);
+		await expectNoViolations(page);
+	}
+});

@@ -2,9 +2,18 @@ import type { Role } from '../../src/lib/domain/roles';
 import { expect, test } from './support/fixtures';
 
 const navigationByRole: Record<Role, { sees: string[]; doesNotSee: string[] }> = {
-	admin: { sees: ['Dashboard', 'Users'], doesNotSee: [] },
-	recruiter: { sees: ['Dashboard'], doesNotSee: ['Users'] },
-	interviewer: { sees: ['Dashboard'], doesNotSee: ['Users'] }
+	admin: {
+		sees: ['Dashboard', 'My interviews', 'Openings', 'Candidates', 'Templates', 'Library', 'Users'],
+		doesNotSee: []
+	},
+	recruiter: {
+		sees: ['Dashboard', 'My interviews', 'Openings', 'Templates', 'Library'],
+		doesNotSee: ['Users']
+	},
+	interviewer: {
+		sees: ['Dashboard', 'My interviews'],
+		doesNotSee: ['Users', 'Openings', 'Candidates', 'Templates', 'Library']
+	}
 };
 
 for (const [role, expected] of Object.entries(navigationByRole) as [
@@ -55,4 +64,104 @@ test('an unknown page shows a plain 404', async ({ page, seed }) => {
 	const response = await page.goto('/no-such-page');
 	expect(response?.status()).toBe(404);
 	await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});
+
+test.describe('hiring pages, role by role', () => {
+	const staffOnly = [
+		'/library',
+		'/library/new',
+		'/library/questions',
+		'/library/questions/new',
+		'/templates',
+		'/templates/new',
+		'/openings/new',
+		'/candidates/new'
+	];
+
+	test('an interviewer who manages no opening gets 403 on every hiring page, and its forms refuse them', async ({
+		page,
+		seed
+	}) => {
+		await seed.signIn(page.context(), await seed.user('interviewer'));
+		for (const path of [...staffOnly, '/openings', '/candidates']) {
+			expect((await page.goto(path))?.status(), path).toBe(403);
+		}
+		expect((await page.goto('/interviews'))?.status()).toBe(200);
+		const post = await page.request.post('/library/new', {
+			form: { name: 'Sneaky', kind: 'technical' },
+			headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+		});
+		expect(post.status()).toBe(403);
+	});
+
+	test('a hiring manager runs their own opening’s loops, and nothing else', async ({ page, seed, db }) => {
+		const recruiter = await seed.user('recruiter');
+		const manager = await seed.user('interviewer');
+		const other = await seed.user('interviewer');
+		const mine = await seed.opening([manager]);
+		const theirs = await seed.opening([other]);
+		const mineCandidate = await seed.candidate([mine]);
+		const theirCandidate = await seed.candidate([theirs]);
+		const myLoop = await seed.loop(recruiter, mineCandidate.id, mine, []);
+		const theirLoop = await seed.loop(recruiter, theirCandidate.id, theirs, []);
+		await seed.signIn(page.context(), manager);
+
+		for (const path of [
+			'/openings',
+			'/candidates',
+			`/openings/${mine}`,
+			`/loops/${myLoop.loopId}`,
+			`/candidates/${mineCandidate.id}`
+		]) {
+			expect((await page.goto(path))?.status(), path).toBe(200);
+		}
+		for (const path of [
+			...staffOnly,
+			`/openings/${theirs}`,
+			`/loops/${theirLoop.loopId}`,
+			`/candidates/${theirCandidate.id}`
+		]) {
+			expect((await page.goto(path))?.status(), path).toBe(403);
+		}
+		await page.goto('/');
+		const nav = page.getByRole('navigation', { name: 'Main' });
+		await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'My interviews', 'Openings', 'Candidates']);
+
+		const headers = { origin: 'http://localhost:4173', accept: 'text/html' };
+		const editOpening = await page.request.post(`/openings/${mine}?/update`, {
+			form: {
+				title: 'Renamed',
+				team: 'x',
+				level: 'x',
+				templateId: '1',
+				hiringManagerIds: String(manager.id),
+				status: 'open'
+			},
+			headers
+		});
+		expect(editOpening.status()).toBe(403);
+		const roundId = (
+			await db
+				.selectFrom('loopRound')
+				.select('id')
+				.where('loopId', '=', theirLoop.loopId)
+				.executeTakeFirstOrThrow()
+		).id;
+		const addToTheirs = await page.request.post(`/loops/${theirLoop.loopId}?/addPanelist`, {
+			form: { roundId: String(roundId), interviewerIds: String(manager.id), scheduledAt: '2031-02-03T10:00' },
+			headers
+		});
+		expect(addToTheirs.status()).toBe(403);
+		expect(
+			await db.selectFrom('scorecard').select('id').where('loopId', '=', theirLoop.loopId).execute()
+		).toHaveLength(0);
+	});
+
+	test('a recruiter opens every hiring page but not user administration', async ({ page, seed }) => {
+		await seed.signIn(page.context(), await seed.user('recruiter'));
+		for (const path of [...staffOnly, '/openings', '/candidates', '/interviews']) {
+			expect((await page.goto(path))?.status(), path).toBe(200);
+		}
+		expect((await page.goto('/admin/users'))?.status()).toBe(403);
+	});
 });

@@ -55,8 +55,23 @@ describe('navigation', () => {
 		navigationFor({ role, hiringManager }).map((i) => i.label);
 
 	it('shows each role only the places it may open', () => {
-		expect(labels('admin')).toEqual(['Dashboard', 'My interviews', 'Openings', 'Candidates', 'Templates', 'Library', 'Users']);
-		expect(labels('recruiter')).toEqual(['Dashboard', 'My interviews', 'Openings', 'Candidates', 'Templates', 'Library']);
+		expect(labels('admin')).toEqual([
+			'Dashboard',
+			'My interviews',
+			'Openings',
+			'Candidates',
+			'Templates',
+			'Library',
+			'Users'
+		]);
+		expect(labels('recruiter')).toEqual([
+			'Dashboard',
+			'My interviews',
+			'Openings',
+			'Candidates',
+			'Templates',
+			'Library'
+		]);
 		expect(labels('interviewer')).toEqual(['Dashboard', 'My interviews']);
 	});
 

@@ -3,12 +3,16 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
 	CamelCasePlugin,
+	CompiledQuery,
 	Kysely,
 	Migrator,
 	SqliteAdapter,
 	SqliteDialect,
+	SqliteDriver,
 	sql,
+	type DatabaseConnection,
 	type DialectAdapter,
+	type Driver,
 	type MigrationProvider
 } from 'kysely';
 import { migrations } from '../../../migrations/index';
@@ -27,9 +31,29 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 	}
 }
 
+// Transactions take the write lock when they begin. A deferred transaction that reads and
+// then writes fails at once with SQLITE_BUSY when another process (the CLI, a test seeding
+// data) wrote in between; an immediate one waits its turn under the busy timeout.
+class ImmediateTransactionSqliteDriver extends SqliteDriver {
+	override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
+}
+
 class PanelistSqliteDialect extends SqliteDialect {
+	readonly #database: SQLite.Database;
+
+	constructor(database: SQLite.Database) {
+		super({ database });
+		this.#database = database;
+	}
+
 	override createAdapter(): DialectAdapter {
 		return new TransactionalDdlSqliteAdapter();
+	}
+
+	override createDriver(): Driver {
+		return new ImmediateTransactionSqliteDriver({ database: this.#database });
 	}
 }
 
@@ -46,7 +70,7 @@ export function openSqlite(file: string): SQLite.Database {
 
 export function createDb(sqlite: SQLite.Database): DB {
 	return new Kysely<Database>({
-		dialect: new PanelistSqliteDialect({ database: sqlite }),
+		dialect: new PanelistSqliteDialect(sqlite),
 		plugins: [new CamelCasePlugin()]
 	});
 }

@@ -117,8 +117,12 @@ export async function listLoops(
 }
 
 /** Ensures every named interviewer exists and is active; names the first who is not. */
-export async function assertActiveInterviewers(db: DB, ids: number[], field: string): Promise<void> {
-	if (!ids.length) return;
+export async function assertActiveInterviewers(
+	db: DB,
+	ids: number[],
+	field: string
+): Promise<{ id: number; name: string }[]> {
+	if (!ids.length) return [];
 	const people = await db
 		.selectFrom('user')
 		.select(['id', 'name', 'deactivatedAt'])
@@ -128,6 +132,7 @@ export async function assertActiveInterviewers(db: DB, ids: number[], field: str
 		throw new InputError({ [field]: 'Choose interviewers from the list' });
 	const inactive = people.find((p) => p.deactivatedAt !== null);
 	if (inactive) throw new InputError({ [field]: `${inactive.name} is deactivated and cannot interview` });
+	return people.map(({ id, name }) => ({ id, name }));
 }
 
 export interface CreatedLoop {

@@ -36,7 +36,9 @@ export async function addToPanel(
 			.where('loopId', '=', loopId)
 			.executeTakeFirst();
 		if (!round) throw new InputError({ roundId: 'Choose a round of this loop' });
-		await assertActiveInterviewers(trx, input.interviewerIds, 'interviewerIds');
+		const names = (await assertActiveInterviewers(trx, input.interviewerIds, 'interviewerIds')).map(
+			(p) => p.name
+		);
 		const existing = await trx
 			.selectFrom('scorecard')
 			.select('interviewerId')
@@ -70,7 +72,7 @@ export async function addToPanel(
 				action: 'loop.panel_added',
 				entityType: 'loop',
 				entityId: loopId,
-				after: { round: round.title, ...input }
+				after: { round: round.title, interviewers: names, ...input }
 			},
 			now
 		);

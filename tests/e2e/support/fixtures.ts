@@ -5,6 +5,10 @@ import type { Role } from '../../../src/lib/domain/roles';
 import { createSession } from '../../../src/lib/server/auth/session';
 import { openDatabase, type DB } from '../../../src/lib/server/db';
 import { createUser } from '../../../src/lib/server/users';
+import { insertCandidate } from '../../../src/lib/server/candidates';
+import { createLoop } from '../../../src/lib/server/loops';
+import { insertOpening } from '../../../src/lib/server/openings';
+import type { PanelEntry } from '../../../src/lib/domain/hiring-schemas';
 
 /** The database of the shared e2e server (see playwright.config.ts). */
 export const e2eDatabase = path.join(process.env.PANELIST_E2E_DIR!, 'app.db');
@@ -31,6 +35,44 @@ export class Seed {
 		};
 		const user = await createUser(this.db, account);
 		return { ...account, id: user.id };
+	}
+
+	async templateId(name = 'Senior Software Engineer'): Promise<number> {
+		return (
+			await this.db.selectFrom('loopTemplate').select('id').where('name', '=', name).executeTakeFirstOrThrow()
+		).id;
+	}
+
+	async opening(
+		hiringManagers: SeededUser[],
+		title = `Opening ${randomUUID().slice(0, 6)}`
+	): Promise<number> {
+		return insertOpening(this.db, null, {
+			title,
+			team: 'Payments',
+			level: 'Senior',
+			templateId: await this.templateId(),
+			hiringManagerIds: hiringManagers.map((m) => m.id),
+			status: 'open'
+		});
+	}
+
+	async candidate(
+		openingIds: number[],
+		name = `Candidate ${randomUUID().slice(0, 6)}`
+	): Promise<{ id: number; name: string }> {
+		const id = await insertCandidate(this.db, null, {
+			name,
+			email: `${randomUUID().slice(0, 8)}@candidates.example.org`,
+			notes: '',
+			openingIds
+		});
+		return { id, name };
+	}
+
+	/** A loop created as `by` (someone allowed to run the opening's loops). */
+	async loop(by: SeededUser, candidateId: number, openingId: number, panel: PanelEntry[]) {
+		return createLoop(this.db, by, { candidateId, openingId, panel });
 	}
 
 	/** Signs the browser context in as the user by giving it a fresh session cookie. */
@@ -72,4 +114,12 @@ export async function signInWithForm(page: Page, email: string, password: string
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Turns off the browser's own form checks, to reach the server's messages the way a script or an old browser would. */
+export async function skipBrowserValidation(page: Page): Promise<void> {
+	await page.evaluate(() => {
+		document.querySelectorAll('form').forEach((form) => (form.noValidate = true));
+		document.querySelectorAll('[maxlength]').forEach((field) => field.removeAttribute('maxlength'));
+	});
 }
