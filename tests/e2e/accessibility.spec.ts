@@ -35,7 +35,7 @@ test('the app pages meet WCAG 2.2 AA checks, and the keyboard reaches everything
 	await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
 	await page.keyboard.press('Enter');
 	await page.keyboard.press('Tab');
-	await expect(page.getByRole('link', { name: 'Manage users and invites' })).toBeFocused();
+	await expect(page.getByRole('link', { name: 'All my interviews' })).toBeFocused();
 });
 
 test('the layout holds at 768 px wide', async ({ page, seed }) => {

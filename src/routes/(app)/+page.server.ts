@@ -1,13 +1,19 @@
 import { getDb } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guards';
+import { listMyInterviews } from '$lib/server/interviews';
 import { listPendingInvites } from '$lib/server/invites';
 import { getTeamSummary } from '$lib/server/users';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
-	if (user.role !== 'admin') return { team: null };
 	const db = getDb();
+	const interviews = await listMyInterviews(db, user, Date.now(), { pastLimit: 20 });
+	const mine = {
+		next: interviews.upcoming.slice(0, 5),
+		overdue: interviews.past.filter((i) => i.overdue).length
+	};
+	if (user.role !== 'admin') return { team: null, mine };
 	const [summary, invites] = await Promise.all([getTeamSummary(db, user), listPendingInvites(db, user)]);
-	return { team: { ...summary, pendingInvites: invites.length } };
+	return { team: { ...summary, pendingInvites: invites.length }, mine };
 };
