@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hour } from '../../src/lib/domain/time';
 import { reviseCompetency, getCompetency } from '../../src/lib/server/competencies';
 import { ForbiddenError, InputError, NotFoundError } from '../../src/lib/server/errors';
-import { getInterviewBrief, listMyInterviews } from '../../src/lib/server/interviews';
+import { getInterviewKit, listMyInterviews } from '../../src/lib/server/interviews';
 import { createLoop, getLoop, listLoops } from '../../src/lib/server/loops';
 import { addToPanel, removeFromPanel, rescheduleInterview } from '../../src/lib/server/panel';
 import { updateRound, getTemplate } from '../../src/lib/server/templates';
@@ -93,7 +93,7 @@ describe('creating a loop', () => {
 		);
 		expect(after.rounds[0]!.competencies[0]).toEqual({ id: coding.id, name: detail.name, revision: 1 });
 
-		const brief = await getInterviewBrief(db, priya, created.scorecards[0]!.id);
+		const brief = await getInterviewKit(db, priya, created.scorecards[0]!.id);
 		expect(brief.round.competencies[0]!.anchors[2]).toBe(a3);
 	});
 
@@ -197,7 +197,7 @@ describe('my interviews', () => {
 			{ scorecardId: scorecards[0]!.id, candidateName: 'Ada Candidate', status: 'not_started', overdue: true }
 		]);
 		expect((await listMyInterviews(db, recruiter, t0)).upcoming).toEqual([]);
-		await expect(getInterviewBrief(db, recruiter, scorecards[0]!.id)).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(getInterviewKit(db, recruiter, scorecards[0]!.id)).rejects.toBeInstanceOf(ForbiddenError);
 	});
 
 	it('warns when an interviewer is double-booked', async () => {

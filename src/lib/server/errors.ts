@@ -1,3 +1,4 @@
+import type { ScorecardDocument } from '../domain/scorecard';
 import type { FieldErrors } from '../domain/validation';
 
 // Feature functions throw these; each door (page action, API handler, CLI) turns them
@@ -13,7 +14,7 @@ export class InputError extends Error {
 
 /** The actor may not do this. */
 export class ForbiddenError extends Error {
-	constructor(message = 'You do not have permission to do this') {
+	constructor(message = 'You do not have permission to do this. If you need it, ask an admin.') {
 		super(message);
 		this.name = 'ForbiddenError';
 	}
@@ -32,5 +33,24 @@ export class ConflictError extends Error {
 	constructor(message: string) {
 		super(message);
 		this.name = 'ConflictError';
+	}
+}
+
+/** A save based on an older version: nothing was written; here is what is saved now. */
+export class VersionConflictError extends ConflictError {
+	constructor(
+		readonly currentVersion: number,
+		readonly current: ScorecardDocument
+	) {
+		super('This scorecard was changed elsewhere since this copy was loaded');
+		this.name = 'VersionConflictError';
+	}
+}
+
+/** A submission that misses required parts; each issue names its field. */
+export class IncompleteError extends Error {
+	constructor(readonly issues: { path: string; message: string }[]) {
+		super(issues[0]?.message ?? 'Incomplete');
+		this.name = 'IncompleteError';
 	}
 }

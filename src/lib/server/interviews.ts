@@ -1,11 +1,14 @@
 import { sql } from 'kysely';
 import type { DB } from './db';
-import type { CompetencyKind, RoundFormat } from '../domain/library';
+import type { CompetencyKind, EvidenceRule, RoundFormat, VisibilityMode } from '../domain/library';
+import { noteFieldsFor, type NoteField } from '../domain/scorecard';
 import { interviewEnd, isLate, isOverdue } from '../domain/loop-status';
 import type { ScorecardStatus } from './schema';
 import type { AuthUser } from './auth/session';
 import { ForbiddenError, NotFoundError } from './errors';
+import { feedbackAccess } from './feedback-access';
 import { splitProbes } from './questions';
+import { getScorecard, type ScorecardView } from './scorecards';
 
 // An interviewer's own interviews: the list, and the brief for one of them.
 
@@ -71,17 +74,21 @@ export async function listMyInterviews(
 	return { upcoming: upcoming.map(shape), past: past.map(shape) };
 }
 
-export interface InterviewBrief {
+export interface InterviewKit {
 	scorecardId: number;
+	loopId: number;
 	candidateName: string;
 	openingTitle: string;
 	scheduledAt: number;
-	status: ScorecardStatus;
+	evidenceRule: EvidenceRule;
+	visibilityMode: VisibilityMode;
+	scorecard: ScorecardView;
 	round: {
 		title: string;
 		kind: CompetencyKind;
 		format: RoundFormat;
 		durationMinutes: number;
+		noteFields: NoteField[];
 		competencies: {
 			id: number;
 			name: string;
@@ -90,14 +97,13 @@ export interface InterviewBrief {
 		}[];
 		questions: { id: number; prompt: string; probes: string[]; goodLooksLike: string; redFlags: string }[];
 	};
+	/** Who else is on the panel and whether they have submitted: all a panelist may know before their own is in. */
+	panel: { interviewerName: string; roundTitle: string; submitted: boolean; mine: boolean }[];
+	feedbackVisible: boolean;
 }
 
-/** What an interviewer needs for their own interview; nobody else may open it. */
-export async function getInterviewBrief(
-	db: DB,
-	actor: AuthUser,
-	scorecardId: number
-): Promise<InterviewBrief> {
+/** Everything an interviewer needs to run and score their own interview; nobody else may open it. */
+export async function getInterviewKit(db: DB, actor: AuthUser, scorecardId: number): Promise<InterviewKit> {
 	const row = await db
 		.selectFrom('scorecard')
 		.innerJoin('loopRound', 'loopRound.id', 'scorecard.roundId')
@@ -105,11 +111,12 @@ export async function getInterviewBrief(
 		.innerJoin('candidate', 'candidate.id', 'loop.candidateId')
 		.innerJoin('opening', 'opening.id', 'loop.openingId')
 		.select([
-			'scorecard.id',
 			'scorecard.interviewerId',
 			'scorecard.scheduledAt',
-			'scorecard.status',
 			'scorecard.roundId',
+			'scorecard.loopId',
+			'loop.evidenceRule',
+			'loop.visibilityMode',
 			'candidate.name as candidateName',
 			'opening.title as openingTitle',
 			'loopRound.title',
@@ -121,7 +128,7 @@ export async function getInterviewBrief(
 		.executeTakeFirst();
 	if (!row) throw new NotFoundError('No such interview');
 	if (row.interviewerId !== actor.id) throw new ForbiddenError('This is another interviewer’s interview');
-	const [competencies, questions] = await Promise.all([
+	const [competencies, questions, panel, scorecard, access] = await Promise.all([
 		db
 			.selectFrom('loopRoundCompetency as lrc')
 			.innerJoin('competencyRevision as rev', 'rev.id', 'lrc.revisionId')
@@ -142,24 +149,46 @@ export async function getInterviewBrief(
 			.select(['id', 'prompt', 'probes', 'goodLooksLike', 'redFlags'])
 			.where('roundId', '=', row.roundId)
 			.orderBy('position')
-			.execute()
+			.execute(),
+		db
+			.selectFrom('scorecard')
+			.innerJoin('user', 'user.id', 'scorecard.interviewerId')
+			.innerJoin('loopRound', 'loopRound.id', 'scorecard.roundId')
+			.select(['scorecard.id', 'user.name', 'loopRound.title', 'scorecard.status'])
+			.where('scorecard.loopId', '=', row.loopId)
+			.orderBy('loopRound.position')
+			.orderBy('user.name')
+			.execute(),
+		getScorecard(db, actor, scorecardId),
+		feedbackAccess(db, actor, row.loopId)
 	]);
 	return {
-		scorecardId: row.id,
+		scorecardId,
+		loopId: row.loopId,
 		candidateName: row.candidateName,
 		openingTitle: row.openingTitle,
 		scheduledAt: row.scheduledAt,
-		status: row.status,
+		evidenceRule: row.evidenceRule,
+		visibilityMode: row.visibilityMode,
+		scorecard,
 		round: {
 			title: row.title,
 			kind: row.kind,
 			format: row.format,
 			durationMinutes: row.durationMinutes,
+			noteFields: noteFieldsFor(row.kind, row.format),
 			competencies: competencies.map(({ anchor1, anchor2, anchor3, anchor4, ...c }) => ({
 				...c,
 				anchors: [anchor1, anchor2, anchor3, anchor4] as [string, string, string, string]
 			})),
 			questions: questions.map((q) => ({ ...q, probes: splitProbes(q.probes) }))
-		}
+		},
+		panel: panel.map((p) => ({
+			interviewerName: p.name,
+			roundTitle: p.title,
+			submitted: p.status === 'submitted',
+			mine: p.id === scorecardId
+		})),
+		feedbackVisible: access.visible
 	};
 }

@@ -222,8 +222,33 @@ export interface ScorecardTable {
 	version: Generated<number>;
 	startedAt: number | null;
 	submittedAt: number | null;
+	/** The working copy: a ScorecardDocument as JSON. */
+	content: Generated<string>;
+	recommendation: number | null;
+	amendedAt: number | null;
 	createdAt: number;
 	updatedAt: number;
+}
+
+export interface ScorecardRatingTable {
+	scorecardId: number;
+	loopId: number;
+	interviewerId: number;
+	competencyId: number;
+	revisionId: number;
+	/** Null when the competency was not assessed. */
+	rating: number | null;
+	submittedAt: number;
+}
+
+export interface ScorecardSubmissionTable {
+	id: Generated<number>;
+	scorecardId: number;
+	content: string;
+	/** Null for the first submission; the amendment's reason after. */
+	reason: string | null;
+	submittedBy: number;
+	submittedAt: number;
 }
 
 export interface Database {
@@ -250,6 +275,8 @@ export interface Database {
 	loopRoundCompetency: LoopRoundCompetencyTable;
 	loopRoundQuestion: LoopRoundQuestionTable;
 	scorecard: ScorecardTable;
+	scorecardRating: ScorecardRatingTable;
+	scorecardSubmission: ScorecardSubmissionTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -7,6 +7,7 @@ import { openDatabase, type DB } from '../../../src/lib/server/db';
 import { createUser } from '../../../src/lib/server/users';
 import { insertCandidate } from '../../../src/lib/server/candidates';
 import { createLoop } from '../../../src/lib/server/loops';
+import { saveScorecard, submitScorecard } from '../../../src/lib/server/scorecards';
 import { insertOpening } from '../../../src/lib/server/openings';
 import type { PanelEntry } from '../../../src/lib/domain/hiring-schemas';
 
@@ -73,6 +74,39 @@ export class Seed {
 	/** A loop created as `by` (someone allowed to run the opening's loops). */
 	async loop(by: SeededUser, candidateId: number, openingId: number, panel: PanelEntry[]) {
 		return createLoop(this.db, by, { candidateId, openingId, panel });
+	}
+
+	/** Fills and submits a scorecard as its interviewer: every focus competency rated `rating`. */
+	async submitScorecard(
+		by: SeededUser,
+		scorecardId: number,
+		rating: 1 | 2 | 3 | 4 = 3,
+		recommendation: 1 | 2 | 3 | 4 = 3
+	) {
+		const competencies = await this.db
+			.selectFrom('scorecard')
+			.innerJoin('loopRoundCompetency as lrc', 'lrc.roundId', 'scorecard.roundId')
+			.select('lrc.competencyId')
+			.where('scorecard.id', '=', scorecardId)
+			.execute();
+		const { version } = await this.db
+			.selectFrom('scorecard')
+			.select('version')
+			.where('id', '=', scorecardId)
+			.executeTakeFirstOrThrow();
+		await saveScorecard(this.db, by, scorecardId, version, {
+			recommendation,
+			summary: `Summary by ${by.name}`,
+			freeNotes: '',
+			ratings: competencies.map((c) => ({
+				competencyId: c.competencyId,
+				rating,
+				notAssessedReason: null,
+				evidence: `Evidence by ${by.name}`
+			})),
+			notes: []
+		});
+		await submitScorecard(this.db, by, scorecardId);
 	}
 
 	/** Signs the browser context in as the user by giving it a fresh session cookie. */

@@ -19,7 +19,8 @@ export function requireSession(event: Pick<RequestEvent, 'locals' | 'url'>): {
 
 export function requireRole(event: Pick<RequestEvent, 'locals' | 'url'>, ...roles: Role[]): AuthUser {
 	const user = requireUser(event);
-	if (!roles.includes(user.role)) error(403, 'You do not have access to this page.');
+	if (!roles.includes(user.role))
+		error(403, 'Your role does not include this page. If you need it, ask an admin.');
 	return user;
 }
 

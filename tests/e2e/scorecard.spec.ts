@@ -1,0 +1,312 @@
+import type { Page } from '@playwright/test';
+import { expect, test, type Seed, type SeededUser } from './support/fixtures';
+
+const soon = () => Date.now() + 60 * 60_000;
+
+/** A loop whose first round (Coding) is Priya's and second (System design) is Sam's. */
+async function panel(seed: Seed, { strict = false } = {}) {
+	const recruiter = await seed.user('recruiter');
+	const manager = await seed.user('interviewer');
+	const priya = await seed.user('interviewer', `Priya ${Date.now()}`);
+	const sam = await seed.user('interviewer', `Sam ${Date.now()}`);
+	const openingId = await seed.opening([manager]);
+	if (strict)
+		await seed.db
+			.updateTable('loopTemplate')
+			.set({ visibilityMode: 'after_all' })
+			.where('name', '=', 'Engineering Manager')
+			.execute();
+	const candidate = await seed.candidate([openingId], `Kit Candidate ${Date.now()}`);
+	const loop = await seed.loop(recruiter, candidate.id, openingId, [
+		{ round: 0, interviewerIds: [priya.id], scheduledAt: soon() },
+		{ round: 1, interviewerIds: [sam.id], scheduledAt: soon() }
+	]);
+	if (strict)
+		await seed.db
+			.updateTable('loop')
+			.set({ visibilityMode: 'after_all' })
+			.where('id', '=', loop.loopId)
+			.execute();
+	return {
+		recruiter,
+		priya,
+		sam,
+		candidate,
+		loopId: loop.loopId,
+		priyaCard: loop.scorecards[0]!.id,
+		samCard: loop.scorecards[1]!.id
+	};
+}
+
+async function content(seed: Seed, scorecardId: number) {
+	const row = await seed.db
+		.selectFrom('scorecard')
+		.select(['content', 'version', 'status'])
+		.where('id', '=', scorecardId)
+		.executeTakeFirstOrThrow();
+	return {
+		...row,
+		document: JSON.parse(row.content) as { summary: string; freeNotes: string; recommendation: number | null }
+	};
+}
+
+async function openKit(page: Page, seed: Seed, who: SeededUser, scorecardId: number) {
+	await seed.signIn(page.context(), who);
+	await page.goto(`/interviews/${scorecardId}`);
+	await expect(page.getByRole('button', { name: 'Submit scorecard' }).first()).toBeVisible();
+}
+
+const saved = (page: Page) =>
+	expect(page.getByRole('status').filter({ hasText: /changes saved|Saving|Unsaved/ })).toHaveText(
+		'All changes saved'
+	);
+
+test('a panelist fills and submits a whole scorecard by keyboard alone', async ({ page, seed }) => {
+	const { priya, priyaCard } = await panel(seed);
+	await openKit(page, seed, priya, priyaCard);
+
+	await page.getByRole('textbox', { name: 'Approach' }).first().focus();
+	await page.keyboard.type('Started from a sliding window; explained it clearly.');
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('O(n) per call, then O(1) amortised.');
+
+	// Ratings: focus an option, then the digit shortcut; N marks "not assessed".
+	await page
+		.getByRole('radio', { name: /^3 · Meets the bar/ })
+		.first()
+		.focus();
+	await page.keyboard.press('4');
+	await expect(page.getByRole('radio', { name: /^4 · Exceeds the bar/ }).first()).toBeChecked();
+	await page.keyboard.press('Tab');
+	await page.keyboard.type('Wrote clean code and tests unprompted.');
+	await page
+		.getByRole('radio', { name: /^1 · Significant gaps/ })
+		.nth(1)
+		.focus();
+	await page.keyboard.press('n');
+	await page.getByLabel('Why was Problem solving not assessed?').focus();
+	await page.keyboard.type('Ran out of time before the second problem.');
+
+	await page.getByRole('radio', { name: 'Yes', exact: true }).focus();
+	await page.keyboard.press('Space');
+	await page.getByLabel('Summary of key takeaways').focus();
+	await page.keyboard.type('Strong coder; hire for the coding bar.');
+	await page.getByRole('button', { name: 'Submit scorecard' }).first().focus();
+	await page.keyboard.press('Enter');
+
+	await expect(page.getByRole('heading', { name: 'Your submitted scorecard' })).toBeVisible();
+	const submitted = page.getByRole('region', { name: 'Your submitted scorecard' });
+	await expect(submitted.getByRole('row', { name: /Coding/ })).toContainText('4 · Exceeds the bar');
+	await expect(submitted.getByRole('row', { name: /Problem solving/ })).toContainText(
+		'Not assessed: Ran out of time'
+	);
+	const stored = await content(seed, priyaCard);
+	expect(stored.status).toBe('submitted');
+	expect(stored.document.recommendation).toBe(3);
+});
+
+test('what is typed survives a reload, and even a reload before the autosave', async ({ page, seed }) => {
+	const { priya, priyaCard } = await panel(seed);
+	await openKit(page, seed, priya, priyaCard);
+	await page.getByLabel('Free notes').fill('Saved by the autosave.');
+	await saved(page);
+	await page.reload();
+	await expect(page.getByLabel('Free notes')).toHaveValue('Saved by the autosave.');
+
+	// Close before the autosave fires: the browser's copy brings it back and sends it.
+	await page.getByLabel('Summary of key takeaways').fill('Typed just before the tab closed.');
+	await page.reload();
+	await expect(page.getByLabel('Summary of key takeaways')).toHaveValue('Typed just before the tab closed.');
+	await saved(page);
+	expect((await content(seed, priyaCard)).document.summary).toBe('Typed just before the tab closed.');
+});
+
+test('edits made offline wait in the browser and reach the server when the network returns', async ({
+	page,
+	seed
+}) => {
+	const { priya, priyaCard } = await panel(seed);
+	await openKit(page, seed, priya, priyaCard);
+	await page.context().setOffline(true);
+	await page.getByLabel('Free notes').fill('Written on the train with no signal.');
+	await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toContainText('kept in this browser');
+	expect((await content(seed, priyaCard)).document.freeNotes ?? '').toBe('');
+
+	await page.context().setOffline(false);
+	await page.evaluate(() => window.dispatchEvent(new Event('online')));
+	await saved(page);
+	expect((await content(seed, priyaCard)).document.freeNotes).toBe('Written on the train with no signal.');
+});
+
+test('two tabs editing one scorecard: the conflict shows both versions and nothing is lost', async ({
+	browser,
+	seed
+}) => {
+	const { priya, priyaCard } = await panel(seed);
+	const context = await browser.newContext();
+	await seed.signIn(context, priya);
+	const first = await context.newPage();
+	const second = await context.newPage();
+	for (const tab of [first, second]) {
+		await tab.goto(`/interviews/${priyaCard}`);
+		await expect(tab.getByLabel('Summary of key takeaways')).toBeVisible();
+	}
+	await first.getByLabel('Summary of key takeaways').fill('Written in the first tab.');
+	await saved(first);
+
+	await second.getByLabel('Summary of key takeaways').fill('Written in the second tab.');
+	const merge = second.getByRole('region', { name: 'This scorecard was changed elsewhere' });
+	await expect(merge).toBeVisible();
+	await expect(merge).toContainText('Written in the first tab.');
+	await expect(merge).toContainText('Written in the second tab.');
+	expect((await content(seed, priyaCard)).document.summary).toBe('Written in the first tab.');
+
+	await merge.getByRole('radio', { name: /Keep this tab’s version/ }).check();
+	await merge.getByRole('button', { name: 'Save the merged version' }).click();
+	await saved(second);
+	expect((await content(seed, priyaCard)).document.summary).toBe('Written in the second tab.');
+	await context.close();
+});
+
+test('submitting with gaps shows each one next to its field and moves focus to the first', async ({
+	page,
+	seed
+}) => {
+	const { priya, priyaCard } = await panel(seed);
+	await openKit(page, seed, priya, priyaCard);
+	await page
+		.getByRole('radio', { name: /^3 · Meets the bar/ })
+		.first()
+		.check();
+	await page
+		.getByRole('radio', { name: /^Not assessed/ })
+		.nth(1)
+		.check();
+	await page.getByRole('button', { name: 'Submit scorecard' }).first().click();
+
+	await expect(page.getByRole('alert')).toHaveText('3 things are missing before you can submit.');
+	await expect(page.getByText('Add the evidence behind your Coding rating')).toBeVisible();
+	await expect(page.getByText('Say why Problem solving was not assessed')).toBeVisible();
+	await expect(page.getByText('Choose an overall recommendation')).toBeVisible();
+	await expect(page.getByLabel('Evidence for Coding')).toBeFocused();
+	expect((await content(seed, priyaCard)).status).toBe('draft');
+});
+
+test('a panelist cannot see colleagues’ feedback before submitting; in strict mode not before the whole panel', async ({
+	page,
+	seed
+}) => {
+	const { priya, sam, loopId, priyaCard, samCard } = await panel(seed);
+	await seed.submitScorecard(sam, samCard);
+	await seed.signIn(page.context(), priya);
+	expect((await page.goto(`/loops/${loopId}/results`))?.status()).toBe(403);
+	await expect(page.getByText('Submit your own scorecard first')).toBeVisible();
+	const api = await page.request.get(`/api/v1/scorecards/${samCard}`);
+	expect(api.status()).toBe(403);
+	expect(await api.text()).not.toContain(`Summary by ${sam.name}`);
+	// Her kit says only who has submitted.
+	await page.goto(`/interviews/${priyaCard}`);
+	await expect(page.getByRole('complementary', { name: 'Panel' })).toContainText(
+		`${sam.name} · System design · submitted`
+	);
+	await expect(page.locator('body')).not.toContainText(`Summary by ${sam.name}`);
+
+	await seed.submitScorecard(priya, priyaCard);
+	expect((await page.goto(`/loops/${loopId}/results`))?.status()).toBe(200);
+	await expect(page.getByRole('article', { name: `${sam.name}’s scorecard` })).toContainText(
+		`Summary by ${sam.name}`
+	);
+	expect((await page.request.get(`/api/v1/scorecards/${samCard}`)).status()).toBe(200);
+});
+
+test('in strict mode the panel’s feedback stays hidden until everyone has submitted', async ({
+	page,
+	seed
+}) => {
+	const { priya, sam, loopId, priyaCard, samCard } = await panel(seed, { strict: true });
+	await seed.submitScorecard(priya, priyaCard);
+	await seed.signIn(page.context(), priya);
+	expect((await page.goto(`/loops/${loopId}/results`))?.status()).toBe(403);
+	await expect(page.getByText('hidden until the whole panel has submitted')).toBeVisible();
+	await seed.submitScorecard(sam, samCard);
+	expect((await page.goto(`/loops/${loopId}/results`))?.status()).toBe(200);
+});
+
+test('amending a submitted scorecard needs a reason, keeps the original and is audited', async ({
+	page,
+	seed
+}) => {
+	const { priya, recruiter, loopId, priyaCard } = await panel(seed);
+	await seed.submitScorecard(priya, priyaCard, 3, 3);
+	await openKitSubmitted(page, seed, priya, priyaCard);
+	await page.getByText('Amend this scorecard').click();
+	const amend = page.locator('form[action="?/amend"]');
+	await amend
+		.getByRole('radio', { name: /^2 · Below the bar/ })
+		.first()
+		.check();
+	await amend.getByRole('button', { name: 'Save amendment' }).click();
+	await expect(page.getByText('Say why you are amending this scorecard')).toBeVisible();
+	await expect(amend.getByRole('radio', { name: /^2 · Below the bar/ }).first()).toBeChecked();
+
+	await amend.getByLabel('Reason for the amendment').fill('Re-read my notes: the bug fix needed hints.');
+	await amend.getByRole('button', { name: 'Save amendment' }).click();
+	await expect(page.getByText('Amendment saved')).toBeVisible();
+	await expect(page.getByText(/Amended \(“Re-read my notes/)).toBeVisible();
+	const events = await seed.db
+		.selectFrom('auditEvent')
+		.selectAll()
+		.where('entityType', '=', 'scorecard')
+		.where('entityId', '=', String(priyaCard))
+		.execute();
+	expect(events.map((e) => e.action)).toEqual(['scorecard.submitted', 'scorecard.amended']);
+	expect(JSON.parse(events[1]!.after!).reason).toBe('Re-read my notes: the bug fix needed hints.');
+	const original = await seed.db
+		.selectFrom('scorecardSubmission')
+		.select('content')
+		.where('scorecardId', '=', priyaCard)
+		.orderBy('id')
+		.executeTakeFirstOrThrow();
+	expect(JSON.parse(original.content).ratings[0].rating).toBe(3);
+
+	await seed.signIn(page.context(), recruiter);
+	await page.goto(`/loops/${loopId}/results`);
+	await expect(page.getByRole('article', { name: `${priya.name}’s scorecard` })).toContainText('Amended');
+});
+
+async function openKitSubmitted(page: Page, seed: Seed, who: SeededUser, scorecardId: number) {
+	await seed.signIn(page.context(), who);
+	await page.goto(`/interviews/${scorecardId}`);
+	await expect(page.getByRole('heading', { name: 'Your submitted scorecard' })).toBeVisible();
+}
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('Save draft and Submit post the whole form', async ({ page, seed }) => {
+		const { priya, priyaCard } = await panel(seed);
+		await seed.signIn(page.context(), priya);
+		await page.goto(`/interviews/${priyaCard}`);
+		await page.getByLabel('Free notes').fill('Posted without scripts.');
+		await page
+			.getByRole('radio', { name: /^3 · Meets the bar/ })
+			.first()
+			.check();
+		await page.getByRole('button', { name: 'Save draft' }).first().click();
+		await expect(page.getByLabel('Free notes')).toHaveValue('Posted without scripts.');
+		expect((await content(seed, priyaCard)).document.freeNotes).toBe('Posted without scripts.');
+
+		await page.getByRole('button', { name: 'Submit scorecard' }).first().click();
+		await expect(page.getByText('Add the evidence behind your Coding rating')).toBeVisible();
+		await expect(page.getByLabel('Free notes')).toHaveValue('Posted without scripts.');
+		await page.getByLabel('Evidence for Coding').fill('Working code with tests.');
+		await page
+			.getByRole('radio', { name: /^2 · Below the bar/ })
+			.nth(1)
+			.check();
+		await page.getByLabel('Evidence for Problem solving').fill('Needed a hint.');
+		await page.getByRole('radio', { name: 'Yes', exact: true }).check();
+		await page.getByRole('button', { name: 'Submit scorecard' }).first().click();
+		await expect(page.getByRole('heading', { name: 'Your submitted scorecard' })).toBeVisible();
+	});
+});
