@@ -145,7 +145,7 @@ export class ScorecardAutosave {
 		};
 		if (response.status === 409 && problem.current && typeof problem.version === 'number') {
 			this.conflict = {
-				theirs: fromWire({ freeNotes: '', ...problem.current }),
+				theirs: fromWire(problem.current),
 				theirsVersion: problem.version
 			};
 			this.state = 'conflict';

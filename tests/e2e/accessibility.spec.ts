@@ -80,3 +80,32 @@ test('the hiring pages meet WCAG 2.2 AA checks', async ({ page, seed }) => {
 		await expectNoViolations(page);
 	}
 });
+
+test('the interview kit, the submitted scorecard and the panel feedback meet WCAG 2.2 AA checks', async ({
+	page,
+	seed
+}) => {
+	test.slow();
+	const recruiter = await seed.user('recruiter');
+	const priya = await seed.user('interviewer');
+	const sam = await seed.user('interviewer');
+	const openingId = await seed.opening([recruiter]);
+	const candidate = await seed.candidate([openingId]);
+	const { loopId, scorecards } = await seed.loop(recruiter, candidate.id, openingId, [
+		{ round: 0, interviewerIds: [priya.id], scheduledAt: Date.now() },
+		{ round: 3, interviewerIds: [sam.id], scheduledAt: Date.now() }
+	]);
+	await seed.signIn(page.context(), priya);
+	await page.goto(`/interviews/${scorecards[0]!.id}`);
+	await expectNoViolations(page);
+	await page.getByRole('button', { name: 'Submit scorecard' }).first().click();
+	await expect(page.getByText('Choose an overall recommendation')).toBeVisible();
+	await expectNoViolations(page);
+
+	await seed.submitScorecard(sam, scorecards[1]!.id);
+	await seed.submitScorecard(priya, scorecards[0]!.id);
+	await page.goto(`/interviews/${scorecards[0]!.id}`);
+	await expectNoViolations(page);
+	await page.goto(`/loops/${loopId}/results`);
+	await expectNoViolations(page);
+});

@@ -60,7 +60,7 @@ test('a recruiter creates a loop with a panel; the interviewer sees it, another 
 		.getByRole('link', { name: candidate.name })
 		.click();
 	await expect(priyaPage.getByRole('heading', { name: `Coding with ${candidate.name}` })).toBeVisible();
-	await expect(priyaPage.getByText('3 · Meets the bar').first()).toBeVisible();
+	await expect(priyaPage.getByRole('radio', { name: /^3 · Meets the bar/ }).first()).toBeVisible();
 	const briefUrl = priyaPage.url();
 	await priyaContext.close();
 

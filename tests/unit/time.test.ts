@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, parseLocalDateTime, toLocalInput } from '../../src/lib/domain/time';
+import { parseLocalDateTime, toLocalInput } from '../../src/lib/domain/local-time';
+import { formatDateTime } from '../../src/lib/domain/time';
 
 describe('times in a time zone', () => {
 	it('reads a datetime-local value as wall-clock time in the zone, across DST', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inviteSchema, setupSchema } from '../../src/lib/domain/account-schemas';
 import { navigationFor } from '../../src/lib/domain/navigation';
-import { formState, validateForm } from '../../src/lib/domain/validation';
+import { formState } from '../../src/lib/domain/form-state';
+import { validateForm } from '../../src/lib/domain/validation';
 
 function formData(entries: Record<string, string>): FormData {
 	const data = new FormData();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emailSchema, personNameSchema } from './account-schemas';
 import { idList, idSchema, text } from './library-schemas';
-import { parseLocalDateTime } from './time';
+import { parseLocalDateTime } from './local-time';
 
 export const openingStatuses = ['open', 'closed'] as const;
 export type OpeningStatus = (typeof openingStatuses)[number];

@@ -1,6 +1,6 @@
 import type { FieldErrors } from './validation';
 import type { PanelEntry } from './hiring-schemas';
-import { parseLocalDateTime } from './time';
+import { parseLocalDateTime } from './local-time';
 
 /**
  * Reads the loop form's per-round fields (`round-N-interviewers`, `round-N-scheduledAt`)

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { CompetencyKind, RatingLevel, RoundFormat } from './library';
 
 // The scorecard an interviewer fills: its document, the note prompts that fit each round,
@@ -107,52 +106,21 @@ export const emptyDocument: ScorecardDocument = {
 
 export const limits = { summary: 10_000, freeNotes: 50_000, evidence: 10_000, reason: 2_000, note: 20_000 };
 
-const ratingValue = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
-	error: 'A rating is 1, 2, 3 or 4'
-});
-
 /** A document as the API and autosave send it: ids are strings, as everywhere in the API. */
-export const wireDocumentSchema = z
-	.object({
-		recommendation: z
-			.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
-				error: 'A recommendation is 1 (strong no) to 4 (strong yes), or null'
-			})
-			.nullable(),
-		summary: z.string().max(limits.summary, `Keep the summary under ${limits.summary} characters`),
-		freeNotes: z
-			.string()
-			.max(limits.freeNotes, `Keep the notes under ${limits.freeNotes} characters`)
-			.default(''),
-		ratings: z
-			.array(
-				z
-					.object({
-						competencyId: z.string().regex(/^\d+$/, 'A competency id is a string of digits'),
-						rating: ratingValue.nullable(),
-						notAssessedReason: z.string().max(limits.reason).nullable(),
-						evidence: z.string().max(limits.evidence, `Keep evidence under ${limits.evidence} characters`)
-					})
-					.refine((r) => r.rating === null || r.notAssessedReason === null, {
-						error: 'Give a rating or a not-assessed reason, not both',
-						path: ['notAssessedReason']
-					})
-			)
-			.max(50),
-		notes: z
-			.array(
-				z.object({
-					questionId: z.string().regex(/^\d+$/, 'A question id is a string of digits'),
-					field: z.enum(noteFieldKeys, { error: 'Unknown note field' }),
-					text: z.string().max(limits.note, `Keep each note under ${limits.note} characters`)
-				})
-			)
-			.max(500)
-	})
-	.strict();
-export type WireDocument = z.input<typeof wireDocumentSchema>;
+export interface WireDocument {
+	recommendation: Recommendation | null;
+	summary: string;
+	freeNotes: string;
+	ratings: {
+		competencyId: string;
+		rating: RatingLevel | null;
+		notAssessedReason: string | null;
+		evidence: string;
+	}[];
+	notes: { questionId: string; field: NoteField; text: string }[];
+}
 
-export function fromWire(wire: z.output<typeof wireDocumentSchema>): ScorecardDocument {
+export function fromWire(wire: WireDocument): ScorecardDocument {
 	return {
 		recommendation: wire.recommendation,
 		summary: wire.summary,
@@ -162,7 +130,7 @@ export function fromWire(wire: z.output<typeof wireDocumentSchema>): ScorecardDo
 	};
 }
 
-export function toWire(doc: ScorecardDocument) {
+export function toWire(doc: ScorecardDocument): WireDocument {
 	return {
 		recommendation: doc.recommendation,
 		summary: doc.summary,

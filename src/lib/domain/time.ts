@@ -1,5 +1,3 @@
-import { TZDate } from '@date-fns/tz';
-
 // Times are stored as epoch milliseconds and shown in the viewer's time zone (sent by the
 // browser in a cookie, else the server's). Server and browser format with the same zone,
 // so the page hydrates without a mismatch.
@@ -53,31 +51,4 @@ export function formatTime(epochMs: number, timeZone: string): string {
 	return formatter(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, 'time').format(
 		epochMs
 	);
-}
-
-const localPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
-
-/** Reads a datetime-local value ("2026-11-24T10:00") as a wall-clock time in the zone; null if it is not one. */
-export function parseLocalDateTime(value: string, timeZone: string): number | null {
-	const match = localPattern.exec(value.trim());
-	if (!match) return null;
-	const [year, month, dayOfMonth, hours, minutes] = match.slice(1).map(Number) as [
-		number,
-		number,
-		number,
-		number,
-		number
-	];
-	if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > 31 || hours > 23 || minutes > 59) return null;
-	const date = new TZDate(year, month - 1, dayOfMonth, hours, minutes, 0, timeZone);
-	// 31 February rolls over into March: refuse rather than guess.
-	if (date.getDate() !== dayOfMonth) return null;
-	return date.getTime();
-}
-
-/** The datetime-local value showing this instant in the zone. */
-export function toLocalInput(epochMs: number, timeZone: string): string {
-	const date = new TZDate(epochMs, timeZone);
-	const pad = (n: number) => String(n).padStart(2, '0');
-	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }

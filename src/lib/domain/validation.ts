@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import type { EchoedValues, FieldErrors } from './form-state';
 
-/** One message per field, keyed by dotted path; `form` holds errors about the whole form. */
-export type FieldErrors = Record<string, string>;
+export type { EchoedValues, FieldErrors, FormFailure } from './form-state';
 
 export type Validated<T> =
 	{ ok: true; data: T; values: EchoedValues } | { ok: false; values: EchoedValues; errors: FieldErrors };
@@ -43,9 +43,6 @@ export function formValues(
 	return values;
 }
 
-/** Values that can be sent back to the page: what the user typed, except secrets. */
-export type EchoedValues = Record<string, string | string[]>;
-
 export function echoValues(values: Record<string, unknown>): EchoedValues {
 	const echoed: EchoedValues = {};
 	for (const [key, value] of Object.entries(values)) {
@@ -61,42 +58,4 @@ export function validateForm<S extends z.ZodObject>(schema: S, formData: FormDat
 	const result = schema.safeParse(values);
 	if (result.success) return { ok: true, data: result.data, values: echoValues(values) };
 	return { ok: false, values: echoValues(values), errors: issuesToFieldErrors(result.error.issues) };
-}
-
-/** What a failed form action sends back to its page. */
-export interface FormFailure {
-	action?: string;
-	values: EchoedValues;
-	errors: FieldErrors;
-}
-
-/**
- * The errors and echoed values of the form named `action` (or of the page's only form),
- * read from whatever the last action returned.
- */
-export function formState(answer: unknown, action?: string): { errors: FieldErrors; values: FormValues } {
-	const empty = { errors: {}, values: new FormValues({}) };
-	if (!answer || typeof answer !== 'object') return empty;
-	const a = answer as Partial<FormFailure>;
-	if (action !== undefined && a.action !== action) return empty;
-	return { errors: a.errors ?? {}, values: new FormValues(a.values ?? {}) };
-}
-
-/** Echoed values as a page reads them: one text, or the list of a checkbox group. */
-export class FormValues {
-	constructor(readonly raw: EchoedValues) {}
-
-	text(field: string, fallback = ''): string {
-		const value = this.raw[field];
-		return typeof value === 'string' ? value : fallback;
-	}
-
-	list(field: string): string[] | undefined {
-		const value = this.raw[field];
-		return Array.isArray(value) ? value : undefined;
-	}
-
-	has(field: string): boolean {
-		return field in this.raw;
-	}
 }

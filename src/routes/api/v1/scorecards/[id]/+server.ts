@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { fromWire, wireDocumentSchema } from '$lib/domain/scorecard';
+import { fromWire } from '$lib/domain/scorecard';
+import { wireDocumentSchema } from '$lib/domain/scorecard-schema';
 import { getDb } from '$lib/server/app';
 import { apiResponse, HttpError, pathId, readJson, requireApiUser } from '$lib/server/api/http';
 import { scorecardJson } from '$lib/server/api/scorecard-json';
