@@ -109,3 +109,30 @@ test('the interview kit, the submitted scorecard and the panel feedback meet WCA
 	await page.goto(`/loops/${loopId}/results`);
 	await expectNoViolations(page);
 });
+
+test('results, debrief, packet and comparison meet WCAG 2.2 AA checks', async ({ page, seed }) => {
+	test.slow();
+	const manager = await seed.user('interviewer');
+	const recruiter = await seed.user('recruiter');
+	const priya = await seed.user('interviewer');
+	const lena = await seed.user('interviewer');
+	const openingId = await seed.opening([manager]);
+	const candidate = await seed.candidate([openingId]);
+	const { loopId, scorecards } = await seed.loop(recruiter, candidate.id, openingId, [
+		{ round: 0, interviewerIds: [priya.id], scheduledAt: Date.now() - 86_400_000 },
+		{ round: 2, interviewerIds: [lena.id], scheduledAt: Date.now() - 86_400_000 }
+	]);
+	await seed.submitScorecard(priya, scorecards[0]!.id, 4, 4);
+	await seed.submitScorecard(lena, scorecards[1]!.id, 1, 1);
+	await seed.signIn(page.context(), manager);
+	for (const path of [
+		`/loops/${loopId}/results`,
+		`/loops/${loopId}/debrief`,
+		`/loops/${loopId}/packet`,
+		`/openings/${openingId}/comparison`,
+		`/candidates/${candidate.id}`
+	]) {
+		await page.goto(path);
+		await expectNoViolations(page);
+	}
+});

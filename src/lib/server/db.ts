@@ -13,6 +13,7 @@ import {
 	type DatabaseConnection,
 	type DialectAdapter,
 	type Driver,
+	type LogEvent,
 	type MigrationProvider
 } from 'kysely';
 import { migrations } from '../../../migrations/index';
@@ -68,15 +69,17 @@ export function openSqlite(file: string): SQLite.Database {
 	return sqlite;
 }
 
-export function createDb(sqlite: SQLite.Database): DB {
+export function createDb(sqlite: SQLite.Database, log?: (event: LogEvent) => void): DB {
 	return new Kysely<Database>({
 		dialect: new PanelistSqliteDialect(sqlite),
-		plugins: [new CamelCasePlugin()]
+		plugins: [new CamelCasePlugin()],
+		log
 	});
 }
 
-export function openDatabase(file: string): DB {
-	return createDb(openSqlite(file));
+/** Opens the database; `log` sees every query (tests count them). */
+export function openDatabase(file: string, log?: (event: LogEvent) => void): DB {
+	return createDb(openSqlite(file), log);
 }
 
 export class MigrationError extends Error {

@@ -3,6 +3,7 @@ import type { DB } from './db';
 import type { CreateLoopInput } from '../domain/hiring-schemas';
 import type { CompetencyKind, RoundFormat, VisibilityMode } from '../domain/library';
 import { isLate, isOverdue, loopStatus, type LoopFacts, type LoopStatus } from '../domain/loop-status';
+import type { DecisionOutcome } from '../domain/decision';
 import type { ScorecardStatus } from './schema';
 import type { AuthUser } from './auth/session';
 import { assertCanManageOpeningLoops, canManageHiring } from './access';
@@ -20,6 +21,8 @@ export interface LoopSummary {
 	submitted: number;
 	scorecards: number;
 	firstStart: number | null;
+	/** The current decision, if any. */
+	outcome: DecisionOutcome | null;
 }
 
 /** The facts loopStatus() needs, per loop, in one grouped query. */
@@ -67,7 +70,20 @@ function loopFactsQuery(db: DB) {
 				.innerJoin('loopRound', 'loopRound.id', 'scorecard.roundId')
 				.select(sql<number>`max(scorecard.scheduled_at + loop_round.duration_minutes * 60000)`.as('t'))
 				.whereRef('scorecard.loopId', '=', 'loop.id')
-				.as('lastEnd')
+				.as('lastEnd'),
+			eb
+				.selectFrom('loopDecision')
+				.select('loopDecision.outcome')
+				.whereRef('loopDecision.loopId', '=', 'loop.id')
+				.orderBy('loopDecision.decidedAt', 'desc')
+				.orderBy('loopDecision.id', 'desc')
+				.limit(1)
+				.as('outcome'),
+			eb
+				.selectFrom('loopDecision')
+				.select((s) => s.fn.max('loopDecision.decidedAt').as('t'))
+				.whereRef('loopDecision.loopId', '=', 'loop.id')
+				.as('decidedAt')
 		]);
 }
 
@@ -76,7 +92,7 @@ type FactsRow = Awaited<ReturnType<ReturnType<typeof loopFactsQuery>['execute']>
 function toSummary(row: FactsRow, now: number): LoopSummary {
 	const facts: LoopFacts = {
 		cancelledAt: row.cancelledAt,
-		decidedAt: null,
+		decidedAt: row.decidedAt === null ? null : Number(row.decidedAt),
 		rounds: Number(row.rounds),
 		staffedRounds: Number(row.staffedRounds),
 		scorecards: Number(row.scorecards),
@@ -94,7 +110,8 @@ function toSummary(row: FactsRow, now: number): LoopSummary {
 		status: loopStatus(facts, now),
 		submitted: facts.submitted,
 		scorecards: facts.scorecards,
-		firstStart: facts.firstStart
+		firstStart: facts.firstStart,
+		outcome: row.outcome ?? null
 	};
 }
 

@@ -1,7 +1,9 @@
 import type { DB } from './db';
+import { aggregateLoop, type LoopResult } from '../domain/aggregation';
+import type { DecisionOutcome } from '../domain/decision';
 import type { CompetencyKind } from '../domain/library';
-import { isLate } from '../domain/loop-status';
-import type { ScorecardDocument } from '../domain/scorecard';
+import { isLate, isOverdue, loopStatus, type LoopStatus } from '../domain/loop-status';
+import type { Recommendation, ScorecardDocument } from '../domain/scorecard';
 import type { AuthUser } from './auth/session';
 import { assertFeedbackVisible } from './feedback-access';
 import { parseDocument } from './scorecards';
@@ -16,46 +18,78 @@ export interface PanelScorecard {
 	submittedAt: number | null;
 	amendedAt: number | null;
 	late: boolean;
+	overdue: boolean;
 	/** Only for submitted scorecards: nobody sees a colleague's draft. */
 	document: ScorecardDocument | null;
 }
 
-export interface PanelFeedback {
-	loopId: number;
-	candidateName: string;
-	openingTitle: string;
-	rounds: {
-		id: number;
-		title: string;
-		kind: CompetencyKind;
-		competencies: { id: number; name: string; kind: CompetencyKind }[];
-	}[];
-	scorecards: PanelScorecard[];
+export interface Decision {
+	id: number;
+	outcome: DecisionOutcome;
+	rationale: string;
+	dissent: string;
+	attendees: { id: number; name: string }[];
+	changeReason: string | null;
+	decidedByName: string;
+	decidedAt: number;
 }
 
-/** The panel's submitted feedback on a loop, for those the independence rule lets see it. */
-export async function getPanelFeedback(db: DB, actor: AuthUser, loopId: number): Promise<PanelFeedback> {
+export interface LoopResults extends LoopResult {
+	loopId: number;
+	candidateId: number;
+	candidateName: string;
+	openingId: number;
+	openingTitle: string;
+	status: LoopStatus;
+	rounds: { id: number; title: string; kind: CompetencyKind; competencyIds: number[] }[];
+	panelists: { id: number; name: string }[];
+	scorecards: PanelScorecard[];
+	decisions: Decision[];
+}
+
+/**
+ * A loop's panel result (DESIGN.md aggregation) with everything behind it, for those the
+ * independence rule lets see the feedback. Five queries, whatever the panel's size.
+ */
+export async function getLoopResults(
+	db: DB,
+	actor: AuthUser,
+	loopId: number,
+	now = Date.now()
+): Promise<LoopResults> {
 	await assertFeedbackVisible(db, actor, loopId);
-	const [loop, rounds, competencies, scorecards] = await Promise.all([
+	return loadLoopResults(db, loopId, now);
+}
+
+/** The results without the access check: for callers that made it already. */
+export async function loadLoopResults(db: DB, loopId: number, now = Date.now()): Promise<LoopResults> {
+	const [loop, competencies, scorecards, ratings, decisions] = await Promise.all([
 		db
 			.selectFrom('loop')
 			.innerJoin('candidate', 'candidate.id', 'loop.candidateId')
 			.innerJoin('opening', 'opening.id', 'loop.openingId')
-			.select(['candidate.name as candidateName', 'opening.title as openingTitle'])
+			.select([
+				'loop.candidateId',
+				'candidate.name as candidateName',
+				'loop.openingId',
+				'opening.title as openingTitle',
+				'loop.cancelledAt'
+			])
 			.where('loop.id', '=', loopId)
 			.executeTakeFirstOrThrow(),
-		db
-			.selectFrom('loopRound')
-			.select(['id', 'title', 'kind'])
-			.where('loopId', '=', loopId)
-			.orderBy('position')
-			.execute(),
 		db
 			.selectFrom('loopRoundCompetency as lrc')
 			.innerJoin('loopRound', 'loopRound.id', 'lrc.roundId')
 			.innerJoin('competencyRevision as rev', 'rev.id', 'lrc.revisionId')
 			.innerJoin('competency', 'competency.id', 'lrc.competencyId')
-			.select(['lrc.roundId', 'lrc.competencyId as id', 'rev.name', 'competency.kind'])
+			.select([
+				'loopRound.id as roundId',
+				'loopRound.title as roundTitle',
+				'loopRound.kind as roundKind',
+				'lrc.competencyId as id',
+				'rev.name',
+				'competency.kind'
+			])
 			.where('loopRound.loopId', '=', loopId)
 			.orderBy('loopRound.position')
 			.orderBy('lrc.position')
@@ -71,37 +105,103 @@ export async function getPanelFeedback(db: DB, actor: AuthUser, loopId: number):
 				'scorecard.roundId',
 				'loopRound.title',
 				'loopRound.durationMinutes',
+				'loopRound.position',
 				'scorecard.scheduledAt',
 				'scorecard.status',
 				'scorecard.submittedAt',
 				'scorecard.amendedAt',
+				'scorecard.recommendation',
 				'scorecard.content'
 			])
 			.where('scorecard.loopId', '=', loopId)
 			.orderBy('loopRound.position')
 			.orderBy('user.name')
+			.execute(),
+		db
+			.selectFrom('scorecardRating')
+			.select(['competencyId', 'interviewerId', 'rating'])
+			.where('loopId', '=', loopId)
+			.execute(),
+		db
+			.selectFrom('loopDecision')
+			.innerJoin('user', 'user.id', 'loopDecision.decidedBy')
+			.select([
+				'loopDecision.id',
+				'loopDecision.outcome',
+				'loopDecision.rationale',
+				'loopDecision.dissent',
+				'loopDecision.attendees',
+				'loopDecision.changeReason',
+				'user.name as decidedByName',
+				'loopDecision.decidedAt'
+			])
+			.where('loopDecision.loopId', '=', loopId)
+			.orderBy('loopDecision.decidedAt')
+			.orderBy('loopDecision.id')
 			.execute()
 	]);
+
+	// A competency rated in two rounds is one row of the result.
+	const unique = [
+		...new Map(competencies.map((c) => [c.id, { id: c.id, name: c.name, kind: c.kind }])).values()
+	];
+	const submitted = scorecards.filter((s) => s.status === 'submitted');
+	const result = aggregateLoop(
+		unique,
+		ratings,
+		submitted.map((s) => s.recommendation).filter((r): r is Recommendation => r !== null)
+	);
+	const rounds = [
+		...new Map(
+			competencies.map((c) => [
+				c.roundId,
+				{ id: c.roundId, title: c.roundTitle, kind: c.roundKind, competencyIds: [] as number[] }
+			])
+		).values()
+	];
+	for (const c of competencies) rounds.find((r) => r.id === c.roundId)!.competencyIds.push(c.id);
+	const lastEnd = Math.max(0, ...scorecards.map((s) => s.scheduledAt + s.durationMinutes * 60_000));
+	const status = loopStatus(
+		{
+			cancelledAt: loop.cancelledAt,
+			decidedAt: decisions.at(-1)?.decidedAt ?? null,
+			rounds: rounds.length,
+			staffedRounds: new Set(scorecards.map((s) => s.roundId)).size,
+			scorecards: scorecards.length,
+			submitted: submitted.length,
+			firstStart: scorecards.length ? Math.min(...scorecards.map((s) => s.scheduledAt)) : null,
+			lastEnd: scorecards.length ? lastEnd : null
+		},
+		now
+	);
 	return {
 		loopId,
 		...loop,
-		rounds: rounds.map((r) => ({
-			...r,
-			competencies: competencies
-				.filter((c) => c.roundId === r.id)
-				.map(({ id, name, kind }) => ({ id, name, kind }))
-		})),
-		scorecards: scorecards.map((s) => ({
-			scorecardId: s.id,
-			interviewerId: s.interviewerId,
-			interviewerName: s.name,
-			roundId: s.roundId,
-			roundTitle: s.title,
-			status: s.status,
-			submittedAt: s.submittedAt,
-			amendedAt: s.amendedAt,
-			late: isLate(s),
-			document: s.status === 'submitted' ? parseDocument(s.content) : null
+		status,
+		...result,
+		rounds,
+		panelists: [
+			...new Map(scorecards.map((s) => [s.interviewerId, { id: s.interviewerId, name: s.name }])).values()
+		],
+		scorecards: scorecards.map((s) => {
+			const timing = { ...s, durationMinutes: s.durationMinutes };
+			return {
+				scorecardId: s.id,
+				interviewerId: s.interviewerId,
+				interviewerName: s.name,
+				roundId: s.roundId,
+				roundTitle: s.title,
+				status: s.status,
+				submittedAt: s.submittedAt,
+				amendedAt: s.amendedAt,
+				late: isLate(timing),
+				overdue: isOverdue(timing, now),
+				document: s.status === 'submitted' ? parseDocument(s.content) : null
+			};
+		}),
+		decisions: decisions.map((d) => ({
+			...d,
+			attendees: JSON.parse(d.attendees) as { id: number; name: string }[]
 		}))
 	};
 }

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { DecisionOutcome } from '../domain/decision';
 import type { CompetencyKind, EvidenceRule, RoundFormat, VisibilityMode } from '../domain/library';
 import type { Role } from '../domain/roles';
 
@@ -251,6 +252,30 @@ export interface ScorecardSubmissionTable {
 	submittedAt: number;
 }
 
+export interface DebriefTable {
+	loopId: number;
+	/** JSON: agenda item key → notes. */
+	notes: Generated<string>;
+	/** JSON: user ids. */
+	attendeeIds: Generated<string>;
+	updatedBy: number | null;
+	updatedAt: number;
+}
+
+export interface LoopDecisionTable {
+	id: Generated<number>;
+	loopId: number;
+	outcome: DecisionOutcome;
+	rationale: string;
+	dissent: Generated<string>;
+	/** JSON: [{ id, name }] as they were when the decision was recorded. */
+	attendees: string;
+	/** Null for the first decision; why it changed after. */
+	changeReason: string | null;
+	decidedBy: number;
+	decidedAt: number;
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
@@ -277,6 +302,8 @@ export interface Database {
 	scorecard: ScorecardTable;
 	scorecardRating: ScorecardRatingTable;
 	scorecardSubmission: ScorecardSubmissionTable;
+	debrief: DebriefTable;
+	loopDecision: LoopDecisionTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -23,6 +23,19 @@ export function freshDb(): DB {
 	return db;
 }
 
+/** A migrated database of its own that counts the queries run on it. */
+export function countingDb(): { db: DB; queries: () => number; reset: () => void } {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-test-'));
+	const file = path.join(dir, 'test.db');
+	fs.copyFileSync(inject('templateDatabase'), file);
+	let count = 0;
+	const db = openDatabase(file, (event) => {
+		if (event.level === 'query') count += 1;
+	});
+	opened.push({ db, dir });
+	return { db, queries: () => count, reset: () => (count = 0) };
+}
+
 /** A database file path of its own, not yet opened (for tests that spawn processes). */
 export function freshDbPath(): string {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-test-'));

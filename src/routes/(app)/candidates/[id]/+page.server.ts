@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/app';
 import { requireRole, requireUser } from '$lib/server/auth/guards';
 import { getCandidate, updateCandidate } from '$lib/server/candidates';
 import { runFormAction } from '$lib/server/form-actions';
+import { summarizeLoops } from '$lib/server/comparison';
 import { listLoops } from '$lib/server/loops';
 import { listOpenings } from '$lib/server/openings';
 import { idParam, orPageError } from '$lib/server/route-helpers';
@@ -22,7 +23,12 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	// Loops can be created for openings the viewer runs loops for.
 	const loopOpenings = candidate.openings.filter((o) => staff || managed.includes(o.id));
-	return { candidate, loops, openings, staff, loopOpenings };
+	const summaries = await summarizeLoops(
+		db,
+		actor,
+		loops.filter((l) => l.status !== 'cancelled')
+	);
+	return { candidate, loops, summaries: summaries.rows, openings, staff, loopOpenings };
 };
 
 export const actions: Actions = {

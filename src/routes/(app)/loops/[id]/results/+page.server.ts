@@ -1,10 +1,15 @@
+import { canManageHiring, isHiringManagerOf } from '$lib/server/access';
 import { getDb } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guards';
-import { getPanelFeedback } from '$lib/server/results';
+import { getLoopResults } from '$lib/server/results';
 import { idParam, orPageError } from '$lib/server/route-helpers';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event);
-	return { feedback: await orPageError(getPanelFeedback(getDb(), actor, idParam(event.params.id))) };
+	const db = getDb();
+	const results = await orPageError(getLoopResults(db, actor, idParam(event.params.id)));
+	// Panelists read results; running the debrief is for those who run the opening's loops.
+	const canDebrief = canManageHiring(actor) || (await isHiringManagerOf(db, actor, results.openingId));
+	return { results, canDebrief };
 };

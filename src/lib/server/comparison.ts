@@ -1,0 +1,114 @@
+import { sql } from 'kysely';
+import type { DB } from './db';
+import { kindMeans, tallyRecommendations } from '../domain/aggregation';
+import type { Comparison, ComparisonRow } from '../domain/comparison';
+import type { Recommendation } from '../domain/scorecard';
+import type { AuthUser } from './auth/session';
+import { assertCanManageOpeningLoops } from './access';
+import { listLoops, type LoopSummary } from './loops';
+
+/**
+ * Candidates of an opening side by side: per-competency means, technical and leadership
+ * means, recommendation tallies, status and decision. A fixed handful of queries whatever
+ * the number of candidates. Where the viewer sits on a loop's panel and has not earned the
+ * right to see its feedback yet (the independence rule), that row shows no numbers.
+ */
+export async function getComparison(
+	db: DB,
+	actor: AuthUser,
+	openingId: number,
+	{ candidateIds }: { candidateIds?: number[] } = {},
+	now = Date.now()
+): Promise<Comparison> {
+	await assertCanManageOpeningLoops(db, actor, openingId);
+	const loops = (await listLoops(db, actor, { openingId }, now)).filter(
+		(l) => l.status !== 'cancelled' && (!candidateIds?.length || candidateIds.includes(l.candidateId))
+	);
+	return summarizeLoops(db, actor, loops);
+}
+
+/**
+ * The per-loop numbers of a comparison for any set of loops the actor may list (an
+ * opening's, a candidate's). Loops where the independence rule hides the feedback from the
+ * actor come back without numbers.
+ */
+export async function summarizeLoops(db: DB, actor: AuthUser, loops: LoopSummary[]): Promise<Comparison> {
+	const loopIds = loops.length ? loops.map((l) => l.id) : [-1];
+	const [competencies, means, recommendations, panels] = await Promise.all([
+		db
+			.selectFrom('loopRoundCompetency as lrc')
+			.innerJoin('loopRound', 'loopRound.id', 'lrc.roundId')
+			.innerJoin('competency', 'competency.id', 'lrc.competencyId')
+			.select([
+				'competency.id',
+				'competency.name',
+				'competency.kind',
+				(eb) => eb.fn.min(sql<number>`loop_round.position * 100 + lrc.position`).as('order')
+			])
+			.where('loopRound.loopId', 'in', loopIds)
+			.groupBy(['competency.id', 'competency.name', 'competency.kind'])
+			.orderBy('order')
+			.execute(),
+		db
+			.selectFrom('scorecardRating')
+			.select(['loopId', 'competencyId', (eb) => eb.fn.avg<number>('rating').as('mean')])
+			.where('loopId', 'in', loopIds)
+			.where('rating', 'is not', null)
+			.groupBy(['loopId', 'competencyId'])
+			.execute(),
+		db
+			.selectFrom('scorecard')
+			.select(['loopId', 'recommendation', (eb) => eb.fn.countAll<number>().as('n')])
+			.where('loopId', 'in', loopIds)
+			.where('status', '=', 'submitted')
+			.where('recommendation', 'is not', null)
+			.groupBy(['loopId', 'recommendation'])
+			.execute(),
+		db
+			.selectFrom('scorecard')
+			.innerJoin('loop', 'loop.id', 'scorecard.loopId')
+			.select([
+				'scorecard.loopId',
+				'loop.visibilityMode',
+				(eb) => eb.fn.countAll<number>().as('mine'),
+				(eb) => eb.fn.sum<number>(sql`scorecard.status = 'submitted'`).as('mineSubmitted')
+			])
+			.where('scorecard.loopId', 'in', loopIds)
+			.where('scorecard.interviewerId', '=', actor.id)
+			.groupBy(['scorecard.loopId', 'loop.visibilityMode'])
+			.execute()
+	]);
+
+	const meanOf = new Map(means.map((m) => [`${m.loopId}:${m.competencyId}`, Number(m.mean)]));
+	const rows: ComparisonRow[] = loops.map((loop) => {
+		const panel = panels.find((p) => p.loopId === loop.id);
+		const visible =
+			!panel ||
+			(Number(panel.mineSubmitted) === Number(panel.mine) &&
+				(panel.visibilityMode === 'after_own' || loop.submitted === loop.scorecards));
+		const meansOfLoop: Record<number, number | null> = {};
+		for (const c of competencies) {
+			meansOfLoop[c.id] = visible ? (meanOf.get(`${loop.id}:${c.id}`) ?? null) : null;
+		}
+		const kinds = kindMeans(competencies.map((c) => ({ kind: c.kind, mean: meansOfLoop[c.id] ?? null })));
+		const tally: Recommendation[] = [];
+		if (visible) {
+			for (const r of recommendations.filter((r) => r.loopId === loop.id)) {
+				for (let i = 0; i < Number(r.n); i++) tally.push(r.recommendation as Recommendation);
+			}
+		}
+		return {
+			loopId: loop.id,
+			candidateId: loop.candidateId,
+			candidateName: loop.candidateName,
+			status: loop.status,
+			outcome: loop.outcome,
+			visible,
+			technicalMean: kinds.technical,
+			leadershipMean: kinds.leadership,
+			means: meansOfLoop,
+			recommendations: tallyRecommendations(tally)
+		};
+	});
+	return { competencies: competencies.map(({ id, name, kind }) => ({ id, name, kind })), rows };
+}

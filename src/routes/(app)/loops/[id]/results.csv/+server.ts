@@ -1,0 +1,59 @@
+import { getDb } from '$lib/server/app';
+import { requireUser } from '$lib/server/auth/guards';
+import { csvResponse, toCsv } from '$lib/server/csv';
+import { getLoopResults } from '$lib/server/results';
+import { idParam, orPageError } from '$lib/server/route-helpers';
+import type { RequestHandler } from './$types';
+
+/** One row per competency: the statistics, then each panelist's rating (the same rule as the page). */
+export const GET: RequestHandler = async (event) => {
+	const actor = requireUser(event);
+	const loopId = idParam(event.params.id);
+	const results = await orPageError(getLoopResults(getDb(), actor, loopId));
+	const header = [
+		'Competency',
+		'Kind',
+		'n',
+		'Mean',
+		'Median',
+		'Min',
+		'Max',
+		'Spread',
+		'SD',
+		'Disagreement',
+		...results.panelists.map((p) => p.name)
+	];
+	const rows = results.competencies.map((c) => [
+		c.name,
+		c.kind,
+		c.n,
+		c.mean,
+		c.median,
+		c.min,
+		c.max,
+		c.spread,
+		c.sd,
+		c.disagreement,
+		...results.panelists.map((p) => {
+			const entry = c.ratings.find((x) => x.interviewerId === p.id);
+			return entry ? (entry.rating ?? 'not assessed') : '';
+		})
+	]);
+	rows.push(
+		[],
+		['Technical mean', '', '', results.technicalMean],
+		['Leadership mean', '', '', results.leadershipMean]
+	);
+	rows.push([
+		'Recommendations',
+		'Strong no',
+		results.recommendations.counts[1],
+		'No',
+		results.recommendations.counts[2],
+		'Yes',
+		results.recommendations.counts[3],
+		'Strong yes',
+		results.recommendations.counts[4]
+	]);
+	return csvResponse(`results-${results.candidateName}-${loopId}.csv`, toCsv(header, rows));
+};

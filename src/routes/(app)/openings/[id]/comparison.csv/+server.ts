@@ -1,0 +1,49 @@
+import { loopStatusLabels } from '$lib/domain/loop-status';
+import { outcomeLabels } from '$lib/domain/decision';
+import { getDb } from '$lib/server/app';
+import { requireUser } from '$lib/server/auth/guards';
+import { comparisonFromQuery } from '$lib/server/comparison-query';
+import { csvResponse, toCsv } from '$lib/server/csv';
+import { idParam, orPageError } from '$lib/server/route-helpers';
+import type { RequestHandler } from './$types';
+
+/** The comparison as shown (same selection, same order, same independence rule). */
+export const GET: RequestHandler = async (event) => {
+	const actor = requireUser(event);
+	const c = await orPageError(
+		comparisonFromQuery(getDb(), actor, idParam(event.params.id), event.url.searchParams)
+	);
+	const header = [
+		'Candidate',
+		'Loop status',
+		'Decision',
+		'Technical mean',
+		'Leadership mean',
+		...c.competencies.map((x) => x.name),
+		'Strong no',
+		'No',
+		'Yes',
+		'Strong yes',
+		'Recommendation mean',
+		'Note'
+	];
+	const rows = c.rows.map((row) => [
+		row.candidateName,
+		loopStatusLabels[row.status],
+		row.outcome ? outcomeLabels[row.outcome] : '',
+		row.technicalMean,
+		row.leadershipMean,
+		...c.competencies.map((x) => row.means[x.id] ?? null),
+		...(row.visible
+			? [
+					row.recommendations.counts[1],
+					row.recommendations.counts[2],
+					row.recommendations.counts[3],
+					row.recommendations.counts[4]
+				]
+			: ['', '', '', '']),
+		row.recommendations.mean,
+		row.visible ? '' : 'Hidden until your own scorecard is in'
+	]);
+	return csvResponse(`comparison-${c.opening.title}.csv`, toCsv(header, rows));
+};
