@@ -260,4 +260,25 @@ describe('comparison', () => {
 		expect(theirs.rows.find((r) => r.candidateName === 'Bo')!.visible).toBe(true);
 		await expect(getComparison(db, priya, openingId)).rejects.toBeInstanceOf(ForbiddenError);
 	});
+
+	it('reads a fixed number of queries whatever the number of candidates', async () => {
+		const counts: number[] = [];
+		for (const size of [2, 12]) {
+			const { db, queries, reset } = countingDb();
+			const recruiter = await newUser(db, { role: 'recruiter' });
+			const priya = await newUser(db);
+			const openingId = await newOpening(db, [recruiter]);
+			for (let i = 0; i < size; i++) {
+				const candidateId = await newCandidate(db, [openingId]);
+				const loop = await createLoop(db, recruiter, { candidateId, openingId, panel: [{ round: 0, interviewerIds: [priya.id], scheduledAt: t0 }] });
+				await submit(db, priya, loop.scorecards[0]!.id, 3);
+			}
+			reset();
+			const comparison = await getComparison(db, recruiter, openingId);
+			expect(comparison.rows).toHaveLength(size);
+			counts.push(queries());
+		}
+		expect(counts[0]).toBe(counts[1]);
+		expect(counts[0]).toBeLessThanOrEqual(10);
+	});
 });
