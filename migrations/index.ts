@@ -3,6 +3,7 @@ import * as m001 from './001-accounts';
 import * as m002 from './002-hiring-loops';
 import * as m003 from './003-scorecard-content';
 import * as m004 from './004-debriefs-and-decisions';
+import * as m005 from './005-calibration-aggregates';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
 // the same list without reading the folder at run time (tests check none is missing).
@@ -10,5 +11,6 @@ export const migrations: Record<string, Migration> = {
 	'001-accounts': m001,
 	'002-hiring-loops': m002,
 	'003-scorecard-content': m003,
-	'004-debriefs-and-decisions': m004
+	'004-debriefs-and-decisions': m004,
+	'005-calibration-aggregates': m005
 };

@@ -136,3 +136,22 @@ test('results, debrief, packet and comparison meet WCAG 2.2 AA checks', async ({
 		await expectNoViolations(page);
 	}
 });
+
+test('the calibration page meets WCAG 2.2 AA checks', async ({ page, seed }) => {
+	const recruiter = await seed.user('recruiter');
+	const priya = await seed.user('interviewer');
+	const lena = await seed.user('interviewer');
+	const openingId = await seed.opening([recruiter]);
+	const candidate = await seed.candidate([openingId]);
+	const { scorecards } = await seed.loop(recruiter, candidate.id, openingId, [
+		{ round: 0, interviewerIds: [priya.id], scheduledAt: Date.now() - 86_400_000 },
+		{ round: 2, interviewerIds: [lena.id], scheduledAt: Date.now() - 86_400_000 }
+	]);
+	await seed.submitScorecard(priya, scorecards[0]!.id, 4);
+	await seed.submitScorecard(lena, scorecards[1]!.id, 2);
+	await seed.signIn(page.context(), recruiter);
+	await page.goto(`/calibration?trend=i${priya.id}`);
+	await expectNoViolations(page);
+	await page.goto('/calibration?from=nope');
+	await expectNoViolations(page);
+});

@@ -125,7 +125,13 @@ test.describe('hiring pages, role by role', () => {
 		}
 		await page.goto('/');
 		const nav = page.getByRole('navigation', { name: 'Main' });
-		await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'My interviews', 'Openings', 'Candidates']);
+		await expect(nav.getByRole('link')).toHaveText([
+			'Dashboard',
+			'My interviews',
+			'Openings',
+			'Candidates',
+			'Calibration'
+		]);
 
 		const headers = { origin: 'http://localhost:4173', accept: 'text/html' };
 		const editOpening = await page.request.post(`/openings/${mine}?/update`, {

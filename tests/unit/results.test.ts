@@ -270,7 +270,11 @@ describe('comparison', () => {
 			const openingId = await newOpening(db, [recruiter]);
 			for (let i = 0; i < size; i++) {
 				const candidateId = await newCandidate(db, [openingId]);
-				const loop = await createLoop(db, recruiter, { candidateId, openingId, panel: [{ round: 0, interviewerIds: [priya.id], scheduledAt: t0 }] });
+				const loop = await createLoop(db, recruiter, {
+					candidateId,
+					openingId,
+					panel: [{ round: 0, interviewerIds: [priya.id], scheduledAt: t0 }]
+				});
 				await submit(db, priya, loop.scorecards[0]!.id, 3);
 			}
 			reset();

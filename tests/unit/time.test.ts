@@ -29,3 +29,31 @@ describe('times in a time zone', () => {
 		expect(formatDateTime(at, 'Europe/Berlin')).toBe('Tue, 24 Nov 2026, 10:30');
 	});
 });
+
+describe('calibration filter dates', () => {
+	it('reads whole days in the zone, and says what is wrong with a bad one', async () => {
+		const { parseCalibrationFilter } = await import('../../src/lib/domain/calibration-filter');
+		const good = parseCalibrationFilter(
+			new URLSearchParams('from=2026-01-01&to=2026-01-31&kind=leadership'),
+			'Europe/Berlin'
+		);
+		expect(good).toMatchObject({
+			ok: true,
+			filter: { from: Date.UTC(2025, 11, 31, 23), to: Date.UTC(2026, 0, 31, 23) - 1, kind: 'leadership' }
+		});
+		const bad = parseCalibrationFilter(
+			new URLSearchParams('from=2026-02-30&to=yesterday&kind=social'),
+			'UTC'
+		);
+		expect(bad).toMatchObject({
+			ok: false,
+			errors: {
+				from: 'Enter the start as a date, like 2026-01-31',
+				to: 'Enter the end as a date, like 2026-12-31',
+				kind: 'Choose technical or leadership'
+			}
+		});
+		const backwards = parseCalibrationFilter(new URLSearchParams('from=2026-03-01&to=2026-02-01'), 'UTC');
+		expect(backwards.ok || backwards.errors).toEqual({ to: 'The end date comes before the start date' });
+	});
+});

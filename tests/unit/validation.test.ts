@@ -63,6 +63,7 @@ describe('navigation', () => {
 			'Candidates',
 			'Templates',
 			'Library',
+			'Calibration',
 			'Users'
 		]);
 		expect(labels('recruiter')).toEqual([
@@ -71,12 +72,19 @@ describe('navigation', () => {
 			'Openings',
 			'Candidates',
 			'Templates',
-			'Library'
+			'Library',
+			'Calibration'
 		]);
-		expect(labels('interviewer')).toEqual(['Dashboard', 'My interviews']);
+		expect(labels('interviewer')).toEqual(['Dashboard', 'My interviews', 'Calibration']);
 	});
 
 	it('adds openings and candidates for a hiring manager of any role', () => {
-		expect(labels('interviewer', true)).toEqual(['Dashboard', 'My interviews', 'Openings', 'Candidates']);
+		expect(labels('interviewer', true)).toEqual([
+			'Dashboard',
+			'My interviews',
+			'Openings',
+			'Candidates',
+			'Calibration'
+		]);
 	});
 });

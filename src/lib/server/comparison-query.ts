@@ -16,7 +16,8 @@ export async function comparisonFromQuery(
 		.getAll('candidate')
 		.map(Number)
 		.filter((n) => Number.isSafeInteger(n) && n > 0);
-	const comparison = await getComparison(db, actor, openingId, { candidateIds });
+	const adjusted = params.get('adjusted') === '1';
+	const comparison = await getComparison(db, actor, openingId, { candidateIds, adjusted });
 	const sort = parseSortKey(
 		params.get('sort'),
 		comparison.competencies.map((c) => c.id)
@@ -28,6 +29,7 @@ export async function comparisonFromQuery(
 		rows: sortComparison(comparison.rows, sort, dir),
 		sort,
 		dir,
-		candidateIds
+		candidateIds,
+		adjusted
 	};
 }

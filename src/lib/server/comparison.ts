@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import type { DB } from './db';
 import { kindMeans, tallyRecommendations } from '../domain/aggregation';
+import { adjustedRating } from '../domain/calibration';
 import type { Comparison, ComparisonRow } from '../domain/comparison';
 import type { Recommendation } from '../domain/scorecard';
 import type { AuthUser } from './auth/session';
 import { assertCanManageOpeningLoops } from './access';
+import { leniencyOf } from './calibration';
 import { listLoops, type LoopSummary } from './loops';
 
 /**
@@ -17,14 +19,14 @@ export async function getComparison(
 	db: DB,
 	actor: AuthUser,
 	openingId: number,
-	{ candidateIds }: { candidateIds?: number[] } = {},
+	{ candidateIds, adjusted = false }: { candidateIds?: number[]; adjusted?: boolean } = {},
 	now = Date.now()
 ): Promise<Comparison> {
 	await assertCanManageOpeningLoops(db, actor, openingId);
 	const loops = (await listLoops(db, actor, { openingId }, now)).filter(
 		(l) => l.status !== 'cancelled' && (!candidateIds?.length || candidateIds.includes(l.candidateId))
 	);
-	return summarizeLoops(db, actor, loops);
+	return summarizeLoops(db, actor, loops, { adjusted });
 }
 
 /**
@@ -32,7 +34,12 @@ export async function getComparison(
  * opening's, a candidate's). Loops where the independence rule hides the feedback from the
  * actor come back without numbers.
  */
-export async function summarizeLoops(db: DB, actor: AuthUser, loops: LoopSummary[]): Promise<Comparison> {
+export async function summarizeLoops(
+	db: DB,
+	actor: AuthUser,
+	loops: LoopSummary[],
+	{ adjusted = false } = {}
+): Promise<Comparison> {
 	const loopIds = loops.length ? loops.map((l) => l.id) : [-1];
 	const [competencies, means, recommendations, panels] = await Promise.all([
 		db
@@ -79,7 +86,9 @@ export async function summarizeLoops(db: DB, actor: AuthUser, loops: LoopSummary
 			.execute()
 	]);
 
-	const meanOf = new Map(means.map((m) => [`${m.loopId}:${m.competencyId}`, Number(m.mean)]));
+	const meanOf = adjusted
+		? await adjustedMeans(db, loopIds)
+		: new Map(means.map((m) => [`${m.loopId}:${m.competencyId}`, Number(m.mean)]));
 	const rows: ComparisonRow[] = loops.map((loop) => {
 		const panel = panels.find((p) => p.loopId === loop.id);
 		const visible =
@@ -111,4 +120,24 @@ export async function summarizeLoops(db: DB, actor: AuthUser, loops: LoopSummary
 		};
 	});
 	return { competencies: competencies.map(({ id, name, kind }) => ({ id, name, kind })), rows };
+}
+
+/** Per loop and competency, the mean of ratings with each interviewer's shrunk leniency taken out. */
+async function adjustedMeans(db: DB, loopIds: number[]): Promise<Map<string, number>> {
+	const rows = await db
+		.selectFrom('scorecardRating')
+		.select(['loopId', 'competencyId', 'interviewerId', 'rating'])
+		.where('loopId', 'in', loopIds)
+		.where('rating', 'is not', null)
+		.execute();
+	const offsets = await leniencyOf(db, [...new Set(rows.map((r) => r.interviewerId))]);
+	const sums = new Map<string, { sum: number; n: number }>();
+	for (const r of rows) {
+		const key = `${r.loopId}:${r.competencyId}`;
+		const entry = sums.get(key) ?? { sum: 0, n: 0 };
+		entry.sum += adjustedRating(r.rating!, offsets.get(r.interviewerId)!.shrunkOffset);
+		entry.n += 1;
+		sums.set(key, entry);
+	}
+	return new Map([...sums].map(([key, { sum, n }]) => [key, sum / n]));
 }

@@ -37,7 +37,7 @@ export async function getDebrief(
 ): Promise<Debrief> {
 	await assertCanDebrief(db, actor, loopId);
 	const [results, saved, managers] = await Promise.all([
-		loadLoopResults(db, loopId, now),
+		loadLoopResults(db, loopId, {}, now),
 		db.selectFrom('debrief').select(['notes', 'attendeeIds']).where('loopId', '=', loopId).executeTakeFirst(),
 		db
 			.selectFrom('openingHiringManager')
@@ -163,6 +163,11 @@ export async function recordDecision(
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
+		await trx
+			.updateTable('loop')
+			.set({ outcome: input.outcome, updatedAt: now })
+			.where('id', '=', loopId)
+			.execute();
 		await recordAudit(
 			trx,
 			{

@@ -71,14 +71,7 @@ function loopFactsQuery(db: DB) {
 				.select(sql<number>`max(scorecard.scheduled_at + loop_round.duration_minutes * 60000)`.as('t'))
 				.whereRef('scorecard.loopId', '=', 'loop.id')
 				.as('lastEnd'),
-			eb
-				.selectFrom('loopDecision')
-				.select('loopDecision.outcome')
-				.whereRef('loopDecision.loopId', '=', 'loop.id')
-				.orderBy('loopDecision.decidedAt', 'desc')
-				.orderBy('loopDecision.id', 'desc')
-				.limit(1)
-				.as('outcome'),
+			'loop.outcome',
 			eb
 				.selectFrom('loopDecision')
 				.select((s) => s.fn.max('loopDecision.decidedAt').as('t'))
@@ -288,6 +281,8 @@ export async function createLoop(
 						roundId: round.id,
 						interviewerId,
 						scheduledAt: entry.scheduledAt,
+						openingId: input.openingId,
+						roundKind: templateRounds[entry.round]!.kind,
 						createdAt: now,
 						updatedAt: now
 					})

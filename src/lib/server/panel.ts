@@ -3,6 +3,7 @@ import type { AuthUser } from './auth/session';
 import { assertCanManageOpeningLoops } from './access';
 import { recordAudit } from './audit';
 import { ConflictError, InputError, NotFoundError } from './errors';
+import { refreshLoopCalibration } from './calibration-upkeep';
 import { assertActiveInterviewers } from './loops';
 
 // Changes to a loop's panel after it was created; every one is audited on the loop.
@@ -28,10 +29,10 @@ export async function addToPanel(
 	now = Date.now()
 ): Promise<number[]> {
 	return db.transaction().execute(async (trx) => {
-		await editableLoop(trx, actor, loopId);
+		const loop = await editableLoop(trx, actor, loopId);
 		const round = await trx
 			.selectFrom('loopRound')
-			.select(['id', 'title'])
+			.select(['id', 'title', 'kind'])
 			.where('id', '=', input.roundId)
 			.where('loopId', '=', loopId)
 			.executeTakeFirst();
@@ -57,6 +58,8 @@ export async function addToPanel(
 					roundId: round.id,
 					interviewerId,
 					scheduledAt: input.scheduledAt,
+					openingId: loop.openingId,
+					roundKind: round.kind,
 					createdAt: now,
 					updatedAt: now
 				})
@@ -76,6 +79,7 @@ export async function addToPanel(
 			},
 			now
 		);
+		await refreshLoopCalibration(trx, loopId);
 		return created;
 	});
 }
@@ -134,6 +138,7 @@ export async function removeFromPanel(
 			},
 			now
 		);
+		await refreshLoopCalibration(trx, loopId);
 	});
 }
 
@@ -196,5 +201,6 @@ export async function cancelLoop(
 			},
 			now
 		);
+		await refreshLoopCalibration(trx, loopId);
 	});
 }

@@ -1,4 +1,5 @@
 import { migrateToLatest, type DB } from './db';
+import { buildCalibrationAggregates } from './calibration-upkeep';
 import { installDefaultLibrary } from './library/install';
 
 /**
@@ -8,5 +9,6 @@ import { installDefaultLibrary } from './library/install';
 export async function prepareDatabase(db: DB): Promise<string[]> {
 	const applied = await migrateToLatest(db);
 	await installDefaultLibrary(db);
+	await buildCalibrationAggregates(db);
 	return applied;
 }

@@ -1,10 +1,12 @@
 import type { DB } from './db';
 import { aggregateLoop, type LoopResult } from '../domain/aggregation';
+import { adjustedRating } from '../domain/calibration';
 import type { DecisionOutcome } from '../domain/decision';
 import type { CompetencyKind } from '../domain/library';
 import { isLate, isOverdue, loopStatus, type LoopStatus } from '../domain/loop-status';
 import type { Recommendation, ScorecardDocument } from '../domain/scorecard';
 import type { AuthUser } from './auth/session';
+import { leniencyOf } from './calibration';
 import { assertFeedbackVisible } from './feedback-access';
 import { parseDocument } from './scorecards';
 
@@ -35,6 +37,8 @@ export interface Decision {
 }
 
 export interface LoopResults extends LoopResult {
+	/** Set when the ratings are shown leniency-adjusted: each panelist's offset, by id. */
+	adjustment: Record<number, { offset: number; n: number }> | null;
 	loopId: number;
 	candidateId: number;
 	candidateName: string;
@@ -55,14 +59,23 @@ export async function getLoopResults(
 	db: DB,
 	actor: AuthUser,
 	loopId: number,
+	{ adjusted = false } = {},
 	now = Date.now()
 ): Promise<LoopResults> {
 	await assertFeedbackVisible(db, actor, loopId);
-	return loadLoopResults(db, loopId, now);
+	return loadLoopResults(db, loopId, { adjusted }, now);
 }
 
-/** The results without the access check: for callers that made it already. */
-export async function loadLoopResults(db: DB, loopId: number, now = Date.now()): Promise<LoopResults> {
+/**
+ * The results without the access check, for callers that made it already. `adjusted`
+ * subtracts each panelist's shrunk leniency offset from their ratings (DESIGN.md).
+ */
+export async function loadLoopResults(
+	db: DB,
+	loopId: number,
+	{ adjusted = false } = {},
+	now = Date.now()
+): Promise<LoopResults> {
 	const [loop, competencies, scorecards, ratings, decisions] = await Promise.all([
 		db
 			.selectFrom('loop')
@@ -146,9 +159,16 @@ export async function loadLoopResults(db: DB, loopId: number, now = Date.now()):
 		...new Map(competencies.map((c) => [c.id, { id: c.id, name: c.name, kind: c.kind }])).values()
 	];
 	const submitted = scorecards.filter((s) => s.status === 'submitted');
+	const offsets = adjusted ? await leniencyOf(db, [...new Set(ratings.map((r) => r.interviewerId))]) : null;
 	const result = aggregateLoop(
 		unique,
-		ratings,
+		offsets
+			? ratings.map((r) => ({
+					...r,
+					rating:
+						r.rating === null ? null : adjustedRating(r.rating, offsets.get(r.interviewerId)!.shrunkOffset)
+				}))
+			: ratings,
 		submitted.map((s) => s.recommendation).filter((r): r is Recommendation => r !== null)
 	);
 	const rounds = [
@@ -179,6 +199,9 @@ export async function loadLoopResults(db: DB, loopId: number, now = Date.now()):
 		...loop,
 		status,
 		...result,
+		adjustment: offsets
+			? Object.fromEntries([...offsets].map(([id, l]) => [id, { offset: l.shrunkOffset, n: l.n }]))
+			: null,
 		rounds,
 		panelists: [
 			...new Map(scorecards.map((s) => [s.interviewerId, { id: s.interviewerId, name: s.name }])).values()

@@ -178,6 +178,10 @@ export interface LoopTable {
 	visibilityMode: VisibilityMode;
 	evidenceRule: EvidenceRule;
 	cancelledAt: number | null;
+	/** When the last scorecard of a fully submitted panel came in; null while any is missing. */
+	completedAt: number | null;
+	/** The current decision, kept here for calibration's recommendation-vs-decision match. */
+	outcome: DecisionOutcome | null;
 	createdBy: number | null;
 	createdAt: number;
 	updatedAt: number;
@@ -227,6 +231,10 @@ export interface ScorecardTable {
 	content: Generated<string>;
 	recommendation: number | null;
 	amendedAt: number | null;
+	openingId: number;
+	roundKind: CompetencyKind;
+	/** 1 once the loop's whole panel has submitted (see loop.completedAt). */
+	complete: Generated<number>;
 	createdAt: number;
 	updatedAt: number;
 }
@@ -240,6 +248,25 @@ export interface ScorecardRatingTable {
 	/** Null when the competency was not assessed. */
 	rating: number | null;
 	submittedAt: number;
+	interviewedAt: number;
+	openingId: number;
+	roundKind: CompetencyKind;
+	complete: Generated<number>;
+	/** Mean of the other panelists' ratings of this competency in this loop; null when none. */
+	othersMean: number | null;
+}
+
+export interface RatingUnitTable {
+	loopId: number;
+	competencyId: number;
+	openingId: number;
+	roundKind: CompetencyKind;
+	interviewedAt: number;
+	n1: number;
+	n2: number;
+	n3: number;
+	n4: number;
+	notAssessed: number;
 }
 
 export interface ScorecardSubmissionTable {
@@ -304,6 +331,7 @@ export interface Database {
 	scorecardSubmission: ScorecardSubmissionTable;
 	debrief: DebriefTable;
 	loopDecision: LoopDecisionTable;
+	ratingUnit: RatingUnitTable;
 }
 
 export type User = Selectable<UserTable>;

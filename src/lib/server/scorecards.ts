@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from './db';
-import type { EvidenceRule, VisibilityMode } from '../domain/library';
+import type { CompetencyKind, EvidenceRule, VisibilityMode } from '../domain/library';
 import { isLate } from '../domain/loop-status';
 import {
 	emptyDocument,
@@ -12,6 +12,7 @@ import {
 import type { ScorecardStatus } from './schema';
 import type { AuthUser } from './auth/session';
 import { recordAudit } from './audit';
+import { refreshLoopCalibration } from './calibration-upkeep';
 import { assertFeedbackVisible } from './feedback-access';
 import {
 	ConflictError,
@@ -30,6 +31,8 @@ interface Seat {
 	loopId: number;
 	roundId: number;
 	interviewerId: number;
+	openingId: number;
+	roundKind: CompetencyKind;
 }
 
 interface FrozenRound extends ScorecardRound {
@@ -62,7 +65,7 @@ async function seatOf(db: DB, scorecardId: number): Promise<Seat> {
 	if (cached) return cached;
 	const row = await db
 		.selectFrom('scorecard')
-		.select(['loopId', 'roundId', 'interviewerId'])
+		.select(['loopId', 'roundId', 'interviewerId', 'openingId', 'roundKind'])
 		.where('id', '=', scorecardId)
 		.executeTakeFirst();
 	if (!row) throw new NotFoundError('No such scorecard');
@@ -175,7 +178,7 @@ async function writeRatingRows(
 	seat: Seat,
 	round: FrozenRound,
 	doc: ScorecardDocument,
-	submittedAt: number
+	times: { submittedAt: number; interviewedAt: number }
 ) {
 	await db.deleteFrom('scorecardRating').where('scorecardId', '=', scorecardId).execute();
 	await db
@@ -188,7 +191,10 @@ async function writeRatingRows(
 				competencyId: c.id,
 				revisionId: c.revisionId,
 				rating: doc.ratings.find((r) => r.competencyId === c.id)?.rating ?? null,
-				submittedAt
+				submittedAt: times.submittedAt,
+				interviewedAt: times.interviewedAt,
+				openingId: seat.openingId,
+				roundKind: seat.roundKind
 			}))
 		)
 		.execute();
@@ -211,7 +217,7 @@ export async function submitScorecard(
 	return db.transaction().execute(async (trx) => {
 		const row = await trx
 			.selectFrom('scorecard')
-			.select(['status', 'version', 'content'])
+			.select(['status', 'version', 'content', 'scheduledAt'])
 			.where('id', '=', scorecardId)
 			.executeTakeFirstOrThrow();
 		if (row.status === 'submitted') throw new ConflictError('This scorecard is already submitted');
@@ -229,7 +235,10 @@ export async function submitScorecard(
 			})
 			.where('id', '=', scorecardId)
 			.execute();
-		await writeRatingRows(trx, scorecardId, seat, round, doc, now);
+		await writeRatingRows(trx, scorecardId, seat, round, doc, {
+			submittedAt: now,
+			interviewedAt: row.scheduledAt
+		});
 		await trx
 			.insertInto('scorecardSubmission')
 			.values({ scorecardId, content: row.content, reason: null, submittedBy: actor.id, submittedAt: now })
@@ -244,6 +253,7 @@ export async function submitScorecard(
 			},
 			now
 		);
+		await refreshLoopCalibration(trx, seat.loopId);
 		return { version: row.version + 1 };
 	});
 }
@@ -269,7 +279,7 @@ export async function amendScorecard(
 	return db.transaction().execute(async (trx) => {
 		const row = await trx
 			.selectFrom('scorecard')
-			.select(['status', 'version', 'content', 'submittedAt'])
+			.select(['status', 'version', 'content', 'submittedAt', 'scheduledAt'])
 			.where('id', '=', scorecardId)
 			.executeTakeFirstOrThrow();
 		if (row.status !== 'submitted')
@@ -289,7 +299,11 @@ export async function amendScorecard(
 			.where('id', '=', scorecardId)
 			.execute();
 		// Ratings keep the time of the first submission: lateness and date filters are about that.
-		await writeRatingRows(trx, scorecardId, seat, round, input.document, row.submittedAt ?? now);
+		await writeRatingRows(trx, scorecardId, seat, round, input.document, {
+			submittedAt: row.submittedAt ?? now,
+			interviewedAt: row.scheduledAt
+		});
+		await refreshLoopCalibration(trx, seat.loopId);
 		await trx
 			.insertInto('scorecardSubmission')
 			.values({ scorecardId, content, reason, submittedBy: actor.id, submittedAt: now })

@@ -9,7 +9,8 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async (event) => {
 	const actor = requireUser(event);
 	const loopId = idParam(event.params.id);
-	const results = await orPageError(getLoopResults(getDb(), actor, loopId));
+	const adjusted = event.url.searchParams.get('adjusted') === '1';
+	const results = await orPageError(getLoopResults(getDb(), actor, loopId, { adjusted }));
 	const header = [
 		'Competency',
 		'Kind',
@@ -55,5 +56,9 @@ export const GET: RequestHandler = async (event) => {
 		'Strong yes',
 		results.recommendations.counts[4]
 	]);
-	return csvResponse(`results-${results.candidateName}-${loopId}.csv`, toCsv(header, rows));
+	if (adjusted) rows.push([], ['Ratings adjusted for each interviewer’s leniency (rating − shrunk offset)']);
+	return csvResponse(
+		`results-${results.candidateName}-${loopId}${adjusted ? '-adjusted' : ''}.csv`,
+		toCsv(header, rows)
+	);
 };

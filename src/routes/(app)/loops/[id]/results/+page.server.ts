@@ -8,7 +8,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event);
 	const db = getDb();
-	const results = await orPageError(getLoopResults(db, actor, idParam(event.params.id)));
+	const adjusted = event.url.searchParams.get('adjusted') === '1';
+	const results = await orPageError(getLoopResults(db, actor, idParam(event.params.id), { adjusted }));
 	// Panelists read results; running the debrief is for those who run the opening's loops.
 	const canDebrief = canManageHiring(actor) || (await isHiringManagerOf(db, actor, results.openingId));
 	return { results, canDebrief };

@@ -45,5 +45,9 @@ export const GET: RequestHandler = async (event) => {
 		row.recommendations.mean,
 		row.visible ? '' : 'Hidden until your own scorecard is in'
 	]);
-	return csvResponse(`comparison-${c.opening.title}.csv`, toCsv(header, rows));
+	if (c.adjusted) rows.push([], ['Means adjusted for each interviewer’s leniency (rating − shrunk offset)']);
+	return csvResponse(
+		`comparison-${c.opening.title}${c.adjusted ? '-adjusted' : ''}.csv`,
+		toCsv(header, rows)
+	);
 };

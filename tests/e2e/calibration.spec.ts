@@ -1,0 +1,137 @@
+import { expect, test, type Seed } from './support/fixtures';
+
+const march2024 = Date.UTC(2024, 2, 12, 9);
+const april2024 = Date.UTC(2024, 3, 9, 9);
+
+/**
+ * Two complete loops in March and April 2024 on a fresh opening: Priya (Coding round) rates
+ * 4 then 3, Lena (Code reading round, also rating Coding and Problem solving) 2 then 3.
+ */
+async function calibrationData(seed: Seed) {
+	const recruiter = await seed.user('recruiter');
+	const manager = await seed.user('interviewer', `Morgan ${Date.now()}`);
+	const priya = await seed.user('interviewer', `Priya ${Date.now()}`);
+	const lena = await seed.user('interviewer', `Lena ${Date.now()}`);
+	const openingId = await seed.opening([manager], `Calibration ${Date.now()}`);
+	const loops = [];
+	for (const [at, priyaRating, lenaRating] of [
+		[march2024, 4, 2],
+		[april2024, 3, 3]
+	] as const) {
+		const candidate = await seed.candidate([openingId]);
+		const loop = await seed.loop(recruiter, candidate.id, openingId, [
+			{ round: 0, interviewerIds: [priya.id], scheduledAt: at },
+			{ round: 2, interviewerIds: [lena.id], scheduledAt: at }
+		]);
+		await seed.submitScorecard(priya, loop.scorecards[0]!.id, priyaRating, priyaRating);
+		await seed.submitScorecard(lena, loop.scorecards[1]!.id, lenaRating, lenaRating);
+		loops.push(loop);
+	}
+	return { recruiter, manager, priya, lena, openingId, loops };
+}
+
+test('a recruiter reviews leniency and agreement with filters, sorts, and follows a trend', async ({
+	page,
+	seed
+}) => {
+	const { recruiter, priya, lena, openingId } = await calibrationData(seed);
+	await seed.signIn(page.context(), recruiter);
+	await page.goto('/calibration');
+	await page.getByLabel('From').fill('2024-03-01');
+	await page.getByLabel('To').fill('2024-04-30');
+	await page.getByLabel('Opening').selectOption({ value: String(openingId) });
+	await page.getByRole('button', { name: 'Apply' }).click();
+
+	const interviewers = page.getByRole('region', { name: 'Interviewers' });
+	const priyaRow = interviewers.getByRole('row', { name: new RegExp(priya.name) });
+	// Priya's deviations 2, 2, 0, 0: leniency +1.00 over 4 comparable ratings.
+	await expect(priyaRow).toContainText('+1.00');
+	await expect(priyaRow).toContainText('n=4');
+	await expect(priyaRow.getByRole('cell').first()).toHaveText('2');
+	await expect(interviewers.getByRole('row', { name: new RegExp(lena.name) })).toContainText('-1.00');
+
+	const agreement = page.getByRole('region', { name: 'Agreement per competency' });
+	await expect(agreement.getByRole('row', { name: /^Coding/ })).toContainText(
+		'The panel does not agree on this competency — review its anchors and questions.'
+	);
+
+	await interviewers.getByRole('link', { name: /Leniency/ }).click();
+	await interviewers.getByRole('link', { name: /Leniency/ }).click();
+	await expect(interviewers.getByRole('columnheader', { name: /Leniency/ })).toHaveAttribute(
+		'aria-sort',
+		'descending'
+	);
+	await expect(interviewers.getByRole('row').nth(1)).toContainText(priya.name);
+
+	await priyaRow.getByRole('link', { name: priya.name }).click();
+	const trend = page.getByRole('region', { name: `Trend: ${priya.name}` });
+	await expect(trend.getByRole('row', { name: /2024-03/ })).toContainText('+2.00');
+	await expect(
+		trend
+			.getByRole('row', { name: /2024-04/ })
+			.getByRole('cell')
+			.last()
+	).toHaveText('0.00');
+	await expect(trend.getByRole('img', { name: `Leniency of ${priya.name} by month` })).toBeVisible();
+
+	await page.getByLabel('Round kind').selectOption('leadership');
+	await page.getByRole('button', { name: 'Apply' }).click();
+	await expect(interviewers).toContainText('No complete loops in this period.');
+});
+
+test('a filter with bad dates says what is wrong and shows nothing', async ({ page, seed }) => {
+	await seed.signIn(page.context(), await seed.user('recruiter'));
+	await page.goto('/calibration?from=2024-02-30&to=2024-01-01');
+	await expect(page.locator('#from-error')).toHaveText('Enter the start as a date, like 2026-01-31');
+	await expect(page.getByLabel('From')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByRole('alert')).toContainText('Fix the filter to see figures');
+	await expect(page.getByRole('region', { name: 'Interviewers' })).toHaveCount(0);
+	await page.goto('/calibration?from=2024-03-01&to=2024-01-01');
+	await expect(page.locator('#to-error')).toHaveText('The end date comes before the start date');
+});
+
+test('each role sees its own share: hiring managers their openings, interviewers themselves', async ({
+	page,
+	seed
+}) => {
+	const { manager, priya, lena, openingId } = await calibrationData(seed);
+	const window = 'from=2024-03-01&to=2024-04-30';
+
+	await seed.signIn(page.context(), manager);
+	await page.goto(`/calibration?${window}`);
+	await expect(page.getByLabel('Opening').locator('option')).toHaveText(['All openings', /^Calibration/]);
+	const managerView = page.getByRole('region', { name: 'Interviewers' });
+	await expect(managerView.getByRole('row')).toHaveCount(3);
+	await expect(page.getByRole('region', { name: 'Agreement per competency' })).toBeVisible();
+	expect((await page.goto(`/calibration?${window}&opening=${openingId + 9999}`))?.status()).toBe(403);
+
+	await page.context().clearCookies();
+	await seed.signIn(page.context(), priya);
+	await page.goto(`/calibration?${window}`);
+	await expect(page.getByText('Your own figures')).toBeVisible();
+	const own = page.getByRole('region', { name: 'Interviewers' });
+	await expect(own.getByRole('row')).toHaveCount(2);
+	await expect(own).toContainText(priya.name);
+	await expect(own).not.toContainText(lena.name);
+	await expect(page.getByRole('region', { name: 'Agreement per competency' })).toHaveCount(0);
+	await expect(page.getByRole('region', { name: `Trend: ${priya.name}` })).toBeVisible();
+	expect((await page.goto(`/calibration?${window}&trend=i${lena.id}`))?.status()).toBe(403);
+});
+
+test('results and comparison offer leniency-adjusted ratings, raw by default', async ({ page, seed }) => {
+	const { recruiter, openingId, loops } = await calibrationData(seed);
+	await seed.signIn(page.context(), recruiter);
+	await page.goto(`/loops/${loops[0]!.loopId}/results`);
+	const coding = page.getByRole('region', { name: 'Competencies' }).getByRole('row', { name: /^Coding/ });
+	await expect(coding).toContainText('Disagreement');
+	await page.getByRole('link', { name: 'Show ratings adjusted for leniency' }).click();
+	await expect(page.getByRole('note').filter({ hasText: 'Adjusted view' })).toBeVisible();
+	await expect(coding).not.toContainText('Disagreement');
+	await page.getByRole('link', { name: 'Show raw ratings' }).click();
+	await expect(coding).toContainText('Disagreement');
+
+	await page.goto(`/openings/${openingId}/comparison`);
+	await page.getByRole('link', { name: 'Show means adjusted for leniency' }).click();
+	await expect(page.getByRole('note').filter({ hasText: 'Adjusted view' })).toBeVisible();
+	await expect(page).toHaveURL(/adjusted=1/);
+});
