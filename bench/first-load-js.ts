@@ -11,7 +11,9 @@ import { chromiumLaunchOptions, startServer, tempDir } from './support';
  * First-load JavaScript of a page: every script the browser fetches to show it, each
  * gzipped (as a server with compression would send it), summed. Run after `npm run build`.
  */
-export async function measureFirstLoadJs(pages: { name: string; path: (ids: DemoIds) => string; as: string }[]) {
+export async function measureFirstLoadJs(
+	pages: { name: string; path: (ids: DemoIds) => string; as: string }[]
+) {
 	const dir = tempDir('panelist-js-');
 	const file = path.join(dir, 'bench.db');
 	const db = openDatabase(file);
@@ -24,7 +26,11 @@ export async function measureFirstLoadJs(pages: { name: string; path: (ids: Demo
 	const results: { page: string; scripts: number; gzipBytes: number }[] = [];
 	try {
 		for (const target of pages) {
-			const user = await db.selectFrom('user').select('id').where('email', '=', target.as).executeTakeFirstOrThrow();
+			const user = await db
+				.selectFrom('user')
+				.select('id')
+				.where('email', '=', target.as)
+				.executeTakeFirstOrThrow();
 			const { token } = await createSession(db, user.id);
 			const context = await browser.newContext();
 			await context.addCookies([{ name: 'panelist-session', value: token, domain: 'localhost', path: '/' }]);
@@ -64,13 +70,22 @@ async function demoIds(db: ReturnType<typeof openDatabase>): Promise<DemoIds> {
 		.where('user.email', '=', 'priya@example.com')
 		.where('scorecard.status', '!=', 'submitted')
 		.executeTakeFirstOrThrow();
-	const loop = await db.selectFrom('loop').select(['id', 'openingId']).orderBy('id').executeTakeFirstOrThrow();
+	const loop = await db
+		.selectFrom('loop')
+		.select(['id', 'openingId'])
+		.orderBy('id')
+		.executeTakeFirstOrThrow();
 	return { draftScorecard: draft.id, decidedLoop: loop.id, comparisonOpening: loop.openingId };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const results = await measureFirstLoadJs([
-		{ name: 'scorecard (interview kit)', path: (ids) => `/interviews/${ids.draftScorecard}`, as: 'priya@example.com' }
+		{
+			name: 'scorecard (interview kit)',
+			path: (ids) => `/interviews/${ids.draftScorecard}`,
+			as: 'priya@example.com'
+		}
 	]);
-	for (const r of results) console.log(`${r.page}: ${r.scripts} scripts, ${(r.gzipBytes / 1024).toFixed(1)} KB gzip`);
+	for (const r of results)
+		console.log(`${r.page}: ${r.scripts} scripts, ${(r.gzipBytes / 1024).toFixed(1)} KB gzip`);
 }

@@ -6,7 +6,13 @@ import path from 'node:path';
 /** Starts the built server on loopback with its own database; resolves once it answers. */
 export async function startServer(databasePath: string, port: number): Promise<ChildProcess> {
 	const server = spawn(process.execPath, ['build'], {
-		env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://localhost:${port}` },
+		env: {
+			...process.env,
+			DATABASE_PATH: databasePath,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://localhost:${port}`
+		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	for (let attempt = 0; attempt < 100; attempt++) {

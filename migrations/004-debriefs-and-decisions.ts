@@ -25,7 +25,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('decided_by', 'integer', (c) => c.notNull().references('user.id'))
 		.addColumn('decided_at', 'integer', (c) => c.notNull())
 		.execute();
-	await db.schema.createIndex('loop_decision_loop').on('loop_decision').columns(['loop_id', 'decided_at']).execute();
+	await db.schema
+		.createIndex('loop_decision_loop')
+		.on('loop_decision')
+		.columns(['loop_id', 'decided_at'])
+		.execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()

@@ -22,7 +22,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 	await db.schema.alterTable('scorecard').addColumn('opening_id', 'integer').execute();
 	await db.schema.alterTable('scorecard').addColumn('round_kind', 'text').execute();
-	await db.schema.alterTable('scorecard').addColumn('complete', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+	await db.schema
+		.alterTable('scorecard')
+		.addColumn('complete', 'integer', (c) => c.notNull().defaultTo(0))
+		.execute();
 	await sql`
 		update scorecard set
 			opening_id = (select opening_id from loop where loop.id = scorecard.loop_id),

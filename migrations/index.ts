@@ -4,6 +4,7 @@ import * as m002 from './002-hiring-loops';
 import * as m003 from './003-scorecard-content';
 import * as m004 from './004-debriefs-and-decisions';
 import * as m005 from './005-calibration-aggregates';
+import * as m006 from './006-question-revisions';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
 // the same list without reading the folder at run time (tests check none is missing).
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
 	'002-hiring-loops': m002,
 	'003-scorecard-content': m003,
 	'004-debriefs-and-decisions': m004,
-	'005-calibration-aggregates': m005
+	'005-calibration-aggregates': m005,
+	'006-question-revisions': m006
 };

@@ -86,3 +86,57 @@ describe('database', () => {
 		expect(Object.keys(migrations).sort()).toEqual(files.sort());
 	});
 });
+
+describe('migration 006: question revisions', () => {
+	it('keeps what loops copied: current text becomes revision 1, older copied text a revision of its own', async () => {
+		const file = tempFile();
+		const db = openDatabase(file);
+		const upTo5 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '006'));
+		await migrateToLatest(db, { getMigrations: async () => upTo5 });
+		const raw = db as unknown as import('kysely').Kysely<Record<string, Record<string, unknown>>>;
+		await sql`insert into "user" (email, name, role, password_hash, created_at, updated_at) values ('a@b.co', 'A', 'admin', 'x', 1, 1)`.execute(
+			db
+		);
+		await sql`insert into question (prompt, probes, good_looks_like, red_flags, created_at, updated_at) values ('Now', '', 'g', '', 1, 2)`.execute(
+			db
+		);
+		await sql`insert into loop_template (name, visibility_mode, created_at, updated_at) values ('T', 'after_own', 1, 1)`.execute(
+			db
+		);
+		await sql`insert into opening (title, team, level, template_id, status, created_at, updated_at) values ('O', 't', 'l', 1, 'open', 1, 1)`.execute(
+			db
+		);
+		await sql`insert into candidate (name, email, created_at, updated_at) values ('C', 'c@d.co', 1, 1)`.execute(
+			db
+		);
+		await sql`insert into loop (candidate_id, opening_id, template_name, visibility_mode, evidence_rule, created_at, updated_at) values (1, 1, 'T', 'after_own', 'required', 1, 1)`.execute(
+			db
+		);
+		await sql`insert into loop_round (loop_id, position, title, kind, format, duration_minutes) values (1, 0, 'R', 'technical', 'coding', 60)`.execute(
+			db
+		);
+		await sql`insert into loop_round_question (round_id, question_id, position, prompt, probes, good_looks_like, red_flags) values (1, 1, 0, 'Now', '', 'g', ''), (1, 1, 1, 'Before the edit', 'p', 'g', 'r')`.execute(
+			db
+		);
+
+		await migrateToLatest(db);
+		const revisions = await raw
+			.selectFrom('question_revision')
+			.select(['id', 'revision', 'prompt'])
+			.orderBy('id')
+			.execute();
+		expect(revisions.map((r) => [r.revision, r.prompt])).toEqual([
+			[1, 'Now'],
+			[2, 'Before the edit']
+		]);
+		const copies = await sql<{ prompt: string }>`
+			select r.prompt from loop_round_question q join question_revision r on r.id = q.revision_id order by q.position
+		`.execute(db);
+		expect(copies.rows.map((r) => r.prompt)).toEqual(['Now', 'Before the edit']);
+		const question = await sql<{
+			current: number;
+		}>`select current_revision_id as current from question`.execute(db);
+		expect(question.rows[0]!.current).toBe(revisions[0]!.id);
+		await db.destroy();
+	});
+});

@@ -108,7 +108,8 @@ export async function migrateToLatest(
 	provider: MigrationProvider = staticProvider
 ): Promise<string[]> {
 	const hadBookkeeping = await tableExists(db, 'kysely_migration');
-	const migrator = new Migrator({ db, provider });
+	// Migrations see the database as it is, snake_case, without the app's camelCase mapping.
+	const migrator = new Migrator({ db: db.withoutPlugins(), provider });
 	const { error, results } = await migrator.migrateToLatest();
 	if (error === undefined) {
 		return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

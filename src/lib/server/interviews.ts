@@ -145,10 +145,11 @@ export async function getInterviewKit(db: DB, actor: AuthUser, scorecardId: numb
 			.orderBy('lrc.position')
 			.execute(),
 		db
-			.selectFrom('loopRoundQuestion')
-			.select(['id', 'prompt', 'probes', 'goodLooksLike', 'redFlags'])
-			.where('roundId', '=', row.roundId)
-			.orderBy('position')
+			.selectFrom('loopRoundQuestion as lrq')
+			.innerJoin('questionRevision as rev', 'rev.id', 'lrq.revisionId')
+			.select(['lrq.id', 'rev.prompt', 'rev.probes', 'rev.goodLooksLike', 'rev.redFlags'])
+			.where('lrq.roundId', '=', row.roundId)
+			.orderBy('lrq.position')
 			.execute(),
 		db
 			.selectFrom('scorecard')

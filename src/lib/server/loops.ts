@@ -153,7 +153,7 @@ export interface CreatedLoop {
 
 /**
  * Creates a loop for a candidate in an opening: the opening's template rounds are copied
- * (competencies pinned to their current revision, questions copied with their text), so
+ * (competencies and questions pinned to their current revisions), so
  * later edits to the template or library do not change it. Each panel entry assigns
  * interviewers to a round at a time; rounds left without one keep the loop a draft.
  */
@@ -261,8 +261,8 @@ export async function createLoop(
 				where trc.round_id = ${round.id}
 			`.execute(trx);
 			await sql`
-				insert into loop_round_question (round_id, question_id, position, prompt, probes, good_looks_like, red_flags)
-				select ${id}, q.id, trq.position, q.prompt, q.probes, q.good_looks_like, q.red_flags
+				insert into loop_round_question (round_id, question_id, revision_id, position)
+				select ${id}, q.id, q.current_revision_id, trq.position
 				from template_round_question trq join question q on q.id = trq.question_id
 				where trq.round_id = ${round.id}
 			`.execute(trx);
@@ -363,10 +363,11 @@ async function loopRoundsWithPanel(db: DB, loopId: number, now: number): Promise
 			.orderBy('lrc.position')
 			.execute(),
 		db
-			.selectFrom('loopRoundQuestion')
-			.select(['roundId', 'id', 'prompt'])
-			.where('roundId', 'in', roundIds)
-			.orderBy('position')
+			.selectFrom('loopRoundQuestion as lrq')
+			.innerJoin('questionRevision as rev', 'rev.id', 'lrq.revisionId')
+			.select(['lrq.roundId', 'lrq.id', 'rev.prompt'])
+			.where('lrq.roundId', 'in', roundIds)
+			.orderBy('lrq.position')
 			.execute(),
 		db
 			.selectFrom('scorecard')

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DB } from './db';
 import type { CompetencyKind } from '../domain/library';
 import type { QuestionInput } from '../domain/library-schemas';
@@ -123,6 +124,7 @@ export async function insertQuestion(
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
+	await addRevision(db, id, 1, input, now);
 	await db
 		.insertInto('questionCompetency')
 		.values([...new Set(input.competencyIds)].map((competencyId) => ({ questionId: id, competencyId })))
@@ -135,6 +137,24 @@ export async function insertQuestion(
 	return id;
 }
 
+/** Stores a version of the question's text and makes it the current one. */
+async function addRevision(db: DB, questionId: number, revision: number, input: QuestionInput, now: number) {
+	const { id } = await db
+		.insertInto('questionRevision')
+		.values({
+			questionId,
+			revision,
+			prompt: input.prompt,
+			probes: input.probes,
+			goodLooksLike: input.goodLooksLike,
+			redFlags: input.redFlags,
+			createdAt: now
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	await db.updateTable('question').set({ currentRevisionId: id }).where('id', '=', questionId).execute();
+}
+
 export async function createQuestion(
 	db: DB,
 	actor: AuthUser,
@@ -145,7 +165,7 @@ export async function createQuestion(
 	return db.transaction().execute((trx) => insertQuestion(trx, actor.id, input, now));
 }
 
-/** Edits in place: loops keep their own copy of each question, so their history does not move. */
+/** A text change adds a revision; loops keep the revision they were created with. */
 export async function updateQuestion(
 	db: DB,
 	actor: AuthUser,
@@ -162,6 +182,20 @@ export async function updateQuestion(
 			input.competencyIds,
 			before[0].competencies.map((c) => c.id)
 		);
+		const old = before[0];
+		const textChanged =
+			old.prompt !== input.prompt ||
+			old.probes.join('\n') !== splitProbes(input.probes).join('\n') ||
+			old.goodLooksLike !== input.goodLooksLike ||
+			old.redFlags !== input.redFlags;
+		if (textChanged) {
+			const { next } = await trx
+				.selectFrom('questionRevision')
+				.select(sql<number>`coalesce(max(revision), 0) + 1`.as('next'))
+				.where('questionId', '=', id)
+				.executeTakeFirstOrThrow();
+			await addRevision(trx, id, next, input, now);
+		}
 		await trx
 			.updateTable('question')
 			.set({

@@ -90,6 +90,8 @@ export interface CompetencyRevisionTable {
 
 export interface QuestionTable {
 	id: Generated<number>;
+	/** The current text is kept here too, for lists and search; every version is a revision. */
+	currentRevisionId: number | null;
 	prompt: string;
 	/** One probe per line. */
 	probes: string;
@@ -98,6 +100,17 @@ export interface QuestionTable {
 	archivedAt: number | null;
 	createdAt: number;
 	updatedAt: number;
+}
+
+export interface QuestionRevisionTable {
+	id: Generated<number>;
+	questionId: number;
+	revision: number;
+	prompt: string;
+	probes: string;
+	goodLooksLike: string;
+	redFlags: string;
+	createdAt: number;
 }
 
 export interface QuestionCompetencyTable {
@@ -208,11 +221,9 @@ export interface LoopRoundQuestionTable {
 	id: Generated<number>;
 	roundId: number;
 	questionId: number | null;
+	/** The question as it was when the loop was created. */
+	revisionId: number;
 	position: number;
-	prompt: string;
-	probes: string;
-	goodLooksLike: string;
-	redFlags: string;
 }
 
 export type ScorecardStatus = 'not_started' | 'draft' | 'submitted';
@@ -313,6 +324,7 @@ export interface Database {
 	competency: CompetencyTable;
 	competencyRevision: CompetencyRevisionTable;
 	question: QuestionTable;
+	questionRevision: QuestionRevisionTable;
 	questionCompetency: QuestionCompetencyTable;
 	loopTemplate: LoopTemplateTable;
 	templateRound: TemplateRoundTable;
