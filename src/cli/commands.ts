@@ -5,7 +5,8 @@ import { issuesToFieldErrors } from '../lib/domain/validation';
 import { createApiToken } from '../lib/server/api-tokens';
 import { generateSecureRandomString } from '../lib/server/auth/secret-token';
 import { databasePath } from '../lib/server/app';
-import { openDatabase, openSqlite, type DB } from '../lib/server/db';
+import { createDb, openDatabase, openSqlite, type DB } from '../lib/server/db';
+import { generatedPassword, generateOrganisation } from '../lib/server/synthetic/generate';
 import { prepareDatabase } from '../lib/server/prepare';
 import { demoPassword, seedDemo } from '../lib/server/demo';
 import { InputError } from '../lib/server/errors';
@@ -158,6 +159,49 @@ export const commands: Record<string, Command> = {
 		}
 	},
 
+	generate: {
+		options: { scorecards: { type: 'string' }, seed: { type: 'string' }, until: { type: 'string' } },
+		positionals: 0,
+		run: async (values) => {
+			const input = parseOptions(
+				z.object({
+					scorecards: z.coerce
+						.number({ error: 'Give the number of scorecards, like 100000' })
+						.int('Give a whole number')
+						.min(10, 'Generate at least 10 scorecards')
+						.max(20_000_000, 'At most 20 million scorecards'),
+					seed: z.coerce.number().int('Give a whole number').default(1),
+					until: z
+						.string()
+						.regex(/^\d{4}-\d{2}-\d{2}$/, 'Give a date like 2026-11-01')
+						.default('2026-11-01')
+				}),
+				values
+			);
+			const sqlite = openSqlite(databasePath());
+			const db = createDb(sqlite);
+			try {
+				await prepareDatabase(db);
+				const started = performance.now();
+				const summary = await generateOrganisation(db, sqlite, {
+					scorecards: input.scorecards,
+					seed: input.seed,
+					until: Date.parse(`${input.until}T00:00:00Z`),
+					onProgress: (done, total) => progress(done, total, started)
+				});
+				const seconds = (performance.now() - started) / 1000;
+				process.stderr.write('\n');
+				console.log(
+					`Generated ${summary.scorecards.toLocaleString('en')} scorecards (${summary.ratings.toLocaleString('en')} ratings) in ${summary.loops.toLocaleString('en')} loops, ` +
+						`${summary.openings} openings and ${summary.users.toLocaleString('en')} users in ${seconds.toFixed(1)} s ` +
+						`(${Math.round(summary.scorecards / seconds).toLocaleString('en')} scorecards/s). Everyone signs in with ${generatedPassword}.`
+				);
+			} finally {
+				await db.destroy();
+			}
+		}
+	},
+
 	'seed-demo': {
 		options: {},
 		positionals: 0,
@@ -173,3 +217,14 @@ export const commands: Record<string, Command> = {
 		}
 	}
 };
+
+/** A progress bar on stderr, redrawn in place. */
+function progress(done: number, total: number, started: number): void {
+	if (!process.stderr.isTTY && done < total) return;
+	const width = 30;
+	const filled = Math.round((done / total) * width);
+	const rate = Math.round(done / ((performance.now() - started) / 1000));
+	process.stderr.write(
+		`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.floor((done / total) * 100)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')} scorecards, ${rate.toLocaleString('en')}/s `
+	);
+}

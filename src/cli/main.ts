@@ -15,6 +15,9 @@ Commands:
                                            Create an API token for the user and print it once
   backup <file>                            Copy the live database to <file>; safe while the server runs
   seed-demo                                Fill an empty database with the demo organisation
+  generate --scorecards <n> [--seed <s>] [--until <yyyy-mm-dd>]
+                                           Fill an empty database with a synthetic organisation:
+                                           n scorecards over the three years before --until
 
 Every command uses the database at DATABASE_PATH (default ./data/panelist.db).
 Exit status: 0 done, 1 failed (the reason is printed), 2 bad arguments (usage is printed).`;

@@ -209,4 +209,30 @@ describe('panelist CLI', () => {
 		expect(again.code).toBe(1);
 		expect(again.stderr).toMatch(/already has users/);
 	}, 30_000);
+
+	it('generates a synthetic organisation, and explains a bad size', async () => {
+		const file = freshDbPath();
+		const bad = await cli(['generate', '--scorecards', 'lots'], file);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toMatch(/--scorecards: Give the number of scorecards/);
+		const badDate = await cli(['generate', '--scorecards', '100', '--until', '1 Nov'], file);
+		expect(badDate.code).toBe(2);
+		expect(badDate.stderr).toMatch(/--until: Give a date like 2026-11-01/);
+
+		const run = await cli(['generate', '--scorecards', '200', '--seed', '4'], file);
+		expect(run.code).toBe(0);
+		expect(run.stdout).toMatch(/Generated 2\d\d scorecards .* scorecards\/s\)/);
+		expect(run.stderr).toMatch(/100% 200\/200 scorecards/);
+		const count = await withDb(file, (db) =>
+			db
+				.selectFrom('scorecard')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.executeTakeFirstOrThrow()
+		);
+		expect(count.n).toBeGreaterThanOrEqual(200);
+
+		const again = await cli(['generate', '--scorecards', '200'], file);
+		expect(again.code).toBe(1);
+		expect(again.stderr).toMatch(/needs an empty database/);
+	}, 30_000);
 });

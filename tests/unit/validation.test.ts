@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { inviteSchema, setupSchema } from '../../src/lib/domain/account-schemas';
 import { navigationFor } from '../../src/lib/domain/navigation';
 import { formState } from '../../src/lib/domain/form-state';
-import { validateForm } from '../../src/lib/domain/validation';
+import { issuesToFieldErrors, validateForm } from '../../src/lib/domain/validation';
+import { z } from 'zod';
 
 function formData(entries: Record<string, string>): FormData {
 	const data = new FormData();
@@ -11,6 +12,20 @@ function formData(entries: Record<string, string>): FormData {
 }
 
 describe('form validation', () => {
+	it('says a missing value is required, and a wrong one what was expected', () => {
+		const schema = z.object({
+			size: z.coerce.number({ error: 'Give the number of scorecards' }),
+			name: z.string(),
+			count: z.number()
+		});
+		const result = schema.safeParse({ size: 'lots', count: 'three' });
+		expect(issuesToFieldErrors(result.error!.issues)).toEqual({
+			size: 'Give the number of scorecards',
+			name: 'This field is required',
+			count: 'Invalid input: expected number, received string'
+		});
+	});
+
 	it('normalises valid input', () => {
 		const result = validateForm(inviteSchema, formData({ email: '  Noor@Example.COM ', role: 'recruiter' }));
 		expect(result).toMatchObject({ ok: true, data: { email: 'noor@example.com', role: 'recruiter' } });

@@ -6,6 +6,13 @@ export type { EchoedValues, FieldErrors, FormFailure } from './form-state';
 export type Validated<T> =
 	{ ok: true; data: T; values: EchoedValues } | { ok: false; values: EchoedValues; errors: FieldErrors };
 
+// Zod 4 leaves the input out of issues, so whether a value was missing is decided here, in
+// the error map, where the input is known. A schema's own message still wins over this one.
+z.config({
+	customError: (issue) =>
+		issue.code === 'invalid_type' && issue.input === undefined ? 'This field is required' : undefined
+});
+
 /** Field names whose values are never sent back to the page after a failed submit. */
 const secretField = /password|token|secret/i;
 
@@ -13,14 +20,9 @@ export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldE
 	const errors: FieldErrors = {};
 	for (const issue of issues) {
 		const key = issue.path.length ? issue.path.join('.') : 'form';
-		errors[key] ??= describeIssue(issue);
+		errors[key] ??= issue.message;
 	}
 	return errors;
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-	if (issue.code === 'invalid_type' && issue.input === undefined) return 'This field is required';
-	return issue.message;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
+// Sets zod's message for missing values (see there).
+import '../../domain/validation';
 import { toWire } from '../../domain/scorecard';
 import type { AuthUser } from '../auth/session';
 import {
@@ -31,8 +33,7 @@ export interface ApiIssue {
 function issuesFromZod(error: z.ZodError): ApiIssue[] {
 	return error.issues.map((issue) => ({
 		path: issue.path.join('.'),
-		message:
-			issue.code === 'invalid_type' && issue.input === undefined ? 'This field is required' : issue.message
+		message: issue.message
 	}));
 }
 
