@@ -5,6 +5,7 @@ import * as m003 from './003-scorecard-content';
 import * as m004 from './004-debriefs-and-decisions';
 import * as m005 from './005-calibration-aggregates';
 import * as m006 from './006-question-revisions';
+import * as m007 from './007-calibration-months';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
 // the same list without reading the folder at run time (tests check none is missing).
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
 	'003-scorecard-content': m003,
 	'004-debriefs-and-decisions': m004,
 	'005-calibration-aggregates': m005,
-	'006-question-revisions': m006
+	'006-question-revisions': m006,
+	'007-calibration-months': m007
 };

@@ -63,6 +63,22 @@ test('a recruiter reviews leniency and agreement with filters, sorts, and follow
 	);
 	await expect(interviewers.getByRole('row').nth(1)).toContainText(priya.name);
 
+	// A large company has thousands of interviewers: find one by name, keeping the sort.
+	await page.getByLabel('Interviewer name').fill(lena.name.slice(0, 4).toUpperCase());
+	await page.getByRole('button', { name: 'Apply' }).click();
+	await expect(interviewers.getByRole('heading')).toHaveText('Interviewers (1)');
+	await expect(interviewers.getByRole('row')).toHaveCount(2);
+	await expect(interviewers.getByRole('row').nth(1)).toContainText(lena.name);
+	await expect(interviewers.getByRole('columnheader', { name: /Leniency/ })).toHaveAttribute(
+		'aria-sort',
+		'descending'
+	);
+	await page.getByLabel('Interviewer name').fill('nobody like this');
+	await page.getByRole('button', { name: 'Apply' }).click();
+	await expect(interviewers).toContainText('No interviewer in this period matches “nobody like this”.');
+	await page.getByLabel('Interviewer name').fill('');
+	await page.getByRole('button', { name: 'Apply' }).click();
+
 	await priyaRow.getByRole('link', { name: priya.name }).click();
 	const trend = page.getByRole('region', { name: `Trend: ${priya.name}` });
 	await expect(trend.getByRole('row', { name: /2024-03/ })).toContainText('+2.00');

@@ -2,7 +2,7 @@ import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { day } from '../../src/lib/domain/time';
 import { getCalibration } from '../../src/lib/server/calibration';
-import { refreshLoopCalibration } from '../../src/lib/server/calibration-upkeep';
+import { rebuildCalibrationMonths, refreshLoopCalibration } from '../../src/lib/server/calibration-upkeep';
 import { createDb, openSqlite } from '../../src/lib/server/db';
 import { ConflictError } from '../../src/lib/server/errors';
 import { generateOrganisation } from '../../src/lib/server/synthetic/generate';
@@ -19,6 +19,15 @@ async function generated(scorecards: number, seed: number) {
 	return { file, sqlite, db, summary };
 }
 
+/** Rows with their real numbers rounded: sums added in another order differ in the last bits. */
+function rounded(rows: unknown[]) {
+	return (rows as Record<string, unknown>[]).map((row) =>
+		Object.fromEntries(
+			Object.entries(row).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v])
+		)
+	);
+}
+
 /** Everything the pages read, in a stable order, for comparing two databases. */
 function snapshot(sqlite: SQLite.Database) {
 	return {
@@ -33,6 +42,15 @@ function snapshot(sqlite: SQLite.Database) {
 			.all(),
 		decisions: sqlite.prepare('select loop_id, outcome, decided_at from loop_decision order by id').all()
 	};
+}
+
+/** A figure as flat numbers, for comparing with rounding. */
+function flatten(figure: object): Record<string, unknown> {
+	return Object.fromEntries(
+		Object.entries(figure).flatMap(([k, v]) =>
+			v && typeof v === 'object' ? Object.entries(flatten(v)).map(([k2, v2]) => [`${k}.${k2}`, v2]) : [[k, v]]
+		)
+	);
 }
 
 describe('synthetic organisation', () => {
@@ -70,7 +88,9 @@ describe('synthetic organisation', () => {
 		const { sqlite, db } = await generated(600, 5);
 		const aggregates = () => ({
 			loops: sqlite.prepare('select id, completed_at from loop order by id').all(),
-			scorecards: sqlite.prepare('select id, complete from scorecard order by id').all(),
+			scorecards: sqlite
+				.prepare('select id, complete, round(delay_hours, 9) delay, loop_outcome from scorecard order by id')
+				.all(),
 			ratings: sqlite
 				.prepare(
 					'select scorecard_id, competency_id, complete, round(others_mean, 9) others from scorecard_rating order by 1, 2'
@@ -80,13 +100,28 @@ describe('synthetic organisation', () => {
 				.prepare(
 					'select loop_id, competency_id, opening_id, round_kind, interviewed_at, n1, n2, n3, n4, not_assessed from rating_unit order by 1, 2'
 				)
-				.all()
+				.all(),
+			interviewerMonths: rounded(
+				sqlite
+					.prepare('select * from calibration_interviewer_month order by month, round_kind, interviewer_id')
+					.all()
+			),
+			competencyMonths: rounded(
+				sqlite
+					.prepare('select * from calibration_competency_month order by month, round_kind, competency_id')
+					.all()
+			)
 		});
 		const written = aggregates();
 		expect(written.units.length).toBeGreaterThan(0);
 
+		expect(written.interviewerMonths.length).toBeGreaterThan(0);
+		expect(written.competencyMonths.length).toBeGreaterThan(0);
+
 		const loops = sqlite.prepare('select id from loop').all() as { id: number }[];
 		for (const { id } of loops) await refreshLoopCalibration(db, id);
+		expect(aggregates()).toEqual(written);
+		await rebuildCalibrationMonths(db);
 		expect(aggregates()).toEqual(written);
 		await db.destroy();
 	});
@@ -113,6 +148,33 @@ describe('synthetic organisation', () => {
 			.map((i) => i.leniency.leniency!);
 		expect(offsets.length).toBeGreaterThan(5);
 		expect(Math.max(...offsets) - Math.min(...offsets)).toBeGreaterThan(0.5);
+		await db.destroy();
+	});
+
+	it('reads the same figures from monthly totals as from counting every row', async () => {
+		const { db } = await generated(3000, 9);
+		const admin = await db
+			.selectFrom('user')
+			.selectAll()
+			.where('role', '=', 'admin')
+			.executeTakeFirstOrThrow();
+		const filters = [
+			{ from: until - 365 * day, to: until },
+			{ from: Date.UTC(2025, 0, 1), to: Date.UTC(2025, 11, 31, 23, 59, 59, 999) },
+			{ from: Date.UTC(2025, 2, 17, 5), to: Date.UTC(2025, 3, 2), kind: 'leadership' as const },
+			{ from: Date.UTC(2024, 5, 1), to: Date.UTC(2026, 2, 9), kind: 'technical' as const }
+		];
+		for (const filter of filters) {
+			const fromMonths = await getCalibration(db, admin, filter);
+			const counted = await getCalibration(db, admin, filter, { months: false });
+			expect(fromMonths.interviewers.length).toBeGreaterThan(0);
+			expect(rounded(fromMonths.interviewers.map(flatten))).toEqual(
+				rounded(counted.interviewers.map(flatten))
+			);
+			expect(rounded(fromMonths.competencies.map(flatten))).toEqual(
+				rounded(counted.competencies.map(flatten))
+			);
+		}
 		await db.destroy();
 	});
 

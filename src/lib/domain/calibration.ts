@@ -1,6 +1,8 @@
 // Calibration statistics (DESIGN.md): Krippendorff's alpha for agreement per competency,
 // and interviewer leniency with its interval and the shrunk offset used for adjusted scores.
 
+import { interviewersPerPage } from './paging';
+
 export type AlphaMetric = 'nominal' | 'ordinal' | 'interval';
 
 /**
@@ -215,6 +217,27 @@ export function sortInterviewers<T extends SortableInterviewer>(
 		const order = typeof x === 'string' ? x.localeCompare(String(y)) : x - Number(y);
 		return order * sign || a.name.localeCompare(b.name);
 	});
+}
+
+/**
+ * The interviewers to show: those whose name contains `q`, sorted over all of them, one page
+ * of `interviewersPerPage` (a page past the end shows the last).
+ */
+export function pageOfInterviewers<T extends SortableInterviewer>(
+	rows: readonly T[],
+	view: { q: string; sort: InterviewerSortKey; dir: 'asc' | 'desc'; page: number }
+): { interviewers: T[]; count: number; page: number; pages: number } {
+	const needle = view.q.trim().toLowerCase();
+	const matching = needle ? rows.filter((row) => row.name.toLowerCase().includes(needle)) : rows;
+	const pages = Math.max(1, Math.ceil(matching.length / interviewersPerPage));
+	const page = Math.min(pages, Math.max(1, Math.floor(view.page) || 1));
+	const start = (page - 1) * interviewersPerPage;
+	return {
+		interviewers: sortInterviewers(matching, view.sort, view.dir).slice(start, start + interviewersPerPage),
+		count: matching.length,
+		page,
+		pages
+	};
 }
 
 /** "lenient" or "severe" when the 95% interval leaves no doubt about the direction. */

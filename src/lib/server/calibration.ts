@@ -1,4 +1,16 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
+import {
+	addSums,
+	competencySumFields,
+	delayCounts,
+	emptySums,
+	interviewerSumFields,
+	medianFromBands,
+	splitByMonths,
+	type CompetencySums,
+	type InterviewerSums
+} from '../domain/calibration-sums';
+import { competencySums, interviewerSums, type SumsFilter } from './calibration-sums';
 import type { DB } from './db';
 import {
 	alphaFromCoincidences,
@@ -74,214 +86,181 @@ async function scopeOf(db: DB, actor: AuthUser, filter: CalibrationFilter): Prom
 	return { kind: 'own', userId: actor.id };
 }
 
-/** The filter as SQL over a table with interviewed_at, opening_id and round_kind columns. */
-function conditions(filter: CalibrationFilter, scope: Scope) {
-	const parts = [sql`interviewed_at between ${filter.from} and ${filter.to}`];
-	if (filter.openingId !== undefined) parts.push(sql`opening_id = ${filter.openingId}`);
-	if (filter.kind) parts.push(sql`round_kind = ${filter.kind}`);
-	if (scope.kind === 'openings') parts.push(sql`opening_id in (${sql.join(scope.openingIds)})`);
-	return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
+/** What the viewer may count, as a filter on the rows behind the sums. */
+function sumsFilterOf(filter: CalibrationFilter, scope: Scope): SumsFilter {
+	return {
+		from: filter.from,
+		to: filter.to,
+		kind: filter.kind,
+		openingIds:
+			filter.openingId !== undefined
+				? [filter.openingId]
+				: scope.kind === 'openings'
+					? scope.openingIds
+					: undefined,
+		interviewerId: scope.kind === 'own' ? scope.userId : undefined
+	};
 }
 
-const pairs = [
-	[1, 1],
-	[1, 2],
-	[1, 3],
-	[1, 4],
-	[2, 2],
-	[2, 3],
-	[2, 4],
-	[3, 3],
-	[3, 4],
-	[4, 4]
-] as const;
-
-/**
- * Per group (competency, or month), the rating counts and the coincidence sums alpha needs,
- * summed in SQL over the rating units in the filter: units with fewer than two ratings count
- * towards the distribution but not towards agreement.
- */
-function unitAggregates(db: DB, filter: CalibrationFilter, scope: Scope, group: RawBuilder<unknown>) {
-	return db
-		.selectFrom((eb) =>
-			eb
-				.selectFrom('ratingUnit')
-				.select([
-					'competencyId',
-					'interviewedAt',
-					'n1',
-					'n2',
-					'n3',
-					'n4',
-					'notAssessed',
-					sql<number>`n1 + n2 + n3 + n4`.as('m')
-				])
-				.where(conditions(filter, scope))
-				.as('u')
-		)
-		.select([
-			'u.competencyId',
-			sql<string>`${group}`.as('grouping'),
-			sql<number>`sum(u.n1)`.as('r1'),
-			sql<number>`sum(u.n2)`.as('r2'),
-			sql<number>`sum(u.n3)`.as('r3'),
-			sql<number>`sum(u.n4)`.as('r4'),
-			sql<number>`sum(u.not_assessed)`.as('notAssessed'),
-			sql<number>`sum(u.m >= 2)`.as('units'),
-			sql<number>`coalesce(sum(case when u.m >= 2 then u.m end), 0)`.as('pairable'),
-			...pairs.map(([c, k]) =>
-				sql<number>`coalesce(sum(case when u.m >= 2 then ${sql.raw(c === k ? `u.n${c} * (u.n${c} - 1)` : `u.n${c} * u.n${k}`)} * 1.0 / (u.m - 1) end), 0)`.as(
-					`o${c}${k}`
-				)
-			)
-		])
-		.groupBy(sql`${group}`);
-}
-
-type UnitRow = {
-	r1: number;
-	r2: number;
-	r3: number;
-	r4: number;
-	notAssessed: number;
-	units: number;
-	pairable: number;
-};
-
-/** Distribution, mean and both alphas of a group of rating units. */
-function agreementOf(row: UnitRow) {
-	const record = row as unknown as Record<string, number>;
+/** Distribution, mean and both alphas of a competency's sums. */
+function agreementOf(sums: CompetencySums) {
 	const values = [1, 2, 3, 4];
-	const o = values.map((c) => values.map((k) => Number(record[`o${Math.min(c, k)}${Math.max(c, k)}`] ?? 0)));
-	const ratings = { 1: Number(row.r1), 2: Number(row.r2), 3: Number(row.r3), 4: Number(row.r4) };
-	const rated = ratings[1] + ratings[2] + ratings[3] + ratings[4];
-	const notAssessed = Number(row.notAssessed);
+	const record = sums as unknown as Record<string, number>;
+	const o = values.map((c) => values.map((k) => record[`o${Math.min(c, k)}${Math.max(c, k)}`]!));
+	const ratings = { 1: sums.r1, 2: sums.r2, 3: sums.r3, 4: sums.r4 };
+	const rated = sums.r1 + sums.r2 + sums.r3 + sums.r4;
 	const alphaInterval = alphaFromCoincidences(o, values, 'interval');
 	return {
 		alphaInterval,
 		alphaOrdinal: alphaFromCoincidences(o, values, 'ordinal'),
-		units: Number(row.units),
-		pairable: Number(row.pairable),
+		units: sums.units,
+		pairable: sums.pairable,
 		ratings,
-		mean: rated ? (ratings[1] + 2 * ratings[2] + 3 * ratings[3] + 4 * ratings[4]) / rated : null,
-		notAssessedShare: rated + notAssessed ? notAssessed / (rated + notAssessed) : null,
+		mean: rated ? (sums.r1 + 2 * sums.r2 + 3 * sums.r3 + 4 * sums.r4) / rated : null,
+		notAssessedShare: rated + sums.notAssessed ? sums.notAssessed / (rated + sums.notAssessed) : null,
 		lowAgreement: alphaInterval !== null && alphaInterval < alphaThreshold
 	};
 }
 
+function interviewerFigures(userId: number, name: string, s: InterviewerSums): InterviewerFigures {
+	const rated = s.r1 + s.r2 + s.r3 + s.r4;
+	return {
+		userId,
+		name,
+		scorecards: s.scorecards,
+		ratings: { 1: s.r1, 2: s.r2, 3: s.r3, 4: s.r4 },
+		meanRating: rated ? s.sumRating / rated : null,
+		leniency: leniencyFromSums(s.nD, s.sumD, s.sumD2),
+		recommendations: { 1: s.rec1, 2: s.rec2, 3: s.rec3, 4: s.rec4 },
+		decisionMatch: { matched: s.matched, decided: s.decided },
+		lateShare: s.scorecards ? s.late / s.scorecards : null,
+		notAssessedShare: s.ratings ? s.notAssessed / s.ratings : null,
+		medianHoursToSubmit: medianFromBands(delayCounts(s))
+	};
+}
+
+/** Adds rows of sums into per-subject totals. */
+function accumulate<F extends string>(
+	fields: readonly F[],
+	totals: Map<number, Record<F, number>>,
+	rows: readonly { id: number; sums: Partial<Record<F, number | null>> }[]
+) {
+	for (const row of rows) {
+		let total = totals.get(row.id);
+		if (!total) totals.set(row.id, (total = emptySums(fields)));
+		addSums(fields, total, row.sums);
+	}
+}
+
+/** The stored monthly totals over whole months, per interviewer and per competency. */
+async function monthTotals(
+	db: DB,
+	months: { from: number; until: number },
+	kind: CompetencyKind | undefined
+) {
+	const [interviewers, competencies] = await Promise.all([
+		db
+			.selectFrom('calibrationInterviewerMonth')
+			.select((eb) => [
+				'interviewerId as id',
+				...interviewerSumFields.map((field) => eb.fn.sum<number>(field).as(field))
+			])
+			.where('month', '>=', months.from)
+			.where('month', '<', months.until)
+			.$if(kind !== undefined, (qb) => qb.where('roundKind', '=', kind!))
+			.groupBy('interviewerId')
+			.execute(),
+		db
+			.selectFrom('calibrationCompetencyMonth')
+			.select((eb) => [
+				'competencyId as id',
+				...competencySumFields.map((field) => eb.fn.sum<number>(field).as(field))
+			])
+			.where('month', '>=', months.from)
+			.where('month', '<', months.until)
+			.$if(kind !== undefined, (qb) => qb.where('roundKind', '=', kind!))
+			.groupBy('competencyId')
+			.execute()
+	]);
+	return {
+		interviewers: interviewers.map((row) => ({ id: row.id, sums: row })),
+		competencies: competencies.map((row) => ({ id: row.id, sums: row }))
+	};
+}
+
+async function namesOf<T extends 'user' | 'competency'>(db: DB, table: T, ids: number[]) {
+	if (!ids.length) return new Map<number, { name: string; kind?: CompetencyKind }>();
+	// Past a few hundred, reading everyone is cheaper than a long IN list (and has no limit).
+	const rows =
+		table === 'user'
+			? await db
+					.selectFrom('user')
+					.select(['id', 'name'])
+					.$if(ids.length <= 500, (qb) => qb.where('id', 'in', ids))
+					.execute()
+			: await db
+					.selectFrom('competency')
+					.select(['id', 'name', 'kind'])
+					.$if(ids.length <= 500, (qb) => qb.where('id', 'in', ids))
+					.execute();
+	return new Map(rows.map((row) => [row.id, row as { name: string; kind?: CompetencyKind }]));
+}
+
+/**
+ * Everything on the calibration page. Everyone in the organisation over whole months comes
+ * from the monthly totals, plus exact counts for the part-months at the ends; a view limited
+ * to some openings or to oneself counts its (few) rows directly. `months: false` counts
+ * everything directly, which tests use to check the totals.
+ */
 export async function getCalibration(
 	db: DB,
 	actor: AuthUser,
-	filter: CalibrationFilter
+	filter: CalibrationFilter,
+	options: { months?: boolean } = {}
 ): Promise<Calibration> {
 	const scope = await scopeOf(db, actor, filter);
-	const own = scope.kind === 'own' ? scope.userId : undefined;
+	const sumsFilter = sumsFilterOf(filter, scope);
+	const withCompetencies = scope.kind !== 'own';
+	const interviewerTotals = new Map<number, InterviewerSums>();
+	const competencyTotals = new Map<number, CompetencySums>();
 
-	let ratingQuery = db
-		.selectFrom('scorecardRating')
-		.select([
-			'interviewerId',
-			sql<number>`count(*)`.as('n'),
-			sql<number>`sum(rating is null)`.as('notAssessed'),
-			sql<number>`sum(rating = 1)`.as('r1'),
-			sql<number>`sum(rating = 2)`.as('r2'),
-			sql<number>`sum(rating = 3)`.as('r3'),
-			sql<number>`sum(rating = 4)`.as('r4'),
-			sql<number | null>`avg(rating)`.as('mean'),
-			sql<number>`count(others_mean)`.as('nD'),
-			sql<number>`coalesce(sum(rating - others_mean), 0)`.as('sumD'),
-			sql<number>`coalesce(sum((rating - others_mean) * (rating - others_mean)), 0)`.as('sumD2')
-		])
-		.where('complete', '=', 1)
-		.where(conditions(filter, scope))
-		.groupBy('interviewerId');
-	if (own !== undefined) ratingQuery = ratingQuery.where('interviewerId', '=', own);
+	const useMonths =
+		options.months !== false && sumsFilter.openingIds === undefined && sumsFilter.interviewerId === undefined;
+	const split = useMonths
+		? splitByMonths(filter.from, filter.to)
+		: { months: null, parts: [{ from: filter.from, to: filter.to }] };
+	if (split.months) {
+		const totals = await monthTotals(db, split.months, filter.kind);
+		accumulate(interviewerSumFields, interviewerTotals, totals.interviewers);
+		accumulate(competencySumFields, competencyTotals, totals.competencies);
+	}
+	for (const part of split.parts) {
+		const partFilter = { ...sumsFilter, ...part };
+		accumulate(interviewerSumFields, interviewerTotals, await interviewerSums(db, partFilter, 'subject'));
+		if (withCompetencies) {
+			accumulate(competencySumFields, competencyTotals, await competencySums(db, partFilter, 'subject'));
+		}
+	}
+	// A total can be all zeros where a month's rows were recounted away.
+	for (const [id, sums] of interviewerTotals)
+		if (!sums.scorecards && !sums.ratings) interviewerTotals.delete(id);
+	for (const [id, sums] of competencyTotals) {
+		if (!sums.r1 && !sums.r2 && !sums.r3 && !sums.r4 && !sums.notAssessed) competencyTotals.delete(id);
+	}
 
-	let scorecardQuery = db
-		.selectFrom('scorecard as s')
-		.innerJoin('loopRound as r', 'r.id', 's.roundId')
-		.innerJoin('loop as l', 'l.id', 's.loopId')
-		.select([
-			's.interviewerId',
-			sql<number>`count(*)`.as('scorecards'),
-			sql<number>`sum(s.recommendation = 1)`.as('rec1'),
-			sql<number>`sum(s.recommendation = 2)`.as('rec2'),
-			sql<number>`sum(s.recommendation = 3)`.as('rec3'),
-			sql<number>`sum(s.recommendation = 4)`.as('rec4'),
-			sql<number>`sum(s.submitted_at > s.scheduled_at + r.duration_minutes * 60000 + 86400000)`.as('late'),
-			sql<
-				number | null
-			>`median((s.submitted_at - s.scheduled_at - r.duration_minutes * 60000) / 3600000.0)`.as('medianHours'),
-			sql<number>`sum(l.outcome in ('hire', 'no_hire'))`.as('decided'),
-			sql<number>`sum((l.outcome = 'hire' and s.recommendation >= 3) or (l.outcome = 'no_hire' and s.recommendation <= 2))`.as(
-				'matched'
-			)
-		])
-		.where('s.complete', '=', 1)
-		.where('s.scheduledAt', '>=', filter.from)
-		.where('s.scheduledAt', '<=', filter.to)
-		.groupBy('s.interviewerId');
-	if (filter.openingId !== undefined)
-		scorecardQuery = scorecardQuery.where('s.openingId', '=', filter.openingId);
-	if (filter.kind) scorecardQuery = scorecardQuery.where('s.roundKind', '=', filter.kind);
-	if (scope.kind === 'openings') scorecardQuery = scorecardQuery.where('s.openingId', 'in', scope.openingIds);
-	if (own !== undefined) scorecardQuery = scorecardQuery.where('s.interviewerId', '=', own);
-
-	const unitQuery = own !== undefined ? null : unitAggregates(db, filter, scope, sql`competency_id`);
-
-	const [ratingRows, scorecardRows, unitRows] = await Promise.all([
-		ratingQuery.execute(),
-		scorecardQuery.execute(),
-		unitQuery ? unitQuery.execute() : Promise.resolve([])
-	]);
-
-	const userIds = [
-		...new Set([...ratingRows.map((r) => r.interviewerId), ...scorecardRows.map((r) => r.interviewerId)])
-	];
-	const competencyIds = unitRows.map((u) => u.competencyId);
 	const [users, competencies] = await Promise.all([
-		userIds.length ? db.selectFrom('user').select(['id', 'name']).where('id', 'in', userIds).execute() : [],
-		competencyIds.length
-			? db.selectFrom('competency').select(['id', 'name', 'kind']).where('id', 'in', competencyIds).execute()
-			: []
+		namesOf(db, 'user', [...interviewerTotals.keys()]),
+		namesOf(db, 'competency', [...competencyTotals.keys()])
 	]);
-
-	const interviewers = userIds.map((userId): InterviewerFigures => {
-		const r = ratingRows.find((x) => x.interviewerId === userId);
-		const s = scorecardRows.find((x) => x.interviewerId === userId);
-		const n = Number(r?.n ?? 0);
-		const scorecards = Number(s?.scorecards ?? 0);
-		return {
-			userId,
-			name: users.find((u) => u.id === userId)?.name ?? 'Unknown',
-			scorecards,
-			ratings: { 1: Number(r?.r1 ?? 0), 2: Number(r?.r2 ?? 0), 3: Number(r?.r3 ?? 0), 4: Number(r?.r4 ?? 0) },
-			meanRating: r?.mean === null || r?.mean === undefined ? null : Number(r.mean),
-			leniency: leniencyFromSums(Number(r?.nD ?? 0), Number(r?.sumD ?? 0), Number(r?.sumD2 ?? 0)),
-			recommendations: {
-				1: Number(s?.rec1 ?? 0),
-				2: Number(s?.rec2 ?? 0),
-				3: Number(s?.rec3 ?? 0),
-				4: Number(s?.rec4 ?? 0)
-			},
-			decisionMatch: { matched: Number(s?.matched ?? 0), decided: Number(s?.decided ?? 0) },
-			lateShare: scorecards ? Number(s?.late ?? 0) / scorecards : null,
-			notAssessedShare: n ? Number(r?.notAssessed ?? 0) / n : null,
-			medianHoursToSubmit:
-				s?.medianHours === null || s?.medianHours === undefined ? null : Number(s.medianHours)
-		};
-	});
-
-	const competencyFigures = unitRows.map((u): CompetencyFigures => {
-		const info = competencies.find((c) => c.id === u.competencyId);
-		return {
-			competencyId: u.competencyId,
-			name: info?.name ?? 'Unknown',
-			kind: info?.kind ?? 'technical',
-			...agreementOf(u)
-		};
-	});
-
+	const interviewers = [...interviewerTotals].map(([userId, sums]) =>
+		interviewerFigures(userId, users.get(userId)?.name ?? 'Unknown', sums)
+	);
+	const competencyFigures = [...competencyTotals].map(([competencyId, sums]): CompetencyFigures => ({
+		competencyId,
+		name: competencies.get(competencyId)?.name ?? 'Unknown',
+		kind: competencies.get(competencyId)?.kind ?? 'technical',
+		...agreementOf(sums)
+	}));
 	return {
 		scope: scope.kind,
 		interviewers: interviewers.sort((a, b) => a.name.localeCompare(b.name)),
@@ -320,7 +299,7 @@ export interface TrendMonth {
 	alphaInterval: number | null;
 }
 
-const month = sql`strftime('%Y-%m', interviewed_at / 1000, 'unixepoch')`;
+const monthLabel = (month: number) => new Date(month).toISOString().slice(0, 7);
 
 /** Month by month (UTC months) for one interviewer or one competency, within the viewer's scope. */
 export async function getTrend(
@@ -330,47 +309,50 @@ export async function getTrend(
 	filter: CalibrationFilter
 ): Promise<TrendMonth[]> {
 	const scope = await scopeOf(db, actor, filter);
+	const sumsFilter = sumsFilterOf(filter, scope);
 	if ('interviewerId' in subject) {
 		if (scope.kind === 'own' && subject.interviewerId !== actor.id)
 			throw new ForbiddenError('You can see your own figures');
-		const rows = await db
-			.selectFrom('scorecardRating')
-			.select([
-				sql<string>`${month}`.as('month'),
-				sql<number>`count(rating)`.as('n'),
-				sql<number | null>`avg(rating)`.as('mean'),
-				sql<number>`count(others_mean)`.as('nD'),
-				sql<number>`coalesce(sum(rating - others_mean), 0)`.as('sumD'),
-				sql<number>`coalesce(sum((rating - others_mean) * (rating - others_mean)), 0)`.as('sumD2')
-			])
-			.where('complete', '=', 1)
-			.where('interviewerId', '=', subject.interviewerId)
-			.where(conditions(filter, scope))
-			.groupBy(sql`${month}`)
-			.orderBy('month')
-			.execute();
-		return rows.map((r) => ({
-			month: r.month,
-			n: Number(r.n),
-			mean: r.mean === null ? null : Number(r.mean),
-			leniency: leniencyFromSums(Number(r.nD), Number(r.sumD), Number(r.sumD2)).leniency,
-			alphaInterval: null
-		}));
+		const rows = await interviewerSums(db, { ...sumsFilter, interviewerId: subject.interviewerId }, 'month');
+		const months = new Map<number, InterviewerSums>();
+		accumulate(
+			interviewerSumFields,
+			months,
+			rows.map((row) => ({ id: row.month, sums: row.sums }))
+		);
+		return [...months]
+			.sort(([a], [b]) => a - b)
+			.filter(([, s]) => s.ratings)
+			.map(([month, s]) => {
+				const rated = s.r1 + s.r2 + s.r3 + s.r4;
+				return {
+					month: monthLabel(month),
+					n: rated,
+					mean: rated ? s.sumRating / rated : null,
+					leniency: leniencyFromSums(s.nD, s.sumD, s.sumD2).leniency,
+					alphaInterval: null
+				};
+			});
 	}
 	if (scope.kind === 'own')
 		throw new ForbiddenError('Agreement per competency is for hiring staff and hiring managers');
-	const rows = await unitAggregates(db, filter, scope, month)
-		.where('u.competencyId', '=', subject.competencyId)
-		.orderBy('grouping')
-		.execute();
-	return rows.map((r) => {
-		const a = agreementOf(r);
-		return {
-			month: r.grouping,
-			n: a.ratings[1] + a.ratings[2] + a.ratings[3] + a.ratings[4],
-			mean: a.mean,
-			leniency: null,
-			alphaInterval: a.alphaInterval
-		};
-	});
+	const rows = await competencySums(db, { ...sumsFilter, competencyId: subject.competencyId }, 'month');
+	const months = new Map<number, CompetencySums>();
+	accumulate(
+		competencySumFields,
+		months,
+		rows.map((row) => ({ id: row.month, sums: row.sums }))
+	);
+	return [...months]
+		.sort(([a], [b]) => a - b)
+		.map(([month, sums]) => {
+			const a = agreementOf(sums);
+			return {
+				month: monthLabel(month),
+				n: a.ratings[1] + a.ratings[2] + a.ratings[3] + a.ratings[4],
+				mean: a.mean,
+				leniency: null,
+				alphaInterval: a.alphaInterval
+			};
+		});
 }

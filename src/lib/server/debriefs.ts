@@ -7,6 +7,7 @@ import { recordAudit } from './audit';
 import { ConflictError, InputError, NotFoundError } from './errors';
 import { assertFeedbackVisible } from './feedback-access';
 import { loadLoopResults, type LoopResults } from './results';
+import { refreshLoopCalibration } from './calibration-upkeep';
 
 /**
  * Running a debrief takes both: the right to run the opening's loops, and (for someone on
@@ -168,6 +169,7 @@ export async function recordDecision(
 			.set({ outcome: input.outcome, updatedAt: now })
 			.where('id', '=', loopId)
 			.execute();
+		await refreshLoopCalibration(trx, loopId);
 		await recordAudit(
 			trx,
 			{

@@ -1,5 +1,5 @@
 import { migrateToLatest, type DB } from './db';
-import { buildCalibrationAggregates } from './calibration-upkeep';
+import { buildCalibrationAggregates, buildCalibrationMonths } from './calibration-upkeep';
 import { installDefaultLibrary } from './library/install';
 
 /**
@@ -10,5 +10,6 @@ export async function prepareDatabase(db: DB): Promise<string[]> {
 	const applied = await migrateToLatest(db);
 	await installDefaultLibrary(db);
 	await buildCalibrationAggregates(db);
+	await buildCalibrationMonths(db);
 	return applied;
 }

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { CompetencySums, InterviewerSums } from '../domain/calibration-sums';
 import type { DecisionOutcome } from '../domain/decision';
 import type { CompetencyKind, EvidenceRule, RoundFormat, VisibilityMode } from '../domain/library';
 import type { Role } from '../domain/roles';
@@ -246,6 +247,10 @@ export interface ScorecardTable {
 	roundKind: CompetencyKind;
 	/** 1 once the loop's whole panel has submitted (see loop.completedAt). */
 	complete: Generated<number>;
+	/** Hours from the interview's scheduled end to submission; null until submitted. */
+	delayHours: number | null;
+	/** The loop's current outcome, copied here for calibration's decision match. */
+	loopOutcome: DecisionOutcome | null;
 	createdAt: number;
 	updatedAt: number;
 }
@@ -279,6 +284,20 @@ export interface RatingUnitTable {
 	n4: number;
 	notAssessed: number;
 }
+
+/** Monthly totals per interviewer (fields: InterviewerSums in domain/calibration-sums.ts). */
+export type CalibrationInterviewerMonthTable = {
+	month: number;
+	interviewerId: number;
+	roundKind: CompetencyKind;
+} & InterviewerSums;
+
+/** Monthly totals per competency (fields: CompetencySums). */
+export type CalibrationCompetencyMonthTable = {
+	month: number;
+	competencyId: number;
+	roundKind: CompetencyKind;
+} & CompetencySums;
 
 export interface ScorecardSubmissionTable {
 	id: Generated<number>;
@@ -344,6 +363,8 @@ export interface Database {
 	debrief: DebriefTable;
 	loopDecision: LoopDecisionTable;
 	ratingUnit: RatingUnitTable;
+	calibrationInterviewerMonth: CalibrationInterviewerMonthTable;
+	calibrationCompetencyMonth: CalibrationCompetencyMonthTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -1,10 +1,13 @@
 import type SQLite from 'better-sqlite3';
+import { delayBand, type InterviewerSums } from '../../domain/calibration-sums';
+import type { CompetencyKind } from '../../domain/library';
 import { day, hour, minute } from '../../domain/time';
 import type { Recommendation } from '../../domain/scorecard';
 import { hashPassword } from '../auth/password';
 import type { DB } from '../db';
 import { ConflictError } from '../errors';
 import { hasAnyUser } from '../users';
+import { competencyMonthColumns, createMonthTotals, interviewerMonthColumns } from './month-totals';
 import { createRandom, type Random } from './random';
 
 // A large company's hiring history, made up but shaped like the real thing, for benchmarks
@@ -172,6 +175,11 @@ function clampRating(value: number): 1 | 2 | 3 | 4 {
 	return Math.min(4, Math.max(1, Math.round(value))) as 1 | 2 | 3 | 4;
 }
 
+/** Hours from the interview's scheduled end to submission, as calibration-upkeep.ts counts them. */
+function delayHours(submittedAt: number, seat: { scheduledAt: number; round: { durationMinutes: number } }) {
+	return (submittedAt - seat.scheduledAt - 60000 * seat.round.durationMinutes) / 3600000;
+}
+
 function recommendationFor(mean: number): Recommendation {
 	return mean >= 3.4 ? 4 : mean >= 2.7 ? 3 : mean >= 2 ? 2 : 1;
 }
@@ -300,8 +308,8 @@ export async function generateOrganisation(
 		),
 		scorecards: multiRowInserter(
 			sqlite,
-			'insert into scorecard (loop_id, round_id, interviewer_id, scheduled_at, status, version, started_at, submitted_at, content, recommendation, opening_id, round_kind, complete, created_at, updated_at)',
-			15
+			'insert into scorecard (loop_id, round_id, interviewer_id, scheduled_at, status, version, started_at, submitted_at, content, recommendation, opening_id, round_kind, complete, delay_hours, loop_outcome, created_at, updated_at)',
+			17
 		),
 		ratings: multiRowInserter(
 			sqlite,
@@ -346,6 +354,7 @@ export async function generateOrganisation(
 	sqlite.pragma('foreign_keys = OFF');
 	sqlite.pragma('cache_size = -262144');
 
+	const months = createMonthTotals();
 	let scorecards = 0;
 	let ratings = 0;
 	let loops = 0;
@@ -395,7 +404,7 @@ export async function generateOrganisation(
 					seat,
 					values,
 					recommendation: recommendationFor(mean),
-					submittedAt: end + delay * hour,
+					submittedAt: Math.round(end + delay * hour),
 					submitted
 				};
 			});
@@ -478,6 +487,8 @@ export async function generateOrganisation(
 						opening.id,
 						seat.round.kind,
 						complete ? 1 : 0,
+						g.submitted ? delayHours(g.submittedAt, seat) : null,
+						outcome,
 						seat.scheduledAt,
 						g.submitted ? g.submittedAt : seat.scheduledAt
 					];
@@ -489,6 +500,20 @@ export async function generateOrganisation(
 				const scorecardId = firstScorecard + index;
 				scorecards += 1;
 				if (!g.submitted) continue;
+				const month = complete ? months.interviewer(seat.scheduledAt, seat.person.id, seat.round.kind) : null;
+				if (month) {
+					const delay = delayHours(g.submittedAt, seat);
+					month.scorecards += 1;
+					month[`rec${g.recommendation}`] += 1;
+					if (delay > 24) month.late += 1;
+					if (outcome === 'hire' || outcome === 'no_hire') month.decided += 1;
+					if (
+						(outcome === 'hire' && g.recommendation >= 3) ||
+						(outcome === 'no_hire' && g.recommendation <= 2)
+					)
+						month.matched += 1;
+					month[`d${delayBand(delay)}` as keyof InterviewerSums] += 1;
+				}
 				for (const v of g.values) {
 					const others = given
 						.filter((o) => o !== g && o.seat.person.id !== seat.person.id)
@@ -501,6 +526,20 @@ export async function generateOrganisation(
 						complete && v.rating !== null && others.length
 							? others.reduce((a, b) => a + b, 0) / others.length
 							: null;
+					if (month) {
+						month.ratings += 1;
+						if (v.rating === null) month.notAssessed += 1;
+						else {
+							month[`r${v.rating}`] += 1;
+							month.sumRating += v.rating;
+						}
+						if (othersMean !== null) {
+							const d = v.rating! - othersMean;
+							month.nD += 1;
+							month.sumD += d;
+							month.sumD2 += d * d;
+						}
+					}
 					ratingRows.push([
 						scorecardId,
 						loopId,
@@ -520,7 +559,7 @@ export async function generateOrganisation(
 			}
 			statements.ratings(ratingRows);
 			if (complete) {
-				const units = new Map<number, { kind: string; at: number; counts: number[]; na: number }>();
+				const units = new Map<number, { kind: CompetencyKind; at: number; counts: number[]; na: number }>();
 				for (const g of given) {
 					for (const v of g.values) {
 						const unit = units.get(v.competency.id) ?? {
@@ -534,6 +573,7 @@ export async function generateOrganisation(
 						units.set(v.competency.id, unit);
 					}
 				}
+				for (const [competencyId, u] of units) months.addUnit(u.at, competencyId, u.kind, u.counts, u.na);
 				statements.units(
 					[...units].map(([competencyId, u]) => [
 						loopId,
@@ -563,14 +603,22 @@ export async function generateOrganisation(
 		batch(500);
 		options.onProgress?.(Math.min(scorecards, target), target);
 	}
+	const insertMonths = (table: string, columns: string[], rows: unknown[][]) => {
+		const insert = multiRowInserter(sqlite, `insert into ${table} (${columns.join(', ')})`, columns.length);
+		for (let i = 0; i < rows.length; i += 500) insert(rows.slice(i, i + 500));
+	};
+	sqlite.transaction(() => {
+		insertMonths('calibration_interviewer_month', interviewerMonthColumns, months.interviewerRows());
+		insertMonths('calibration_competency_month', competencyMonthColumns, months.competencyRows());
+	})();
 	for (const index of indexes) sqlite.exec(index.sql);
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('journal_mode = WAL');
 	// The aggregates are built already: no start-up rebuild needed.
-	sqlite
-		.prepare("insert or replace into meta (key, value) values ('calibration_aggregates_built_at', ?)")
-		.run(String(options.until));
+	const built = sqlite.prepare('insert or replace into meta (key, value) values (?, ?)');
+	built.run('calibration_aggregates_built_at', String(options.until));
+	built.run('calibration_months_built_at', String(options.until));
 	sqlite.pragma('optimize');
 	return { users: interviewerCount + 6, openings: openingCount, loops, scorecards, ratings };
 }

@@ -1,5 +1,5 @@
 import { parseCalibrationFilter } from '$lib/domain/calibration-filter';
-import { interviewerSortKeys, sortInterviewers, type InterviewerSortKey } from '$lib/domain/calibration';
+import { interviewerSortKeys, pageOfInterviewers, type InterviewerSortKey } from '$lib/domain/calibration';
 import { canManageHiring } from '$lib/server/access';
 import { getDb } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guards';
@@ -16,14 +16,25 @@ export const load: PageServerLoad = async (event) => {
 	const sortParam = params.get('sort') as InterviewerSortKey | null;
 	const sort: InterviewerSortKey = sortParam && interviewerSortKeys.includes(sortParam) ? sortParam : 'name';
 	const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
+	const q = (params.get('q') ?? '').trim().slice(0, 100);
 	const openings = await listOpenings(db, actor).catch(() => []);
 	const base = {
 		values: parsed.values,
 		sort,
 		dir,
+		q,
 		openings: openings.map(({ id, title }) => ({ id, title }))
 	};
-	if (!parsed.ok) return { ...base, errors: parsed.errors, calibration: null, trend: null };
+	if (!parsed.ok)
+		return {
+			...base,
+			errors: parsed.errors,
+			calibration: null,
+			trend: null,
+			interviewerCount: 0,
+			page: 1,
+			pages: 1
+		};
 
 	const calibration = await orPageError(getCalibration(db, actor, parsed.filter));
 	const trendParam = params.get('trend') ?? (calibration.scope === 'own' ? `i${actor.id}` : '');
@@ -49,10 +60,19 @@ export const load: PageServerLoad = async (event) => {
 				)
 			}
 		: null;
+	const shown = pageOfInterviewers(calibration.interviewers, {
+		q,
+		sort,
+		dir,
+		page: Number(params.get('page'))
+	});
 	return {
 		...base,
 		errors: {} as Record<string, string>,
-		calibration: { ...calibration, interviewers: sortInterviewers(calibration.interviewers, sort, dir) },
+		calibration: { ...calibration, interviewers: shown.interviewers },
+		interviewerCount: shown.count,
+		page: shown.page,
+		pages: shown.pages,
 		trend,
 		staff: canManageHiring(actor)
 	};
