@@ -1,8 +1,8 @@
 import {
 	competencySumFields,
-	emptySums,
 	interviewerSumFields,
 	monthStart,
+	nextMonthStart,
 	type CompetencySums,
 	type InterviewerSums
 } from '../../domain/calibration-sums';
@@ -34,31 +34,42 @@ export const competencyMonthColumns = [
 	...competencySumFields.map(snake)
 ];
 
-function totalFor<S>(
-	totals: Map<string, Total<S>>,
-	at: number,
-	subject: number,
-	kind: CompetencyKind,
-	empty: () => S
-): S {
-	const month = monthStart(at);
-	const key = `${month}|${subject}|${kind}`;
-	let total = totals.get(key);
-	if (!total) totals.set(key, (total = { month, subject, kind, sums: empty() }));
-	return total.sums;
+/** Called once or twice per scorecard: keyed by number, with the month worked out once. */
+function monthTotals<S extends object>(fields: readonly string[]) {
+	const totals = new Map<number, Total<S>>();
+	const zero = Object.fromEntries(fields.map((f) => [f, 0])) as S;
+	let monthFrom = 0;
+	let monthUntil = 0;
+	let monthNumber = 0;
+	return {
+		totals,
+		get(at: number, subject: number, kind: CompetencyKind): S {
+			if (at < monthFrom || at >= monthUntil) {
+				monthFrom = monthStart(at);
+				monthUntil = nextMonthStart(at);
+				const date = new Date(monthFrom);
+				monthNumber = date.getUTCFullYear() * 12 + date.getUTCMonth();
+			}
+			// Exact as long as ids stay below a few hundred million.
+			const key = monthNumber * 1e9 + subject * 2 + (kind === 'technical' ? 0 : 1);
+			let total = totals.get(key);
+			if (!total) totals.set(key, (total = { month: monthFrom, subject, kind, sums: { ...zero } }));
+			return total.sums;
+		}
+	};
 }
 
 export function createMonthTotals() {
-	const interviewers = new Map<string, Total<InterviewerSums>>();
-	const competencies = new Map<string, Total<CompetencySums>>();
+	const interviewers = monthTotals<InterviewerSums>(interviewerSumFields);
+	const competencies = monthTotals<CompetencySums>(competencySumFields);
 	return {
 		/** The totals a complete loop's scorecard (and its ratings) add to. */
 		interviewer(at: number, interviewerId: number, kind: CompetencyKind): InterviewerSums {
-			return totalFor(interviewers, at, interviewerId, kind, () => emptySums(interviewerSumFields));
+			return interviewers.get(at, interviewerId, kind);
 		},
 		/** Adds a rating unit: how many gave each rating, and how many did not assess. */
 		addUnit(at: number, competencyId: number, kind: CompetencyKind, counts: number[], notAssessed: number) {
-			const sums = totalFor(competencies, at, competencyId, kind, () => emptySums(competencySumFields));
+			const sums = competencies.get(at, competencyId, kind);
 			const [n1, n2, n3, n4] = counts as [number, number, number, number];
 			const m = n1 + n2 + n3 + n4;
 			sums.r1 += n1;
@@ -78,7 +89,7 @@ export function createMonthTotals() {
 			}
 		},
 		interviewerRows(): unknown[][] {
-			return [...interviewers.values()].map((t) => [
+			return [...interviewers.totals.values()].map((t) => [
 				t.month,
 				t.subject,
 				t.kind,
@@ -86,7 +97,7 @@ export function createMonthTotals() {
 			]);
 		},
 		competencyRows(): unknown[][] {
-			return [...competencies.values()].map((t) => [
+			return [...competencies.totals.values()].map((t) => [
 				t.month,
 				t.subject,
 				t.kind,
