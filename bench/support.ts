@@ -1,7 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createSession } from '../src/lib/server/auth/session';
+import { openDatabase } from '../src/lib/server/db';
 
 /** Starts the built server on loopback with its own database; resolves once it answers. */
 export async function startServer(databasePath: string, port: number): Promise<ChildProcess> {
@@ -50,3 +53,72 @@ export const chromiumLaunchOptions = () => {
 			}
 		: {};
 };
+
+/** A copy of a generated organisation, made once per size, seed and schema and then reused. */
+export async function generatedDatabase(scorecards: number, seed = 7): Promise<string> {
+	const sources = [
+		...fs.readdirSync('migrations').map((f) => path.join('migrations', f)),
+		...fs.readdirSync('src/lib/server/synthetic').map((f) => path.join('src/lib/server/synthetic', f))
+	].sort();
+	const hash = createHash('sha256');
+	for (const file of sources) hash.update(fs.readFileSync(file));
+	const dir = path.join('bench', '.data');
+	fs.mkdirSync(dir, { recursive: true });
+	const cached = path.join(dir, `org-${scorecards}-${seed}-${hash.digest('hex').slice(0, 12)}.db`);
+	if (!fs.existsSync(cached)) {
+		for (const old of fs.readdirSync(dir)) {
+			if (old.startsWith(`org-${scorecards}-${seed}-`)) fs.rmSync(path.join(dir, old));
+		}
+		const partial = `${cached}.partial`;
+		fs.rmSync(partial, { force: true });
+		const run = spawnSync(
+			process.execPath,
+			['scripts/panelist.js', 'generate', '--scorecards', String(scorecards), '--seed', String(seed)],
+			{ env: { ...process.env, DATABASE_PATH: partial }, stdio: ['ignore', 'inherit', 'inherit'] }
+		);
+		if (run.status !== 0) throw new Error('generating the organisation failed');
+		for (const suffix of ['-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
+		fs.renameSync(partial, cached);
+	}
+	const copy = path.join(tempDir('panelist-bench-'), 'org.db');
+	fs.copyFileSync(cached, copy);
+	return copy;
+}
+
+/** A session cookie for someone in the database, made directly (signing in is not measured). */
+export async function sessionCookie(databasePath: string, email: string): Promise<string> {
+	const db = openDatabase(databasePath);
+	try {
+		const user = await db
+			.selectFrom('user')
+			.select('id')
+			.where('email', '=', email)
+			.executeTakeFirstOrThrow();
+		const { token } = await createSession(db, user.id);
+		return `panelist-session=${token}`;
+	} finally {
+		await db.destroy();
+	}
+}
+
+export interface Timing {
+	p50: number;
+	p95: number;
+	max: number;
+	runs: number;
+}
+
+/** Milliseconds per request, one after another after a warm-up; fails on a non-200 answer. */
+export async function timeRequests(url: string, cookie: string, runs: number, warmup = 3): Promise<Timing> {
+	const times: number[] = [];
+	for (let i = 0; i < warmup + runs; i++) {
+		const started = performance.now();
+		const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+		await response.arrayBuffer();
+		if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+		if (i >= warmup) times.push(performance.now() - started);
+	}
+	times.sort((a, b) => a - b);
+	const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+	return { p50: at(0.5), p95: at(0.95), max: times[times.length - 1]!, runs };
+}
