@@ -7,7 +7,9 @@ import { defineConfig, devices } from '@playwright/test';
 process.env.PANELIST_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-e2e-'));
 const dir = process.env.PANELIST_E2E_DIR;
 
-export const ports = { app: 4173, fresh: 4174 };
+// PANELIST_E2E_PORT moves both servers, so two checkouts can run their suites side by side.
+const basePort = Number(process.env.PANELIST_E2E_PORT ?? 4173);
+export const ports = { app: basePort, fresh: basePort + 1 };
 export const e2eDatabase = path.join(dir, 'app.db');
 
 // Debian's Chromium where it is installed (CI on these machines); otherwise Playwright's own.
