@@ -1,4 +1,5 @@
 import { expect, signInWithForm, test } from './support/fixtures';
+import { ports } from '../../playwright.config';
 
 test('signs in, signs out, and the session is over on the server too', async ({ page, seed, browser }) => {
 	const sam = await seed.user('interviewer', 'Sam Okafor');
@@ -45,7 +46,7 @@ test('repeated wrong passwords are refused with 429 and a clear message', async 
 
 	const response = await page.request.post('/login', {
 		form: { email: sam.email, password: sam.password },
-		headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+		headers: { origin: `http://localhost:${ports.app}`, accept: 'text/html' }
 	});
 	expect(response.status()).toBe(429);
 });

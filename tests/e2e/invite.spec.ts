@@ -1,4 +1,5 @@
 import { expect, signInWithForm, test } from './support/fixtures';
+import { ports } from '../../playwright.config';
 
 test('an admin invites a recruiter, who joins with the link once and can sign in', async ({
 	page,
@@ -15,7 +16,7 @@ test('an admin invites a recruiter, who joins with the link once and can sign in
 	await page.getByRole('button', { name: 'Create invite link' }).click();
 	await expect(page.getByRole('status')).toContainText(`Invite created for ${email}`);
 	const link = await page.getByLabel('Invite link').inputValue();
-	expect(link).toMatch(/^http:\/\/localhost:4173\/invite\/[a-z0-9]{24}\.[a-z0-9]{24}$/);
+	expect(link).toMatch(new RegExp(`^http://localhost:${ports.app}/invite/[a-z0-9]{24}\\.[a-z0-9]{24}$`));
 	await expect(page.getByRole('table').first()).toContainText(email);
 
 	const newcomer = await browser.newContext();

@@ -1,5 +1,6 @@
 import type { Role } from '../../src/lib/domain/roles';
 import { expect, test } from './support/fixtures';
+import { ports } from '../../playwright.config';
 
 const navigationByRole: Record<Role, { sees: string[]; doesNotSee: string[] }> = {
 	admin: {
@@ -45,7 +46,7 @@ for (const role of ['recruiter', 'interviewer'] as const) {
 		const email = `sneaky-${Date.now()}@e2e.example.com`;
 		const post = await page.request.post('/admin/users?/invite', {
 			form: { email, role: 'admin' },
-			headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+			headers: { origin: `http://localhost:${ports.app}`, accept: 'text/html' }
 		});
 		expect(post.status()).toBe(403);
 		expect(await db.selectFrom('invite').select('id').where('email', '=', email).execute()).toHaveLength(0);
@@ -89,7 +90,7 @@ test.describe('hiring pages, role by role', () => {
 		expect((await page.goto('/interviews'))?.status()).toBe(200);
 		const post = await page.request.post('/library/new', {
 			form: { name: 'Sneaky', kind: 'technical' },
-			headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+			headers: { origin: `http://localhost:${ports.app}`, accept: 'text/html' }
 		});
 		expect(post.status()).toBe(403);
 	});
@@ -133,7 +134,7 @@ test.describe('hiring pages, role by role', () => {
 			'Calibration'
 		]);
 
-		const headers = { origin: 'http://localhost:4173', accept: 'text/html' };
+		const headers = { origin: `http://localhost:${ports.app}`, accept: 'text/html' };
 		const editOpening = await page.request.post(`/openings/${mine}?/update`, {
 			form: {
 				title: 'Renamed',

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { ports } from '../../playwright.config';
 
 // The second server starts on an empty database; only this file uses it.
-test.use({ baseURL: 'http://localhost:4174' });
+test.use({ baseURL: `http://localhost:${ports.fresh}` });
 
 test('first run: every page leads to setup, which creates the first admin', async ({ page }) => {
 	await page.goto('/admin/users');
@@ -32,7 +33,10 @@ test('first run: every page leads to setup, which creates the first admin', asyn
 	// Setup is over: the page now leads away, for everyone.
 	await page.goto('/setup');
 	await expect(page).toHaveURL(/\/$/);
-	const stranger = await page.context().browser()!.newPage({ baseURL: 'http://localhost:4174' });
+	const stranger = await page
+		.context()
+		.browser()!
+		.newPage({ baseURL: `http://localhost:${ports.fresh}` });
 	await stranger.goto('/setup');
 	await expect(stranger).toHaveURL(/\/login$/);
 	await stranger.close();

@@ -1,4 +1,5 @@
 import { expect, test } from './support/fixtures';
+import { ports } from '../../playwright.config';
 
 test('deactivating a user ends their live session at once', async ({ page, seed, browser }) => {
 	const admin = await seed.user('admin');
@@ -61,7 +62,7 @@ test('an admin cannot deactivate their own account, not even by posting the form
 
 	const response = await page.request.post('/admin/users?/deactivate', {
 		form: { userId: String(admin.id) },
-		headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+		headers: { origin: `http://localhost:${ports.app}`, accept: 'text/html' }
 	});
 	expect(response.status()).toBe(400);
 	expect(await response.text()).toContain('You cannot deactivate your own account');
