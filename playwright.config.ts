@@ -11,6 +11,7 @@ const dir = process.env.PANELIST_E2E_DIR;
 const basePort = Number(process.env.PANELIST_E2E_PORT ?? 4173);
 export const ports = { app: basePort, fresh: basePort + 1 };
 export const e2eDatabase = path.join(dir, 'app.db');
+export const apiRateLimit = 100;
 
 // Debian's Chromium where it is installed (CI on these machines); otherwise Playwright's own.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -43,7 +44,9 @@ function server(port: number, database: string) {
 			PORT: String(port),
 			HOST: '::',
 			ORIGIN: `http://localhost:${port}`,
-			TZ: 'UTC'
+			TZ: 'UTC',
+			// Low enough for a test to reach in a second; each test uses its own tokens.
+			API_RATE_LIMIT: String(apiRateLimit)
 		}
 	};
 }

@@ -5,6 +5,8 @@ declare global {
 		interface Locals {
 			user: AuthUser | null;
 			session: ValidSession | null;
+			/** Set when the request came with an API token instead of a session cookie. */
+			apiTokenId: string | null;
 			/** IANA zone for showing and reading times: the browser's (cookie), else the server's. */
 			timeZone: string;
 		}

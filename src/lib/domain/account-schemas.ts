@@ -71,3 +71,15 @@ export const changeRoleSchema = z.object({
 });
 
 export const userIdSchema = z.object({ userId: z.coerce.number().int().positive() });
+
+export const apiTokenSchema = z.object({
+	name: z
+		.string()
+		.trim()
+		.min(1, 'Name the token after what will use it, like “ATS sync”')
+		.max(60, 'Use at most 60 characters')
+});
+
+export const revokeApiTokenSchema = z.object({
+	tokenId: z.string().regex(/^[a-z0-9]{24}$/, 'Choose a token from the list')
+});

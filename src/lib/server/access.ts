@@ -76,3 +76,27 @@ export async function assertCanSeeCandidate(db: DB, actor: AuthUser, candidateId
 		.executeTakeFirst();
 	if (!managed) throw new ForbiddenError();
 }
+
+/**
+ * Whether the actor may know the loop exists: hiring staff, the opening's hiring managers,
+ * and its panel. The API answers 404 to anyone else, as if there were no such loop.
+ */
+export async function canKnowLoop(db: DB, actor: AuthUser, loopId: number): Promise<boolean> {
+	const loop = await db.selectFrom('loop').select(['openingId']).where('id', '=', loopId).executeTakeFirst();
+	if (!loop) return false;
+	if (canManageHiring(actor) || (await isHiringManagerOf(db, actor, loop.openingId))) return true;
+	const seat = await db
+		.selectFrom('scorecard')
+		.select('id')
+		.where('loopId', '=', loopId)
+		.where('interviewerId', '=', actor.id)
+		.executeTakeFirst();
+	return seat !== undefined;
+}
+
+/** Whether the actor may know the opening exists: hiring staff and its hiring managers. */
+export async function canKnowOpening(db: DB, actor: AuthUser, openingId: number): Promise<boolean> {
+	const opening = await db.selectFrom('opening').select('id').where('id', '=', openingId).executeTakeFirst();
+	if (!opening) return false;
+	return canManageHiring(actor) || isHiringManagerOf(db, actor, openingId);
+}

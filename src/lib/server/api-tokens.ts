@@ -1,9 +1,24 @@
 import type { DB } from './db';
-import { issueToken } from './auth/secret-token';
+import type { AuthUser } from './auth/session';
+import { issueToken, parseToken, secretMatches } from './auth/secret-token';
 import { recordAudit } from './audit';
+import { NotFoundError } from './errors';
+
+// API tokens act as their user, with exactly that user's permissions: a script holding one
+// is the person who made it. Only a hash of the secret is stored; the token is shown once.
 
 /** API tokens look like `pnl_<id>.<secret>`; the prefix lets secret scanners recognise a leaked one. */
 export const apiTokenPrefix = 'pnl_';
+
+/** Last use is written at most this often, so a busy script does not write on every call. */
+const lastUseResolution = 60_000;
+
+export interface ApiTokenSummary {
+	id: string;
+	name: string;
+	createdAt: number;
+	lastUsedAt: number | null;
+}
 
 /** Stores a new token for the user (hash only) and returns the token, to be shown once. */
 export async function createApiToken(
@@ -28,4 +43,79 @@ export async function createApiToken(
 		);
 	});
 	return { id, token };
+}
+
+/** The actor's own tokens that still work, newest first. */
+export async function listApiTokens(db: DB, actor: AuthUser): Promise<ApiTokenSummary[]> {
+	return db
+		.selectFrom('apiToken')
+		.select(['id', 'name', 'createdAt', 'lastUsedAt'])
+		.where('userId', '=', actor.id)
+		.where('revokedAt', 'is', null)
+		.orderBy('createdAt', 'desc')
+		.orderBy('id')
+		.execute();
+}
+
+/** Revokes one of the actor's own tokens; it stops working at once. */
+export async function revokeApiToken(db: DB, actor: AuthUser, id: string, now = Date.now()): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const token = await trx
+			.selectFrom('apiToken')
+			.select(['name'])
+			.where('id', '=', id)
+			.where('userId', '=', actor.id)
+			.where('revokedAt', 'is', null)
+			.executeTakeFirst();
+		if (!token) throw new NotFoundError('No such token (it may be revoked already)');
+		await trx.updateTable('apiToken').set({ revokedAt: now }).where('id', '=', id).execute();
+		await recordAudit(
+			trx,
+			{
+				actorUserId: actor.id,
+				action: 'api_token.revoked',
+				entityType: 'api_token',
+				entityId: id,
+				before: { name: token.name }
+			},
+			now
+		);
+	});
+}
+
+/**
+ * The user a bearer token acts for, or null when it is malformed, unknown, revoked or its
+ * user is deactivated. Notes the time of use (to the minute).
+ */
+export async function authenticateApiToken(
+	db: DB,
+	token: string,
+	now = Date.now()
+): Promise<{ user: AuthUser; tokenId: string } | null> {
+	const parsed = parseToken(token, apiTokenPrefix);
+	if (!parsed) return null;
+	const row = await db
+		.selectFrom('apiToken')
+		.innerJoin('user', 'user.id', 'apiToken.userId')
+		.select([
+			'apiToken.secretHash',
+			'apiToken.revokedAt',
+			'apiToken.lastUsedAt',
+			'user.id',
+			'user.email',
+			'user.name',
+			'user.role',
+			'user.deactivatedAt'
+		])
+		.where('apiToken.id', '=', parsed.id)
+		.executeTakeFirst();
+	if (!row || row.revokedAt !== null || row.deactivatedAt !== null) return null;
+	if (!secretMatches(parsed.secret, row.secretHash)) return null;
+	if (row.lastUsedAt === null || now - row.lastUsedAt >= lastUseResolution) {
+		await db.updateTable('apiToken').set({ lastUsedAt: now }).where('id', '=', parsed.id).execute();
+	}
+	return {
+		user: { id: row.id, email: row.email, name: row.name, role: row.role },
+		tokenId: parsed.id
+	};
 }

@@ -1,5 +1,6 @@
-import { json, redirect, type Handle } from '@sveltejs/kit';
-import { getDb, sessionPolicy } from './app';
+import { json, redirect, type Handle, type RequestEvent } from '@sveltejs/kit';
+import { authenticateApiToken } from './api-tokens';
+import { apiRateLimiter, getDb, sessionPolicy } from './app';
 import { deleteSessionCookie, readSessionCookie } from './auth/cookie';
 import { loginUrl } from './auth/guards';
 import { validateSessionToken } from './auth/session';
@@ -62,6 +63,11 @@ export const firstRunSetup: Handle = async ({ event, resolve }) => {
 export const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
+	event.locals.apiTokenId = null;
+	const authorization = event.request.headers.get('authorization');
+	if (authorization !== null && event.url.pathname.startsWith('/api/')) {
+		return authenticateBearer(event, authorization, resolve);
+	}
 	const token = readSessionCookie(event.cookies, event.url);
 	if (token) {
 		const result = await validateSessionToken(getDb(), token, Date.now(), sessionPolicy());
@@ -76,11 +82,47 @@ export const authenticate: Handle = async ({ event, resolve }) => {
 };
 
 /**
+ * A script's request: the token alone decides who it is (a cookie sent along is ignored),
+ * a bad token is refused outright, and each token has its own rate limit.
+ */
+async function authenticateBearer(
+	event: RequestEvent,
+	authorization: string,
+	resolve: Parameters<Handle>[0]['resolve']
+): Promise<Response> {
+	const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+	if (!match) {
+		return json({ error: 'Send the token as Authorization: Bearer <token>' }, { status: 401 });
+	}
+	const result = await authenticateApiToken(getDb(), match[1]!);
+	if (!result) {
+		return json(
+			{ error: 'This API token is not valid: mistyped, revoked, or its user is deactivated' },
+			{ status: 401, headers: { 'www-authenticate': 'Bearer' } }
+		);
+	}
+	const wait = apiRateLimiter()?.take(result.tokenId) ?? 0;
+	if (wait > 0) {
+		const seconds = Math.ceil(wait / 1000);
+		return json(
+			{ error: `Too many requests with this token; try again in ${seconds} s` },
+			{ status: 429, headers: { 'retry-after': String(seconds) } }
+		);
+	}
+	event.locals.user = result.user;
+	event.locals.apiTokenId = result.tokenId;
+	return resolve(event);
+}
+
+/**
  * Deny by default: only routes in the (auth) group are open without signing in.
  * Loads and actions still check roles themselves.
  */
+/** The API's document is open, so people can read how to use the API before they have a token. */
+const publicPaths = new Set(['/api/v1/openapi.json']);
+
 export const denyAnonymous: Handle = async ({ event, resolve }) => {
-	const isPublic = event.route.id?.startsWith('/(auth)/') ?? false;
+	const isPublic = (event.route.id?.startsWith('/(auth)/') ?? false) || publicPaths.has(event.url.pathname);
 	if (!event.locals.user && !isPublic) {
 		if (event.url.pathname.startsWith('/api/')) {
 			return json({ error: 'Sign in or send an API token' }, { status: 401 });

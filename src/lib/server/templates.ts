@@ -179,6 +179,36 @@ export async function createTemplate(
 	return db.transaction().execute((trx) => insertTemplate(trx, actor.id, input, now));
 }
 
+/**
+ * A template and its rounds in one go (the API's way): all or nothing. A round's field
+ * errors come back under `rounds.N.field`.
+ */
+export async function createTemplateWithRounds(
+	db: DB,
+	actor: AuthUser,
+	input: TemplateInput & { rounds: RoundInput[] },
+	now = Date.now()
+): Promise<number> {
+	assertCanManageHiring(actor);
+	return db.transaction().execute(async (trx) => {
+		const { rounds, ...template } = input;
+		const id = await insertTemplate(trx, actor.id, template, now);
+		for (const [index, round] of rounds.entries()) {
+			try {
+				await insertRound(trx, actor.id, id, round, now);
+			} catch (error) {
+				if (!(error instanceof InputError)) throw error;
+				throw new InputError(
+					Object.fromEntries(
+						Object.entries(error.fieldErrors).map(([field, message]) => [`rounds.${index}.${field}`, message])
+					)
+				);
+			}
+		}
+		return id;
+	});
+}
+
 export async function updateTemplate(
 	db: DB,
 	actor: AuthUser,

@@ -98,6 +98,17 @@ export async function createUser(
 	return db.transaction().execute((trx) => insertUser(trx, { ...account, passwordHash }, actorUserId, now));
 }
 
+/** An admin adds someone with a password they will pass on (the API's way; pages invite). */
+export async function createUserAsAdmin(
+	db: DB,
+	actor: AuthUser,
+	account: NewAccount,
+	now = Date.now()
+): Promise<AuthUser> {
+	assertRole(actor, 'admin');
+	return createUser(db, account, actor.id, now);
+}
+
 /** First-run setup: only while the database has no users at all. */
 export async function createFirstAdmin(
 	db: DB,

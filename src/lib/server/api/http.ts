@@ -30,9 +30,10 @@ export interface ApiIssue {
 	message: string;
 }
 
-function issuesFromZod(error: z.ZodError): ApiIssue[] {
+/** Zod's issues as the API reports them: a dotted path (under `prefix`) and a message. */
+export function issuesFromZod(error: z.ZodError, prefix?: string): ApiIssue[] {
 	return error.issues.map((issue) => ({
-		path: issue.path.join('.'),
+		path: [...(prefix ? [prefix] : []), ...issue.path].join('.'),
 		message: issue.message
 	}));
 }
@@ -42,8 +43,8 @@ export const maxJsonBytes = 256 * 1024;
 
 /** Parses and validates a JSON body; 413 when too large, 422 with issues when invalid. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-	const length = Number(request.headers.get('content-length') ?? 0);
-	if (length > maxJsonBytes) throw new HttpError(413, `The body is larger than ${maxJsonBytes / 1024} KB`);
+	// Read it all even when too large: a body left unread makes Node drop the connection,
+	// and the client's next request on it would fail. The adapter caps what it will read.
 	const text = await request.text();
 	if (text.length > maxJsonBytes)
 		throw new HttpError(413, `The body is larger than ${maxJsonBytes / 1024} KB`);

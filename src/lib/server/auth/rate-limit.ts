@@ -39,3 +39,33 @@ export class FailureLimiter {
 		}
 	}
 }
+
+/**
+ * A token bucket per key: `perMinute` requests a minute on average, with bursts up to the
+ * same number. In memory, like FailureLimiter (one process).
+ */
+export class RequestLimiter {
+	readonly #buckets = new Map<string, { tokens: number; at: number }>();
+
+	constructor(readonly perMinute: number) {}
+
+	/** Takes one request from the key's bucket: 0 when allowed, else milliseconds to wait. */
+	take(key: string, now = Date.now()): number {
+		const rate = this.perMinute / 60_000;
+		const bucket = this.#buckets.get(key) ?? { tokens: this.perMinute, at: now };
+		bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * rate);
+		bucket.at = now;
+		this.#buckets.set(key, bucket);
+		if (this.#buckets.size > 10_000) this.#prune(now);
+		if (bucket.tokens >= 1) {
+			bucket.tokens -= 1;
+			return 0;
+		}
+		return Math.ceil((1 - bucket.tokens) / rate);
+	}
+
+	#prune(now: number): void {
+		// A minute untouched refills any bucket: forgetting it changes nothing.
+		for (const [key, bucket] of this.#buckets) if (now - bucket.at >= 60_000) this.#buckets.delete(key);
+	}
+}

@@ -1,13 +1,14 @@
-import { changePasswordSchema } from '$lib/domain/account-schemas';
+import { apiTokenSchema, changePasswordSchema, revokeApiTokenSchema } from '$lib/domain/account-schemas';
+import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/api-tokens';
 import { getDb } from '$lib/server/app';
-import { requireSession } from '$lib/server/auth/guards';
+import { requireSession, requireUser } from '$lib/server/auth/guards';
 import { runFormAction } from '$lib/server/form-actions';
 import { changeOwnPassword } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireSession(event);
-	return { account: user };
+	return { account: user, tokens: await listApiTokens(getDb(), user) };
 };
 
 export const actions: Actions = {
@@ -16,6 +17,23 @@ export const actions: Actions = {
 		return runFormAction(event.request, changePasswordSchema, 'changePassword', async (input) => {
 			await changeOwnPassword(getDb(), user, session.id, input);
 			return { passwordChanged: true };
+		});
+	},
+
+	/** The token is in this answer only: it is never stored or shown again. */
+	createToken: async (event) => {
+		const user = requireUser(event);
+		return runFormAction(event.request, apiTokenSchema, 'createToken', async ({ name }) => {
+			const { token } = await createApiToken(getDb(), user.id, name);
+			return { createdToken: { name, token } };
+		});
+	},
+
+	revokeToken: async (event) => {
+		const user = requireUser(event);
+		return runFormAction(event.request, revokeApiTokenSchema, 'revokeToken', async ({ tokenId }) => {
+			await revokeApiToken(getDb(), user, tokenId);
+			return { revoked: true };
 		});
 	}
 };

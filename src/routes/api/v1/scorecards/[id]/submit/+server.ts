@@ -1,13 +1,4 @@
-import { json } from '@sveltejs/kit';
-import { getDb } from '$lib/server/app';
-import { apiResponse, pathId, requireApiUser } from '$lib/server/api/http';
-import { submitScorecard } from '$lib/server/scorecards';
-import type { RequestHandler } from './$types';
+import { serve } from '$lib/server/api/endpoint';
+import { submitScorecardEndpoint } from '$lib/server/api/v1';
 
-/** Submits the saved working copy: 200, or 422 listing what is missing. */
-export const POST: RequestHandler = (event) =>
-	apiResponse(async () => {
-		const actor = requireApiUser(event);
-		const { version } = await submitScorecard(getDb(), actor, pathId(event.params.id));
-		return json({ version, status: 'submitted' });
-	});
+export const POST = serve(submitScorecardEndpoint);
