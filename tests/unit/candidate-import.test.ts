@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeImport, maxImportRows } from '../../src/lib/domain/candidate-import';
+import {
+	describeImport,
+	importCountsFromQuery,
+	importCountsToQuery,
+	maxImportRows
+} from '../../src/lib/domain/candidate-import';
 import type { DB } from '../../src/lib/server/db';
 import { listAuditEvents } from '../../src/lib/server/audit';
 import { getCandidate } from '../../src/lib/server/candidates';
@@ -459,5 +464,13 @@ describe('the summary sentence', () => {
 		expect(describeImport({ created: 1, linked: 0, unchanged: 0 })).toBe(
 			'Import finished: 1 new candidate added.'
 		);
+	});
+
+	it('travels to the opening page in its address, and nonsense there shows nothing', () => {
+		const counts = { created: 2, linked: 0, unchanged: 1 };
+		expect(importCountsFromQuery(new URLSearchParams(importCountsToQuery(counts)))).toEqual(counts);
+		expect(importCountsFromQuery(new URLSearchParams('page=2'))).toBeNull();
+		expect(importCountsFromQuery(new URLSearchParams('imported=-1'))).toBeNull();
+		expect(importCountsFromQuery(new URLSearchParams('imported=1&linked=<b>'))).toBeNull();
 	});
 });

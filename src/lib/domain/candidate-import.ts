@@ -58,3 +58,23 @@ export function describeImport({ created, linked, unchanged }: ImportCounts): st
 		? `Import finished: ${parts.join('; ')}.`
 		: 'Import finished: the file held no candidates.';
 }
+
+/** The counts as the opening page's address carries them after an import (`?imported=…`). */
+export function importCountsToQuery({ created, linked, unchanged }: ImportCounts): string {
+	return new URLSearchParams({
+		imported: String(created),
+		linked: String(linked),
+		unchanged: String(unchanged)
+	}).toString();
+}
+
+/** The counts from the opening page's address, or null when it carries none (or nonsense). */
+export function importCountsFromQuery(params: URLSearchParams): ImportCounts | null {
+	if (!params.has('imported')) return null;
+	const read = (key: string) => {
+		const raw = params.get(key) ?? '0';
+		return /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
+	};
+	const counts = { created: read('imported'), linked: read('linked'), unchanged: read('unchanged') };
+	return Object.values(counts).every(Number.isInteger) ? counts : null;
+}
