@@ -337,6 +337,23 @@ describe('reading the CSV', () => {
 		);
 	});
 
+	it('names ten unknown columns and counts the rest, however wide the file', async () => {
+		const { db, recruiter, openingId } = await setting();
+		const wide = Array.from({ length: 60_000 }, (_, i) => `c${i}`);
+		const csv = `name,email,${wide.join(',')}\n${'Ada,ada@example.com,x\n'.repeat(2000)}`;
+		const started = performance.now();
+		const [issue] = await issuesOf(importCandidatesCsv(db, recruiter, openingId, csv));
+		expect(performance.now() - started).toBeLessThan(2000);
+		expect(issue?.message).toBe(
+			`Row 1: unknown columns: ${wide
+				.slice(0, 10)
+				.map((c) => `“${c}”`)
+				.join(
+					'; '
+				)} and 59,990 more. Panelist imports name, email and optionally notes; remove or rename the others.`
+		);
+	});
+
 	it('asks for a header row when the first row holds data', async () => {
 		const { db, recruiter, openingId } = await setting();
 		expect(
@@ -445,13 +462,13 @@ describe('import limits', () => {
 				path: '',
 				row: null,
 				column: null,
-				message: 'The file is 511 KB; Panelist imports at most 500 KB at once. Split it into smaller files.'
+				message: 'The CSV is 511 KB; Panelist imports at most 500 KB at once. Split it into smaller files.'
 			}
 		]);
 		// Multi-byte characters count as the bytes they take in the file.
 		const accents = `name,email,notes\nAda,ada@example.com,${'é'.repeat(260 * 1024)}\n`;
 		expect((await issuesOf(importCandidatesCsv(db, recruiter, openingId, accents)))[0]?.message).toMatch(
-			/^The file is 521 KB/
+			/^The CSV is 521 KB/
 		);
 	});
 });

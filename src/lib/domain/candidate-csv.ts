@@ -88,9 +88,28 @@ function parseRecords(text: string, delimiter: string): string[][] | CsvImportIs
 
 const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === '');
 
+/** Indexes of the columns that hold a value in some row after the header: one pass over the cells. */
+function columnsWithValues(records: string[][]): Set<number> {
+	const used = new Set<number>();
+	for (const cells of records.slice(1)) {
+		cells.forEach((cell, index) => {
+			if (cell.trim() !== '') used.add(index);
+		});
+	}
+	return used;
+}
+
+/** A few of the names, then how many more: a header can be as long as the file. */
+function listSome(items: string[], separator: string, most = 10): string {
+	return items.length > most
+		? `${items.slice(0, most).join(separator)} and ${(items.length - most).toLocaleString('en')} more`
+		: items.join(separator);
+}
+
 /** Where each known column is, or the problems of the header row. */
 function readHeader(records: string[][]): Map<ImportColumn, number> | CsvImportIssue[] {
 	const header = (records[0] ?? []).map((cell) => cell.trim().toLowerCase());
+	const used = columnsWithValues(records);
 	const found = new Map<ImportColumn, number>();
 	const unknown: string[] = [];
 	const issues: CsvImportIssue[] = [];
@@ -100,14 +119,17 @@ function readHeader(records: string[][]): Map<ImportColumn, number> | CsvImportI
 			else found.set(name, index);
 		} else if (name !== '') {
 			unknown.push(`“${records[0]![index]!.trim()}”`);
-		} else if (records.some((cells, row) => row > 0 && (cells[index] ?? '').trim() !== '')) {
+		} else if (used.has(index)) {
 			unknown.push(`column ${columnLetter(index)}, which has values but no name`);
 		}
 	});
 	const expected = 'name, email and optionally notes';
 	if (found.size === 0) {
 		const shown = header.length
-			? ` It reads ${records[0]!.map((cell) => `“${cell.trim()}”`).join(', ')}.`
+			? ` It reads ${listSome(
+					records[0]!.map((cell) => `“${cell.trim()}”`),
+					', '
+				)}.`
 			: '';
 		return [rowIssue(1, null, `the first row must name the columns: ${expected}.${shown}`)];
 	}
@@ -116,7 +138,7 @@ function readHeader(records: string[][]): Map<ImportColumn, number> | CsvImportI
 			rowIssue(
 				1,
 				null,
-				`unknown ${unknown.length === 1 ? 'column' : 'columns'}: ${unknown.join('; ')}. Panelist imports ${expected}; remove or rename the others.`
+				`unknown ${unknown.length === 1 ? 'column' : 'columns'}: ${listSome(unknown, '; ')}. Panelist imports ${expected}; remove or rename the others.`
 			)
 		);
 	}
@@ -138,7 +160,7 @@ export function readCandidateCsv(csvText: string): CandidateCsvReading {
 	if (bytes > maxImportBytes) {
 		return fail(
 			fileIssue(
-				`The file is ${kilobytes(bytes)}; Panelist imports at most ${kilobytes(maxImportBytes)} at once. Split it into smaller files.`
+				`The CSV is ${kilobytes(bytes)}; Panelist imports at most ${kilobytes(maxImportBytes)} at once. Split it into smaller files.`
 			)
 		);
 	}
@@ -172,11 +194,12 @@ export function readCandidateCsv(csvText: string): CandidateCsvReading {
 		const row = index + 1;
 		if (index === 0 || isBlank(cells)) return;
 		if (!isBlank(cells.slice(width))) {
+			const values = cells.findLastIndex((cell) => cell.trim() !== '') + 1;
 			issues.push(
 				rowIssue(
 					row,
 					null,
-					`this row has ${cells.length} values but the header has ${width} columns. Put double quotes around a value that contains a ${delimiterNames[delimiter]}.`
+					`this row has ${values} values but the header has ${width} columns. Put double quotes around a value that contains a ${delimiterNames[delimiter]}.`
 				)
 			);
 		}
