@@ -100,7 +100,7 @@ test.describe('without JavaScript', () => {
 	});
 });
 
-test('the import page explains the columns, offers the example file, and passes WCAG checks with errors shown', async ({
+test('the import page explains the columns, offers the example file, refuses a large file at once, and passes WCAG checks with errors shown', async ({
 	page,
 	seed
 }) => {
@@ -115,6 +115,12 @@ test('the import page explains the columns, offers the example file, and passes 
 	let text = '';
 	for await (const chunk of example) text += chunk;
 	expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('name,email,notes');
+
+	await page
+		.getByLabel('CSV file')
+		.setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc(600 * 1024, 'a') });
+	await expect(page.getByText('huge.csv is 600 KB; import at most 500 KB at once.')).toBeVisible();
+	await expect(page.getByLabel('CSV file')).toHaveValue('');
 
 	await page.getByLabel('Or paste the rows').fill('name,email\n,nobody\n');
 	await page.getByRole('button', { name: 'Import candidates' }).click();
