@@ -48,7 +48,7 @@ test('the layout holds at 768 px wide', async ({ page, seed }) => {
 });
 
 test('the hiring pages meet WCAG 2.2 AA checks', async ({ page, seed }) => {
-	// Fifteen full-page audits: more than the default budget on a loaded 2-core machine.
+	// Sixteen full-page audits: more than the default budget on a loaded 2-core machine.
 	test.slow();
 	const admin = await seed.user('admin');
 	const interviewer = await seed.user('interviewer');
@@ -69,6 +69,7 @@ test('the hiring pages meet WCAG 2.2 AA checks', async ({ page, seed }) => {
 		`/templates/${await seed.templateId()}`,
 		'/openings',
 		`/openings/${openingId}`,
+		`/openings/${openingId}/import`,
 		'/candidates',
 		`/candidates/${candidate.id}`,
 		`/loops/new?opening=${openingId}&candidate=${(await seed.candidate([openingId])).id}`,

@@ -24,6 +24,10 @@ export const candidateSchema = z.object({
 });
 export type CandidateInput = z.output<typeof candidateSchema>;
 
+/** One row of a candidate CSV: the person, validated exactly as the candidate form does. */
+export const candidateRowSchema = candidateSchema.pick({ name: true, email: true, notes: true });
+export type CandidateRow = z.output<typeof candidateRowSchema>;
+
 /** One entry of a panel: interviewers for a round (0-based index into the loop's rounds) at a time. */
 export const panelEntrySchema = z.object({
 	round: z.coerce.number().int().min(0, 'Choose a round'),

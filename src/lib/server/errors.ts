@@ -1,3 +1,4 @@
+import type { CsvImportIssue } from '../domain/candidate-import';
 import type { ScorecardDocument } from '../domain/scorecard';
 import type { FieldErrors } from '../domain/validation';
 
@@ -52,5 +53,21 @@ export class IncompleteError extends Error {
 	constructor(readonly issues: { path: string; message: string }[]) {
 		super(issues[0]?.message ?? 'Incomplete');
 		this.name = 'IncompleteError';
+	}
+}
+
+/**
+ * A CSV import refused whole: nothing was written. Each issue has a `path` (`rows[6].email`)
+ * and a full sentence naming the row; as an InputError its field errors are keyed by path
+ * ('form' for the file as a whole), so the generic form and API answers list every issue.
+ */
+export class CsvImportError extends InputError {
+	constructor(readonly issues: CsvImportIssue[]) {
+		super(Object.fromEntries(issues.map((issue) => [issue.path || 'form', issue.message])));
+		this.name = 'CsvImportError';
+		this.message =
+			issues.length === 1
+				? `Nothing was imported: ${issues[0]!.message}`
+				: `Nothing was imported: the CSV has ${issues.length} problems`;
 	}
 }

@@ -1,3 +1,4 @@
+import { importCountsFromQuery } from '$lib/domain/candidate-import';
 import { openingSchema } from '$lib/domain/hiring-schemas';
 import { canManageHiring } from '$lib/server/access';
 import { getDb } from '$lib/server/app';
@@ -24,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
 	const [templates, people] = staff
 		? await Promise.all([listTemplates(db, actor, { includeArchived: true }), listActivePeople(db)])
 		: [[], []];
-	return { opening, candidates, loops, page, staff, templates, people };
+	const imported = importCountsFromQuery(event.url.searchParams);
+	return { opening, candidates, loops, page, staff, templates, people, imported };
 };
 
 export const actions: Actions = {

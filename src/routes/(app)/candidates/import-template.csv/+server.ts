@@ -1,0 +1,10 @@
+import { importTemplateCsv } from '$lib/domain/candidate-import';
+import { requireRole } from '$lib/server/auth/guards';
+import { csvResponse } from '$lib/server/csv';
+import type { RequestHandler } from './$types';
+
+/** The example file offered on the import page, for those who may import. */
+export const GET: RequestHandler = (event) => {
+	requireRole(event, 'admin', 'recruiter');
+	return csvResponse('candidates-example.csv', importTemplateCsv);
+};
