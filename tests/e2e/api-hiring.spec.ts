@@ -349,3 +349,61 @@ test('calibration through the API follows the viewer’s scope and checks its da
 		{ path: 'query.to', message: 'The end date comes before the start date' }
 	]);
 });
+
+test('a script imports candidates from a CSV file: all or nothing, with each row’s problem', async ({
+	request,
+	seed
+}) => {
+	const { as, openingId } = await hiringThroughApi(seed, request);
+	const tag = randomUUID().slice(0, 6);
+	const csv = (rows: string[]) => ({
+		raw: { contentType: 'text/csv', data: ['name,email,notes', ...rows].join('\n') }
+	});
+	const bad = await as.recruiter.call('POST', '/openings/{id}/candidates/import', {
+		params: { id: openingId },
+		...csv([`Ada ${tag},ada-${tag}@example.org,`, `,nobody-${tag}@example.org,`, `Bob ${tag},not-an-email,`])
+	});
+	expect(bad.status).toBe(422);
+	expect(bad.body.issues).toEqual([
+		{ path: 'rows[2].name', message: 'Row 3, name: Enter a name' },
+		{ path: 'rows[3].email', message: expect.stringMatching(/^Row 4, email: Enter a valid email address/) }
+	]);
+	const before = await as.recruiter.get<{ total: number }>('/candidates', { query: { openingId } });
+
+	const good = await as.recruiter.call('POST', '/openings/{id}/candidates/import', {
+		params: { id: openingId },
+		...csv([`Ada ${tag},ada-${tag}@example.org,Referred by Grace`, `Bob ${tag},bob-${tag}@example.org,`])
+	});
+	expect(good.status).toBe(200);
+	expect(good.body).toMatchObject({ openingId, created: 2, linked: 0, unchanged: 0 });
+	const after = await as.recruiter.get<{ total: number }>('/candidates', { query: { openingId } });
+	expect(after.body.total).toBe(before.body.total + 2);
+	const again = await as.recruiter.call('POST', '/openings/{id}/candidates/import', {
+		params: { id: openingId },
+		...csv([`Ada ${tag},ada-${tag}@example.org,`])
+	});
+	expect(again.body).toMatchObject({ created: 0, unchanged: 1 });
+
+	// A hiring manager does not add candidates; someone else's opening does not exist.
+	expect(
+		(
+			await as.manager.call('POST', '/openings/{id}/candidates/import', {
+				params: { id: openingId },
+				...csv([])
+			})
+		).status
+	).toBe(403);
+	expect(
+		(
+			await as.recruiter.call('POST', '/openings/{id}/candidates/import', {
+				params: { id: 999999 },
+				...csv([])
+			})
+		).status
+	).toBe(404);
+	const huge = await as.recruiter.call('POST', '/openings/{id}/candidates/import', {
+		params: { id: openingId },
+		raw: { contentType: 'text/csv', data: 'name,email\n' + 'x'.repeat(501 * 1024) }
+	});
+	expect(huge.status).toBe(413);
+});

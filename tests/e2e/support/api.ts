@@ -66,6 +66,8 @@ export interface CallOptions {
 	params?: Record<string, string | number>;
 	query?: Record<string, string>;
 	body?: unknown;
+	/** A body that is not JSON, sent as it is. */
+	raw?: { contentType: string; data: string | Buffer };
 	headers?: Record<string, string>;
 }
 
@@ -85,9 +87,14 @@ export class ApiClient {
 			headers: {
 				...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
 				...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+				...(options.raw ? { 'content-type': options.raw.contentType } : {}),
 				...options.headers
 			},
-			data: options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body))
+			data: options.raw
+				? Buffer.from(options.raw.data)
+				: options.body === undefined
+					? undefined
+					: Buffer.from(JSON.stringify(options.body))
 		});
 		const body = (await response.json()) as T;
 		this.contract.check(method, template, response.status(), body);

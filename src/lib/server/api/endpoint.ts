@@ -5,7 +5,7 @@ import type { Role } from '../../domain/roles';
 import type { AuthUser } from '../auth/session';
 import type { DB } from '../db';
 import { ForbiddenError, NotFoundError } from '../errors';
-import { apiResponse, HttpError, issuesFromZod, readJson, requireApiUser } from './http';
+import { apiResponse, HttpError, issuesFromZod, readBytes, readJson, requireApiUser } from './http';
 
 // An API endpoint is described once: its path, its zod schemas and its handler. The route
 // file serves it with `serve()`, and openapi.ts documents it from the same description, so
@@ -24,6 +24,8 @@ export interface EndpointInput<P extends AnyObject, Q extends AnyObject, B exten
 	params: z.output<P>;
 	query: z.output<Q>;
 	body: z.output<B>;
+	/** With `textBody`: the body's bytes, to decode as the endpoint requires. */
+	raw: Uint8Array;
 	request: Request;
 	event: RequestEvent;
 }
@@ -44,6 +46,8 @@ export interface Endpoint<
 	params?: P;
 	query?: Q;
 	body?: B;
+	/** A body that is not JSON (a CSV file): handed to the handler as text, up to maxBytes. */
+	textBody?: { contentType: string; maxBytes: number; description: string };
 	/** Request headers the endpoint reads, for the document. */
 	headers?: { name: string; description: string; required: boolean }[];
 	response: { status: 200 | 201; description: string; schema: R };
@@ -95,6 +99,7 @@ export function serve(spec: Endpoint): RequestHandler {
 				});
 			}
 			const body = spec.body ? await readJson(event.request, spec.body) : undefined;
+			const raw = spec.textBody ? await readBytes(event.request, spec.textBody.maxBytes) : new Uint8Array();
 			const result = await spec
 				.handle({
 					actor,
@@ -102,6 +107,7 @@ export function serve(spec: Endpoint): RequestHandler {
 					params: params?.data ?? {},
 					query: query?.data ?? {},
 					body,
+					raw,
 					request: event.request,
 					event
 				})

@@ -6,6 +6,7 @@ import { toWire } from '../../domain/scorecard';
 import type { AuthUser } from '../auth/session';
 import {
 	ConflictError,
+	CsvImportError,
 	ForbiddenError,
 	IncompleteError,
 	InputError,
@@ -63,6 +64,15 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
 	return result.data;
 }
 
+/** A body that is not JSON (a CSV file), up to `maxBytes`; 413 past it. */
+export async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+	const bytes = new Uint8Array(await request.arrayBuffer());
+	if (bytes.length > maxBytes) {
+		throw new HttpError(413, `The body is larger than ${Math.round(maxBytes / 1024)} KB`);
+	}
+	return bytes;
+}
+
 export function requireApiUser(event: Pick<RequestEvent, 'locals'>): AuthUser {
 	if (!event.locals.user) throw new HttpError(401, 'Sign in or send an API token');
 	return event.locals.user;
@@ -87,6 +97,10 @@ export async function apiResponse(work: () => Promise<Response>): Promise<Respon
 export function errorResponse(error: unknown): Response {
 	if (error instanceof HttpError)
 		return json({ error: error.message, ...error.body }, { status: error.status });
+	if (error instanceof CsvImportError) {
+		const issues = error.issues.map(({ path, message }) => ({ path, message }));
+		return json({ error: error.message, issues }, { status: 422 });
+	}
 	if (error instanceof InputError) {
 		const issues = Object.entries(error.fieldErrors).map(([path, message]) => ({ path, message }));
 		return json({ error: 'The body is not valid', issues }, { status: 422 });

@@ -13,7 +13,7 @@ const errorDescriptions: Record<ErrorStatus | 401 | 429, string> = {
 	403: 'Your role does not allow this',
 	404: 'There is no such thing, or you may not see it',
 	409: 'It clashes with the current state: changed meanwhile, already done, or cancelled',
-	413: 'The body is larger than 256 KB',
+	413: 'The body is too large: 256 KB of JSON, or the size an endpoint names',
 	422: 'The body or query is not valid; `issues` lists each problem with its path',
 	428: 'The request must say which version it is based on (If-Match)',
 	429: 'Too many requests with this token; wait for the seconds in Retry-After'
@@ -91,6 +91,15 @@ export function openApiDocument(endpoints: Endpoint[]): Json {
 						requestBody: {
 							required: true,
 							content: { 'application/json': { schema: convert(spec.body, 'input') } }
+						}
+					}
+				: {}),
+			...(spec.textBody
+				? {
+						requestBody: {
+							required: true,
+							description: spec.textBody.description,
+							content: { [spec.textBody.contentType]: { schema: { type: 'string' } } }
 						}
 					}
 				: {}),

@@ -3,7 +3,9 @@ import { candidateSchema, openingSchema, openingStatuses } from '../../../domain
 import { competencyKinds } from '../../../domain/library';
 import { loopStatuses } from '../../../domain/loop-status';
 import { decisionOutcomes } from '../../../domain/decision';
+import { maxImportBytes, maxImportRows } from '../../../domain/candidate-import';
 import { candidatesPerPage } from '../../../domain/paging';
+import { csvTextFromBytes, importCandidatesCsv } from '../../candidate-import';
 import { createCandidate, getCandidate, listCandidates, type CandidateDetail } from '../../candidates';
 import { getComparison } from '../../comparison';
 import { createOpening, getOpening, listOpenings, type OpeningSummary } from '../../openings';
@@ -257,4 +259,54 @@ export const getCandidateEndpoint = endpoint({
 	response: { status: 200, description: 'The candidate', schema: candidate },
 	errors: [404],
 	handle: async ({ db, actor, params }) => ({ body: candidateJson(await getCandidate(db, actor, params.id)) })
+});
+
+export const importCandidatesEndpoint = endpoint({
+	method: 'POST',
+	path: '/openings/{id}/candidates/import',
+	operationId: 'importCandidates',
+	summary: 'Import candidates into the opening from a CSV file',
+	description: `Columns by header: name and email (required), notes. Comma, semicolon or tab; UTF-8. All or nothing: any problem imports nothing and 422 lists each, with its spreadsheet row (header = row 1). A known email is added to the opening as it is; one already in the opening is left unchanged. At most ${maxImportRows.toLocaleString('en')} rows.`,
+	tag: 'Hiring',
+	roles: ['admin', 'recruiter'],
+	params: idParams,
+	textBody: {
+		contentType: 'text/csv',
+		maxBytes: maxImportBytes,
+		description: `The CSV file, up to ${maxImportBytes / 1024} KB`
+	},
+	response: {
+		status: 200,
+		description: 'Imported: what happened to each row',
+		schema: z
+			.object({
+				openingId: idOut,
+				created: z.int(),
+				linked: z.int().meta({ description: 'Known candidates added to the opening' }),
+				unchanged: z.int().meta({ description: 'Already in the opening' }),
+				rows: z.array(
+					z.object({
+						row: z.int(),
+						candidateId: idOut,
+						outcome: z.enum(['created', 'linked', 'unchanged']),
+						name: z.string(),
+						email: z.string()
+					})
+				)
+			})
+			.meta({ id: 'CandidateImport' })
+	},
+	errors: [403, 404, 413, 422],
+	handle: async ({ db, actor, params, raw }) => {
+		const result = await importCandidatesCsv(db, actor, params.id, csvTextFromBytes(raw));
+		return {
+			body: {
+				openingId: sid(result.openingId),
+				created: result.created,
+				linked: result.linked,
+				unchanged: result.unchanged,
+				rows: result.rows.map((r) => ({ ...r, candidateId: sid(r.candidateId) }))
+			}
+		};
+	}
 });

@@ -7,6 +7,7 @@ import {
 	createOpeningEndpoint,
 	getCandidateEndpoint,
 	getOpeningEndpoint,
+	importCandidatesEndpoint,
 	listCandidatesEndpoint,
 	listOpeningsEndpoint,
 	openingComparisonEndpoint
@@ -32,6 +33,7 @@ export {
 	createOpeningEndpoint,
 	getCandidateEndpoint,
 	getOpeningEndpoint,
+	importCandidatesEndpoint,
 	listCandidatesEndpoint,
 	listOpeningsEndpoint,
 	openingComparisonEndpoint,
@@ -72,6 +74,7 @@ export const endpoints: Endpoint[] = [
 	createOpeningEndpoint,
 	getOpeningEndpoint,
 	openingComparisonEndpoint,
+	importCandidatesEndpoint,
 	listCandidatesEndpoint,
 	createCandidateEndpoint,
 	getCandidateEndpoint,
