@@ -94,3 +94,24 @@ test('the question bank filters by competency and kind', async ({ page, seed }) 
 	await expect(cards.first()).toContainText(/Tell me about|Describe a specific/);
 	await expect(page.getByRole('link', { name: /Write a function/ })).toHaveCount(0);
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the edit form opens with the competency’s text in every box', async ({ page, seed }) => {
+		await seed.signIn(page.context(), await seed.user('recruiter'));
+		await page.goto('/library');
+		await page.getByRole('link', { name: 'Coding', exact: true }).click();
+		await expect(page.getByLabel('Description')).toHaveValue(
+			/^Turning a problem into working, readable code/
+		);
+		for (const level of [
+			'1 · Significant gaps',
+			'2 · Below the bar',
+			'3 · Meets the bar',
+			'4 · Exceeds the bar'
+		]) {
+			await expect(page.getByLabel(level)).not.toHaveValue('');
+		}
+	});
+});
