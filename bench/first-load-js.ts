@@ -1,45 +1,77 @@
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { createSession } from '../src/lib/server/auth/session';
 import { openDatabase } from '../src/lib/server/db';
 import { seedDemo } from '../src/lib/server/demo';
 import { prepareDatabase } from '../src/lib/server/prepare';
-import { chromiumLaunchOptions, startServer, tempDir } from './support';
+import { chromiumLaunchOptions, sessionCookie, startServer, tempDir } from './support';
 
-/**
- * First-load JavaScript of a page: every script the browser fetches to show it, each
- * gzipped (as a server with compression would send it), summed. Run after `npm run build`.
- */
-export async function measureFirstLoadJs(
-	pages: { name: string; path: (ids: DemoIds) => string; as: string }[]
-) {
-	const dir = tempDir('panelist-js-');
-	const file = path.join(dir, 'bench.db');
+// The demo organisation on its own server: what the browser-side measurements (first-load
+// JavaScript, Lighthouse) look at.
+
+export interface DemoPage {
+	name: string;
+	path: string;
+	/** Who looks at it (an email of the demo organisation). */
+	as: string;
+}
+
+export interface DemoSite {
+	base: string;
+	pages: DemoPage[];
+	cookie: (email: string) => Promise<string>;
+	stop: () => void;
+}
+
+export async function startDemoSite(port = 4310): Promise<DemoSite> {
+	const file = path.join(tempDir('panelist-demo-bench-'), 'demo.db');
 	const db = openDatabase(file);
 	await prepareDatabase(db);
 	await seedDemo(db);
-	const ids = await demoIds(db);
-	const port = 4310;
+	const draft = await db
+		.selectFrom('scorecard')
+		.innerJoin('user', 'user.id', 'scorecard.interviewerId')
+		.select('scorecard.id')
+		.where('user.email', '=', 'priya@example.com')
+		.where('scorecard.status', '!=', 'submitted')
+		.executeTakeFirstOrThrow();
+	const decided = await db
+		.selectFrom('loop')
+		.select(['id', 'openingId'])
+		.orderBy('id')
+		.executeTakeFirstOrThrow();
+	await db.destroy();
 	const server = await startServer(file, port);
+	return {
+		base: `http://localhost:${port}`,
+		pages: [
+			{ name: 'scorecard (interview kit)', path: `/interviews/${draft.id}`, as: 'priya@example.com' },
+			{ name: 'loop results', path: `/loops/${decided.id}/results`, as: 'manager@example.com' },
+			{ name: 'comparison', path: `/openings/${decided.openingId}/comparison`, as: 'manager@example.com' }
+		],
+		cookie: (email) => sessionCookie(file, email),
+		stop: () => server.kill()
+	};
+}
+
+/**
+ * First-load JavaScript of each page: every script the browser fetches to show it, each
+ * gzipped (as a server with compression would send it), summed.
+ */
+export async function measureFirstLoadJs(site: DemoSite) {
 	const browser = await chromium.launch(chromiumLaunchOptions());
 	const results: { page: string; scripts: number; gzipBytes: number }[] = [];
 	try {
-		for (const target of pages) {
-			const user = await db
-				.selectFrom('user')
-				.select('id')
-				.where('email', '=', target.as)
-				.executeTakeFirstOrThrow();
-			const { token } = await createSession(db, user.id);
+		for (const target of site.pages) {
+			const [name, value] = (await site.cookie(target.as)).split('=') as [string, string];
 			const context = await browser.newContext();
-			await context.addCookies([{ name: 'panelist-session', value: token, domain: 'localhost', path: '/' }]);
+			await context.addCookies([{ name, value, domain: 'localhost', path: '/' }]);
 			const page = await context.newPage();
 			const bodies: Promise<Buffer>[] = [];
 			page.on('response', (response) => {
 				if (response.request().resourceType() === 'script') bodies.push(response.body());
 			});
-			await page.goto(`http://localhost:${port}${target.path(ids)}`, { waitUntil: 'networkidle' });
+			await page.goto(`${site.base}${target.path}`, { waitUntil: 'networkidle' });
 			const scripts = await Promise.all(bodies);
 			results.push({
 				page: target.name,
@@ -50,42 +82,6 @@ export async function measureFirstLoadJs(
 		}
 	} finally {
 		await browser.close();
-		server.kill();
-		await db.destroy();
 	}
 	return results;
-}
-
-export interface DemoIds {
-	draftScorecard: number;
-	decidedLoop: number;
-	comparisonOpening: number;
-}
-
-async function demoIds(db: ReturnType<typeof openDatabase>): Promise<DemoIds> {
-	const draft = await db
-		.selectFrom('scorecard')
-		.innerJoin('user', 'user.id', 'scorecard.interviewerId')
-		.select('scorecard.id')
-		.where('user.email', '=', 'priya@example.com')
-		.where('scorecard.status', '!=', 'submitted')
-		.executeTakeFirstOrThrow();
-	const loop = await db
-		.selectFrom('loop')
-		.select(['id', 'openingId'])
-		.orderBy('id')
-		.executeTakeFirstOrThrow();
-	return { draftScorecard: draft.id, decidedLoop: loop.id, comparisonOpening: loop.openingId };
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-	const results = await measureFirstLoadJs([
-		{
-			name: 'scorecard (interview kit)',
-			path: (ids) => `/interviews/${ids.draftScorecard}`,
-			as: 'priya@example.com'
-		}
-	]);
-	for (const r of results)
-		console.log(`${r.page}: ${r.scripts} scripts, ${(r.gzipBytes / 1024).toFixed(1)} KB gzip`);
 }

@@ -122,3 +122,22 @@ export async function timeRequests(url: string, cookie: string, runs: number, wa
 	const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
 	return { p50: at(0.5), p95: at(0.95), max: times[times.length - 1]!, runs };
 }
+
+/** The most memory the process has held (resident, peak), in MB; Linux only. */
+export function peakMemoryMb(pid: number): number | null {
+	try {
+		const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+		const match = /^VmHWM:\s+(\d+) kB/m.exec(status);
+		return match ? Number(match[1]) / 1024 : null;
+	} catch {
+		return null;
+	}
+}
+
+/** A copy of a database file as it is now (with its write-ahead log, if any). */
+export function copyDatabase(file: string): string {
+	const copy = path.join(tempDir('panelist-bench-'), 'copy.db');
+	fs.copyFileSync(file, copy);
+	if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+	return copy;
+}

@@ -14,7 +14,8 @@ import {
 	type DialectAdapter,
 	type Driver,
 	type LogEvent,
-	type MigrationProvider
+	type MigrationProvider,
+	type SqliteDatabase
 } from 'kysely';
 import { migrations } from '../../../migrations/index';
 import type { Database } from './schema';
@@ -41,10 +42,37 @@ class ImmediateTransactionSqliteDriver extends SqliteDriver {
 	}
 }
 
-class PanelistSqliteDialect extends SqliteDialect {
-	readonly #database: SQLite.Database;
+/**
+ * Kysely's SQLite driver prepares every query anew, and preparing costs more than running
+ * a small query. Statements are kept by their SQL (least recently used dropped past
+ * `size`); one still busy (being iterated) is never handed out twice.
+ */
+export function withStatementCache(sqlite: SQLite.Database, size = 1000): SqliteDatabase {
+	const cache = new Map<string, SQLite.Statement>();
+	return {
+		close: () => sqlite.close(),
+		prepare(query: string) {
+			const cached = cache.get(query);
+			if (cached && !cached.busy) {
+				cache.delete(query);
+				cache.set(query, cached);
+				return cached;
+			}
+			const statement = sqlite.prepare(query);
+			if (!cached) {
+				cache.set(query, statement);
+				if (cache.size > size) cache.delete(cache.keys().next().value!);
+			}
+			return statement;
+		}
+	};
+}
 
-	constructor(database: SQLite.Database) {
+class PanelistSqliteDialect extends SqliteDialect {
+	readonly #database: SqliteDatabase;
+
+	constructor(sqlite: SQLite.Database) {
+		const database = withStatementCache(sqlite);
 		super({ database });
 		this.#database = database;
 	}
