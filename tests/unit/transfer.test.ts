@@ -286,6 +286,7 @@ describe('whole-organisation export and import', () => {
 		file.users[1].email = file.users[0].email;
 		file.users[2].passwordHash = '$argon2id$v=19$m=19456,t=2,p=1$planted';
 		file.candidates[0].notes = 'x'.repeat(1_000_000);
+		file.candidates[1]['y'.repeat(1_000_000)] = 'a key a megabyte long';
 		file.loops[0].panel[0].interviewerId = 17;
 		file.loops[1].candidateId = '999';
 		file.loops[2].panel[0].roundId = file.loops[3].rounds[0].id;
@@ -312,6 +313,7 @@ describe('whole-organisation export and import', () => {
 				`users[1].email: another user (users[0].email) has the email ${file.users[0].email}`,
 				'users[2]: unrecognized key: "passwordHash"',
 				'candidates[0].notes: use at most 20000 characters',
+				`candidates[1]: unrecognized key: "${'y'.repeat(80)}…"`,
 				'loops[0].panel[0].interviewerId: an id is a string of digits, like "17"',
 				'loops[1].candidateId: no candidate with id "999" in this file',
 				`loops[2].panel[0].roundId: no round with id "${file.loops[3].rounds[0].id}" in this loop`,

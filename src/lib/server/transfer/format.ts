@@ -284,6 +284,7 @@ function jsonProblem(value: unknown): string | null {
 			for (const item of v) stack.push({ value: item, depth: depth + 1 });
 		} else if (v !== null && typeof v === 'object') {
 			for (const [key, item] of Object.entries(v)) {
+				if (key.length > caps.auditString) return `A key in it is over ${caps.auditString} characters`;
 				chars += key.length + 4;
 				stack.push({ value: item, depth: depth + 1 });
 			}
@@ -360,12 +361,16 @@ export interface Problem {
 
 export type PathPart = string | number | symbol;
 
+/** Keys come from the file, so a hostile one could be megabytes long; a report shows its start. */
+export const shortened = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 export function formatPath(path: readonly PathPart[]): string {
 	let out = '';
 	for (const part of path) {
 		if (typeof part === 'number') out += `[${part}]`;
-		else if (typeof part === 'string' && /^[A-Za-z_$][\w$]*$/.test(part)) out += out ? `.${part}` : part;
-		else out += `[${JSON.stringify(String(part))}]`;
+		else if (typeof part === 'string' && /^[A-Za-z_$][\w$]*$/.test(part) && part.length <= 80)
+			out += out ? `.${part}` : part;
+		else out += `[${JSON.stringify(shortened(String(part)))}]`;
 	}
 	return out;
 }

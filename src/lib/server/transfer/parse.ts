@@ -10,6 +10,7 @@ import {
 	exportVersion,
 	formatPath,
 	isId,
+	shortened,
 	loopFieldsSchema,
 	loopRoundSchema,
 	openingSchema,
@@ -89,10 +90,19 @@ const parseOptions = {
 /** Messages read as the rest of a line that starts with the path. */
 export const sentence = (message: string) => message.charAt(0).toLowerCase() + message.slice(1);
 
+function unknownKeys(keys: string[]): string {
+	const named = keys.slice(0, 5).map((key) => JSON.stringify(shortened(key)));
+	if (keys.length > 5) named.push(`and ${keys.length - 5} more`);
+	return `unrecognized key${keys.length > 1 ? 's' : ''}: ${named.join(', ')}`;
+}
+
 function report(problems: Problem[], at: readonly PathPart[], issues: readonly z.core.$ZodIssue[]): void {
 	for (const issue of issues) {
 		const nested = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
-		problems.push({ path: formatPath([...at, ...issue.path]), message: sentence(nested ?? issue.message) });
+		// Zod names unknown keys in its message; those are the file's, of any length and number.
+		const message =
+			issue.code === 'unrecognized_keys' ? unknownKeys(issue.keys) : sentence(nested ?? issue.message);
+		problems.push({ path: formatPath([...at, ...issue.path]), message });
 	}
 }
 
