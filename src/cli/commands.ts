@@ -10,6 +10,8 @@ import { generatedPassword, generateOrganisation } from '../lib/server/synthetic
 import { prepareDatabase } from '../lib/server/prepare';
 import { demoPassword, seedDemo } from '../lib/server/demo';
 import { InputError } from '../lib/server/errors';
+import { exportToFile } from '../lib/server/transfer/export';
+import { ImportRefusedError, importFromFile } from '../lib/server/transfer/import';
 import { createUser, findUserByEmail, resetPassword } from '../lib/server/users';
 
 export class UsageError extends Error {}
@@ -156,6 +158,46 @@ export const commands: Record<string, Command> = {
 				sqlite.close();
 			}
 			console.log(`Backed up ${source} to ${target}.`);
+		}
+	},
+
+	export: {
+		options: {},
+		positionals: 1,
+		run: async (_values, [target]) => {
+			const source = databasePath();
+			if (!fs.existsSync(source)) throw new Error(`no database at ${source}`);
+			if (fs.existsSync(target!)) throw new Error(`${target} already exists; choose a new file name`);
+			await withDatabase(async (db) => {
+				const s = await exportToFile(db, target!);
+				console.log(
+					`Exported ${s.users} users, ${s.loops} loops with ${s.scorecards} scorecards and ${s.auditEvents} audit events to ${target}.`
+				);
+			});
+		}
+	},
+
+	import: {
+		options: {},
+		positionals: 1,
+		run: async (_values, [source]) => {
+			// Checked before the database is opened, which would create it.
+			if (!fs.existsSync(source!)) throw new Error(`no file at ${source}`);
+			await withDatabase(async (db) => {
+				const s = await importFromFile(db, source!).catch((error: unknown) => {
+					if (!(error instanceof ImportRefusedError)) throw error;
+					for (const problem of error.problems)
+						console.error(`${source}: ${problem.path}: ${problem.message}`);
+					throw error;
+				});
+				console.log(
+					`Imported ${s.users} users, ${s.loops} loops with ${s.scorecards} scorecards and ${s.auditEvents} audit events into ${databasePath()}.`
+				);
+				console.log(
+					'Nobody can sign in yet: give each person a password with `panelist reset-password --email …`' +
+						(s.adminEmails.length ? `, starting with an admin (${s.adminEmails.join(', ')}).` : '.')
+				);
+			});
 		}
 	},
 

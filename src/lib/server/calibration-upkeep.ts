@@ -21,7 +21,11 @@ export async function refreshLoopCalibration(db: DB, loopId: number): Promise<vo
 	});
 }
 
-async function refreshLoopRows(db: DB, loopId: number): Promise<void> {
+/**
+ * The loop's own rows only, without the monthly totals: for work on many loops at once (an
+ * import) that recounts every month afterwards with rebuildCalibrationMonths.
+ */
+export async function refreshLoopRows(db: DB, loopId: number): Promise<void> {
 	const [loop, cards] = await Promise.all([
 		db.selectFrom('loop').select(['cancelledAt']).where('id', '=', loopId).executeTakeFirstOrThrow(),
 		db.selectFrom('scorecard').select(['status', 'submittedAt']).where('loopId', '=', loopId).execute()

@@ -200,6 +200,24 @@ async function writeRatingRows(
 		.execute();
 }
 
+/**
+ * Writes a submitted scorecard's rating rows from its saved document, as submitting does:
+ * rows that an import rebuilds rather than reads from its file.
+ */
+export async function rewriteRatingRows(db: DB, scorecardId: number): Promise<void> {
+	const seat = await seatOf(db, scorecardId);
+	const row = await db
+		.selectFrom('scorecard')
+		.select(['status', 'content', 'submittedAt', 'scheduledAt'])
+		.where('id', '=', scorecardId)
+		.executeTakeFirstOrThrow();
+	if (row.status !== 'submitted' || row.submittedAt === null) return;
+	await writeRatingRows(db, scorecardId, seat, await roundOf(db, seat.roundId), parseDocument(row.content), {
+		submittedAt: row.submittedAt,
+		interviewedAt: row.scheduledAt
+	});
+}
+
 function assertComplete(doc: ScorecardDocument, round: ScorecardRound): void {
 	const issues = submissionIssues(doc, round);
 	if (issues.length) throw new IncompleteError(issues);

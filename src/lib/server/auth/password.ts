@@ -10,7 +10,17 @@ export function hashPassword(password: string): Promise<string> {
 	return hash(password, argon2Options);
 }
 
+/**
+ * Stored for accounts that have no password yet (users loaded by an import): not a hash,
+ * so no password matches it, and checking against it costs the same time as a real check.
+ */
+export const noPasswordHash = '!no-password:set-one-with-reset-password';
+
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+	if (passwordHash === noPasswordHash) {
+		await spendVerificationTime(password);
+		return false;
+	}
 	try {
 		return await verify(passwordHash, password);
 	} catch {

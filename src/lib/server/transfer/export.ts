@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import type { DB } from '../db';
+import { isoTime } from './convert';
+import { readLoops } from './export-loops';
+import {
+	readAuditEvents,
+	readCandidates,
+	readCompetencies,
+	readOpenings,
+	readQuestions,
+	readTemplates,
+	readUsers
+} from './export-records';
+import { exportFormat, exportVersion } from './format';
+
+// Writes the whole organisation as docs/export-format.md describes: every list in id order,
+// keys in one order, nothing derived, nothing secret, so the same data always gives the
+// same bytes. Large lists are read page by page and written as they come, so memory stays
+// flat however large the history.
+
+export interface ExportSummary {
+	users: number;
+	loops: number;
+	scorecards: number;
+	auditEvents: number;
+}
+
+/** Records whose database id (`key`) comes after `after`, a page at a time, until none are left. */
+async function* pages<T extends { key: number }>(read: (after: number) => Promise<T[]>): AsyncGenerator<T[]> {
+	let after = 0;
+	for (;;) {
+		const rows = await read(after);
+		if (!rows.length) return;
+		yield rows;
+		after = rows[rows.length - 1]!.key;
+	}
+}
+
+/** Writes through `write` in pieces of about a megabyte. */
+function buffered(write: (chunk: string) => void | Promise<void>) {
+	let buffer = '';
+	return {
+		async add(text: string) {
+			buffer += text;
+			if (buffer.length >= 1 << 20) await this.flush();
+		},
+		async flush() {
+			if (buffer) await write(buffer);
+			buffer = '';
+		}
+	};
+}
+
+// The text equals JSON.stringify(file, null, 2) + '\n', written record by record: inside a
+// JSON string a line break is always escaped, so indenting after every \n is safe.
+const indented = (value: unknown) => JSON.stringify(value, null, 2).replace(/\n/g, '\n    ');
+
+/**
+ * Writes the export through `write`. Everything is read in one read transaction on one
+ * connection: a consistent snapshot while the server keeps writing (WAL lets it), without
+ * holding the write lock as the app's immediate transactions would.
+ */
+export async function writeExport(
+	db: DB,
+	write: (chunk: string) => void | Promise<void>,
+	now = Date.now()
+): Promise<ExportSummary> {
+	return db.connection().execute(async (conn) => {
+		await sql`begin deferred`.execute(conn);
+		try {
+			return await writeSnapshot(conn, buffered(write), now);
+		} finally {
+			await sql`rollback`.execute(conn);
+		}
+	});
+}
+
+async function writeSnapshot(db: DB, out: ReturnType<typeof buffered>, now: number): Promise<ExportSummary> {
+	const summary: ExportSummary = { users: 0, loops: 0, scorecards: 0, auditEvents: 0 };
+	const list = async <T>(key: string, batches: AsyncIterable<T[]> | Iterable<T[]>) => {
+		await out.add(`,\n  ${JSON.stringify(key)}: [`);
+		let count = 0;
+		for await (const batch of batches) {
+			for (const record of batch) await out.add(`${count++ ? ',' : ''}\n    ${indented(record)}`);
+		}
+		await out.add(count ? '\n  ]' : ']');
+		return count;
+	};
+	const withoutKey = <T extends { key: number }>(rows: T[]) => rows.map(({ key: _key, ...record }) => record);
+
+	await out.add(`{\n  "format": ${JSON.stringify(exportFormat)},\n  "version": ${exportVersion}`);
+	await out.add(`,\n  "exportedAt": ${JSON.stringify(isoTime(now))}`);
+	summary.users = await list('users', [await readUsers(db)]);
+	await list('competencies', [await readCompetencies(db)]);
+	await list('questions', [await readQuestions(db)]);
+	await list('templates', [await readTemplates(db)]);
+	await list('openings', [await readOpenings(db)]);
+	await list(
+		'candidates',
+		mapPages(
+			pages((after) => readCandidates(db, after)),
+			withoutKey
+		)
+	);
+	summary.loops = await list(
+		'loops',
+		mapPages(
+			pages((after) => readLoops(db, after)),
+			(loops) => {
+				for (const loop of loops) summary.scorecards += loop.panel.length;
+				return withoutKey(loops);
+			}
+		)
+	);
+	summary.auditEvents = await list(
+		'auditEvents',
+		mapPages(
+			pages((after) => readAuditEvents(db, after)),
+			withoutKey
+		)
+	);
+	await out.add('\n}\n');
+	await out.flush();
+	return summary;
+}
+
+async function* mapPages<T, U>(source: AsyncIterable<T[]>, map: (page: T[]) => U[]): AsyncGenerator<U[]> {
+	for await (const page of source) yield map(page);
+}
+
+/** The export as one string (tests, and small organisations). */
+export async function exportOrganisation(db: DB, now = Date.now()): Promise<string> {
+	const chunks: string[] = [];
+	await writeExport(db, (chunk) => void chunks.push(chunk), now);
+	return chunks.join('');
+}
+
+/**
+ * Writes the export to a new file; an existing file is never overwritten. A failed export
+ * removes what it had written, so no half file is left looking like an export.
+ */
+export async function exportToFile(db: DB, file: string, now = Date.now()): Promise<ExportSummary> {
+	let fd: number;
+	try {
+		fd = fs.openSync(file, 'wx');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+			throw new Error(`${file} already exists; choose a new file name`, { cause: error });
+		throw error;
+	}
+	try {
+		const summary = await writeExport(db, (chunk) => void fs.writeSync(fd, chunk), now);
+		fs.closeSync(fd);
+		return summary;
+	} catch (error) {
+		fs.closeSync(fd);
+		fs.rmSync(file, { force: true });
+		throw error;
+	}
+}

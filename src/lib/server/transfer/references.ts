@@ -1,0 +1,135 @@
+import { Checks } from './checks';
+import type { Problem } from './format';
+import { checkLoops } from './loop-references';
+import type { ParsedFile } from './parse';
+
+// Checks across records, on the records that passed the structural checks: every id points
+// at a record of the file, ids and emails and names are unique where the database needs
+// them to be, and a scorecard rates only what its round asks. Every problem is collected.
+
+/** ASCII-only case folding, as SQLite's NOCASE compares the names that must be unique. */
+const nocase = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+export function checkReferences(parsed: ParsedFile, problems: Problem[]): void {
+	const c = new Checks(parsed, problems);
+	checkPeopleAndLibrary(c);
+	checkHiring(c);
+	const { file, known } = parsed;
+	const auditIds = c.uniqueIds('audit event');
+	for (const event of file.auditEvents) {
+		const at = ['auditEvents', c.at(event)];
+		auditIds(at, event.id);
+		c.ref([...at, 'actorUserId'], event.actorUserId, known.users, 'user');
+	}
+}
+
+function checkPeopleAndLibrary(c: Checks): void {
+	const { file, known } = c.parsed;
+	const userIds = c.uniqueIds('user');
+	const emails = c.unique();
+	for (const user of file.users) {
+		const at = ['users', c.at(user)];
+		userIds(at, user.id);
+		emails([...at, 'email'], user.email, (first) => `another user (${first}) has the email ${user.email}`);
+	}
+
+	const competencyIds = c.uniqueIds('competency');
+	const competencyNames = c.unique();
+	const revisionIds = c.uniqueIds('competency revision');
+	for (const competency of file.competencies) {
+		const at = ['competencies', c.at(competency)];
+		competencyIds(at, competency.id);
+		competencyNames(
+			[...at, 'name'],
+			nocase(competency.name),
+			(first) => `another competency (${first}) has this name; names are unique, whatever their case`
+		);
+		const numbers = c.unique();
+		competency.revisions.forEach((revision, i) => {
+			revisionIds([...at, 'revisions', i], revision.id);
+			numbers(
+				[...at, 'revisions', i, 'revision'],
+				String(revision.revision),
+				(first) => `revision number ${revision.revision} appears twice (also at ${first})`
+			);
+			c.ref([...at, 'revisions', i, 'createdBy'], revision.createdBy, known.users, 'user');
+		});
+		if (!competency.revisions.some((r) => r.id === competency.currentRevisionId)) {
+			c.report(
+				[...at, 'currentRevisionId'],
+				`"${competency.currentRevisionId}" is not one of this competency's revisions`
+			);
+		}
+	}
+
+	const questionIds = c.uniqueIds('question');
+	const questionRevisionIds = c.uniqueIds('question revision');
+	for (const question of file.questions) {
+		const at = ['questions', c.at(question)];
+		questionIds(at, question.id);
+		c.refs([...at, 'competencyIds'], question.competencyIds, known.competencies, 'competency');
+		const numbers = c.unique();
+		question.revisions.forEach((revision, i) => {
+			questionRevisionIds([...at, 'revisions', i], revision.id);
+			numbers(
+				[...at, 'revisions', i, 'revision'],
+				String(revision.revision),
+				(first) => `revision number ${revision.revision} appears twice (also at ${first})`
+			);
+		});
+		if (!question.revisions.some((r) => r.id === question.currentRevisionId)) {
+			c.report(
+				[...at, 'currentRevisionId'],
+				`"${question.currentRevisionId}" is not one of this question's revisions`
+			);
+		}
+	}
+
+	const templateIds = c.uniqueIds('template');
+	const templateNames = c.unique();
+	const roundIds = c.uniqueIds('template round');
+	for (const template of file.templates) {
+		const at = ['templates', c.at(template)];
+		templateIds(at, template.id);
+		templateNames(
+			[...at, 'name'],
+			nocase(template.name),
+			(first) => `another template (${first}) has this name; names are unique, whatever their case`
+		);
+		template.rounds.forEach((round, i) => {
+			roundIds([...at, 'rounds', i], round.id);
+			c.refs([...at, 'rounds', i, 'competencyIds'], round.competencyIds, known.competencies, 'competency');
+			c.refs([...at, 'rounds', i, 'questionIds'], round.questionIds, known.questions, 'question');
+		});
+	}
+}
+
+function checkHiring(c: Checks): void {
+	const { file, known } = c.parsed;
+	const openingIds = c.uniqueIds('opening');
+	for (const opening of file.openings) {
+		const at = ['openings', c.at(opening)];
+		openingIds(at, opening.id);
+		c.ref([...at, 'templateId'], opening.templateId, known.templates, 'template');
+		c.refs([...at, 'hiringManagerIds'], opening.hiringManagerIds, known.users, 'user');
+	}
+
+	const candidateIds = c.uniqueIds('candidate');
+	const emails = c.unique();
+	for (const candidate of file.candidates) {
+		const at = ['candidates', c.at(candidate)];
+		candidateIds(at, candidate.id);
+		emails(
+			[...at, 'email'],
+			candidate.email,
+			(first) => `another candidate (${first}) has the email ${candidate.email}`
+		);
+		c.refs(
+			[...at, 'openings'],
+			candidate.openings.map((o) => o.openingId),
+			known.openings,
+			'opening'
+		);
+	}
+	checkLoops(c);
+}
