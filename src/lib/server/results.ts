@@ -134,6 +134,8 @@ export async function loadLoopResults(
 			.selectFrom('scorecardRating')
 			.select(['competencyId', 'interviewerId', 'rating'])
 			.where('loopId', '=', loopId)
+			// Panel order, stable across amendments and export/import.
+			.orderBy('scorecardId')
 			.execute(),
 		db
 			.selectFrom('loopDecision')
