@@ -33,7 +33,7 @@ const launchOptions = fs.existsSync(chromiumPath)
 
 function server(port: number, database: string) {
 	return {
-		command: 'node build',
+		command: 'node scripts/server.js',
 		url: `http://localhost:${port}/login`,
 		reuseExistingServer: false,
 		timeout: 60_000,

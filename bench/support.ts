@@ -8,7 +8,7 @@ import { openDatabase } from '../src/lib/server/db';
 
 /** Starts the built server on loopback with its own database; resolves once it answers. */
 export async function startServer(databasePath: string, port: number): Promise<ChildProcess> {
-	const server = spawn(process.execPath, ['build'], {
+	const server = spawn(process.execPath, ['scripts/server.js'], {
 		env: {
 			...process.env,
 			DATABASE_PATH: databasePath,

@@ -34,7 +34,7 @@ if (seed.status !== 0) process.exit(seed.status ?? 1);
 
 const origin = `http://localhost:${port}`;
 console.log(`\nPanelist demo: open ${origin} and sign in as any of the people above. Ctrl-C stops it.\n`);
-const server = spawn(process.execPath, ['build'], {
+const server = spawn(process.execPath, ['scripts/server.js'], {
 	stdio: 'inherit',
 	env: { ...env, PORT: port, ORIGIN: process.env.ORIGIN ?? origin }
 });

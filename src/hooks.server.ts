@@ -1,6 +1,7 @@
 import { dev } from '$app/environment';
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { serveAutosave } from '$lib/server/api/fast-autosave';
 import { databasePath, startApp } from '$lib/server/app';
 import {
 	authenticate,
@@ -10,6 +11,9 @@ import {
 	securityHeaders,
 	timeZone
 } from '$lib/server/handles';
+
+// The custom server (scripts/server.js) answers autosaves before SvelteKit: decision 014.
+(globalThis as Record<symbol, unknown>)[Symbol.for('panelist.serveAutosave')] = serveAutosave;
 
 export const init: ServerInit = async () => {
 	try {

@@ -55,9 +55,12 @@ test('a recruiter reviews leniency and agreement with filters, sorts, and follow
 		'The panel does not agree on this competency — review its anchors and questions.'
 	);
 
+	const leniencyHeader = interviewers.getByRole('columnheader', { name: /Leniency/ });
 	await interviewers.getByRole('link', { name: /Leniency/ }).click();
+	// Wait for the first sort to land before clicking again, or the second click can hit the old link.
+	await expect(leniencyHeader).toHaveAttribute('aria-sort', 'ascending');
 	await interviewers.getByRole('link', { name: /Leniency/ }).click();
-	await expect(interviewers.getByRole('columnheader', { name: /Leniency/ })).toHaveAttribute(
+	await expect(leniencyHeader).toHaveAttribute(
 		'aria-sort',
 		'descending'
 	);
@@ -69,7 +72,7 @@ test('a recruiter reviews leniency and agreement with filters, sorts, and follow
 	await expect(interviewers.getByRole('heading')).toHaveText('Interviewers (1)');
 	await expect(interviewers.getByRole('row')).toHaveCount(2);
 	await expect(interviewers.getByRole('row').nth(1)).toContainText(lena.name);
-	await expect(interviewers.getByRole('columnheader', { name: /Leniency/ })).toHaveAttribute(
+	await expect(leniencyHeader).toHaveAttribute(
 		'aria-sort',
 		'descending'
 	);

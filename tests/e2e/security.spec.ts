@@ -72,3 +72,54 @@ test('cross-site form posts and cross-origin JSON writes are refused', async ({ 
 	await page.goto('/');
 	await expect(page.getByRole('heading', { name: /Good to see you/ })).toBeVisible();
 });
+
+test('the autosave refuses cross-origin writes and bad sessions like every other write', async ({
+	page,
+	request,
+	seed,
+	db
+}, testInfo) => {
+	const recruiter = await seed.user('recruiter');
+	const priya = await seed.user('interviewer');
+	const openingId = await seed.opening([recruiter]);
+	const candidate = await seed.candidate([openingId]);
+	const loop = await seed.loop(recruiter, candidate.id, openingId, [
+		{ round: 0, interviewerIds: [priya.id], scheduledAt: Date.now() + 3_600_000 }
+	]);
+	const scorecardId = loop.scorecards[0]!.id;
+	await seed.signIn(page.context(), priya);
+	const save = (headers: Record<string, string>) =>
+		page.request.put(`/api/v1/scorecards/${scorecardId}`, {
+			data: { recommendation: null, summary: 'Written in the kit.', ratings: [], notes: [] },
+			headers: { 'content-type': 'application/json', 'if-match': '"0"', ...headers }
+		});
+
+	const crossOrigin: Record<string, string>[] = [
+		{ origin: 'https://evil.example' },
+		{ 'sec-fetch-site': 'cross-site' }
+	];
+	for (const headers of crossOrigin) {
+		const refused = await save(headers);
+		expect(refused.status()).toBe(403);
+		expect(await refused.json()).toEqual({ error: 'Cross-origin requests may not change data' });
+	}
+	const unknownSession = await request.put(`/api/v1/scorecards/${scorecardId}`, {
+		data: { recommendation: null, summary: 'Forged.', ratings: [], notes: [] },
+		headers: { 'content-type': 'application/json', 'if-match': '"0"', cookie: 'panelist-session=abc.def' }
+	});
+	expect(unknownSession.status()).toBe(401);
+	const card = () =>
+		db
+			.selectFrom('scorecard')
+			.select(['version', 'content'])
+			.where('id', '=', scorecardId)
+			.executeTakeFirstOrThrow();
+	expect((await card()).version).toBe(0);
+
+	// From the app's own origin, as the kit saves: saved, with the security headers.
+	const saved = await save({ origin: new URL(testInfo.project.use.baseURL!).origin });
+	expect(saved.status(), await saved.text()).toBe(200);
+	expect(saved.headers()['x-content-type-options']).toBe('nosniff');
+	expect(await saved.json()).toEqual({ version: 1 });
+	expect(JSON.parse((await card()).content).summary).toBe('Written in the kit.');
+});

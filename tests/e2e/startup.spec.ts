@@ -15,7 +15,7 @@ test('a failing migration stops start-up with a clear message and leaves the dat
 	);
 	sqlite.close();
 
-	const server = spawn(process.execPath, ['build'], {
+	const server = spawn(process.execPath, ['scripts/server.js'], {
 		env: { ...process.env, DATABASE_PATH: file, PORT: '4199', HOST: '127.0.0.1' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

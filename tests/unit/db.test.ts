@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql, type Migration } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index';
-import { MigrationError, migrateToLatest, openDatabase, openSqlite } from '../../src/lib/server/db';
+import { MigrationError, migrateToLatest, openDatabase, openSqlite, runNow } from '../../src/lib/server/db';
 
 function tempFile(name = 'db.sqlite') {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-db-'));
@@ -84,6 +84,48 @@ describe('database', () => {
 			.filter((f) => f.endsWith('.ts') && f !== 'index.ts')
 			.map((f) => f.replace(/\.ts$/, ''));
 		expect(Object.keys(migrations).sort()).toEqual(files.sort());
+	});
+});
+
+describe('runNow: the per-request statements, run at once on the connection', () => {
+	async function withTable() {
+		const db = openDatabase(tempFile());
+		await sql`create table note (id integer primary key, text_value text not null)`.execute(db);
+		return db;
+	}
+
+	it('answers rows under the names the statement gives them', async () => {
+		const db = await withTable();
+		await runNow(db, 'insert into note (text_value) values (?)', ['first']);
+		expect(await runNow(db, 'select id, text_value as textValue from note where id = ?', [1])).toEqual([
+			{ id: 1, textValue: 'first' }
+		]);
+		await db.destroy();
+	});
+
+	it('never slips into another request’s open transaction: it waits and survives its rollback', async () => {
+		const db = await withTable();
+		let release!: () => void;
+		const released = new Promise<void>((resolve) => (release = resolve));
+		let entered!: () => void;
+		const inside = new Promise<void>((resolve) => (entered = resolve));
+		const rolledBack = db
+			.transaction()
+			.execute(async (trx) => {
+				await sql`insert into note (text_value) values ('in the transaction')`.execute(trx);
+				entered();
+				await released;
+				throw new Error('rolled back');
+			})
+			.catch((error: Error) => error.message);
+		await inside;
+		const meanwhile = runNow(db, 'insert into note (text_value) values (?)', ['another request']);
+		release();
+		expect(await rolledBack).toBe('rolled back');
+		await meanwhile;
+		const { rows } = await sql<{ textValue: string }>`select text_value from note`.execute(db);
+		expect(rows.map((r) => r.textValue)).toEqual(['another request']);
+		await db.destroy();
 	});
 });
 

@@ -1,4 +1,5 @@
-import type { DB } from './db';
+import { runNow, type DB } from './db';
+import type { Role } from '../domain/roles';
 import type { AuthUser } from './auth/session';
 import { issueToken, parseToken, secretMatches } from './auth/secret-token';
 import { recordAudit } from './audit';
@@ -94,21 +95,25 @@ export async function authenticateApiToken(
 ): Promise<{ user: AuthUser; tokenId: string } | null> {
 	const parsed = parseToken(token, apiTokenPrefix);
 	if (!parsed) return null;
-	const row = await db
-		.selectFrom('apiToken')
-		.innerJoin('user', 'user.id', 'apiToken.userId')
-		.select([
-			'apiToken.secretHash',
-			'apiToken.revokedAt',
-			'apiToken.lastUsedAt',
-			'user.id',
-			'user.email',
-			'user.name',
-			'user.role',
-			'user.deactivatedAt'
-		])
-		.where('apiToken.id', '=', parsed.id)
-		.executeTakeFirst();
+	// Every request with a token runs this.
+	const [row] = await runNow<{
+		secretHash: Uint8Array;
+		revokedAt: number | null;
+		lastUsedAt: number | null;
+		id: number;
+		email: string;
+		name: string;
+		role: Role;
+		deactivatedAt: number | null;
+	}>(
+		db,
+		`select api_token.secret_hash as secretHash, api_token.revoked_at as revokedAt,
+			api_token.last_used_at as lastUsedAt, user.id, user.email, user.name, user.role,
+			user.deactivated_at as deactivatedAt
+		from api_token join user on user.id = api_token.user_id
+		where api_token.id = ?`,
+		[parsed.id]
+	);
 	if (!row || row.revokedAt !== null || row.deactivatedAt !== null) return null;
 	if (!secretMatches(parsed.secret, row.secretHash)) return null;
 	if (row.lastUsedAt === null || now - row.lastUsedAt >= lastUseResolution) {

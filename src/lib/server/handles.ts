@@ -3,20 +3,25 @@ import { authenticateApiToken } from './api-tokens';
 import { apiRateLimiter, getDb, sessionPolicy } from './app';
 import { deleteSessionCookie, readSessionCookie } from './auth/cookie';
 import { loginUrl } from './auth/guards';
-import { validateSessionToken } from './auth/session';
+import { validateSessionToken, type AuthUser } from './auth/session';
 import { isValidTimeZone } from '../domain/time';
 import { hasAnyUser } from './users';
 
-/** Headers for every response; the Content-Security-Policy comes from kit.csp. */
+/** Headers for every response (the API's fast path sends them too). */
+export const securityHeaderValues: Readonly<Record<string, string>> = {
+	'x-content-type-options': 'nosniff',
+	// Invite links carry a secret in the path: never hand it to another site.
+	'referrer-policy': 'same-origin',
+	'x-frame-options': 'DENY',
+	'cross-origin-opener-policy': 'same-origin',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()'
+};
+
+/** The Content-Security-Policy comes from kit.csp; the other security headers from here. */
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const headers = response.headers;
-	headers.set('X-Content-Type-Options', 'nosniff');
-	// Invite links carry a secret in the path: never hand it to another site.
-	headers.set('Referrer-Policy', 'same-origin');
-	headers.set('X-Frame-Options', 'DENY');
-	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+	for (const [name, value] of Object.entries(securityHeaderValues)) headers.set(name, value);
 	if (event.url.protocol === 'https:') {
 		headers.set('Strict-Transport-Security', 'max-age=31536000');
 	}
@@ -90,6 +95,17 @@ async function authenticateBearer(
 	authorization: string,
 	resolve: Parameters<Handle>[0]['resolve']
 ): Promise<Response> {
+	const result = await bearerAuthentication(authorization);
+	if (result instanceof Response) return result;
+	event.locals.user = result.user;
+	event.locals.apiTokenId = result.tokenId;
+	return resolve(event);
+}
+
+/** Who an `Authorization` header speaks for, or the answer that refuses it (401, 429). */
+export async function bearerAuthentication(
+	authorization: string
+): Promise<{ user: AuthUser; tokenId: string } | Response> {
 	const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
 	if (!match) {
 		return json({ error: 'Send the token as Authorization: Bearer <token>' }, { status: 401 });
@@ -109,9 +125,7 @@ async function authenticateBearer(
 			{ status: 429, headers: { 'retry-after': String(seconds) } }
 		);
 	}
-	event.locals.user = result.user;
-	event.locals.apiTokenId = result.tokenId;
-	return resolve(event);
+	return result;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DB } from './db';
+import { runNow, type DB } from './db';
 import type { CompetencyKind, EvidenceRule, VisibilityMode } from '../domain/library';
 import { isLate } from '../domain/loop-status';
 import {
@@ -154,21 +154,21 @@ export async function saveScorecard(
 ): Promise<{ version: number }> {
 	const seat = await ownSeat(db, actor, scorecardId);
 	assertReferences(doc, await roundOf(db, seat.roundId));
-	const result = await db
-		.updateTable('scorecard')
-		.set({
-			content: JSON.stringify(doc),
-			version: sql`version + 1`,
-			status: sql`case when status = 'not_started' then 'draft' else status end`,
-			startedAt: sql`coalesce(started_at, ${now})`,
-			updatedAt: now
-		})
-		.where('id', '=', scorecardId)
-		.where('version', '=', baseVersion)
-		.where('status', '!=', 'submitted')
-		.executeTakeFirst();
-	if (Number(result.numUpdatedRows) === 0) return explainMissedUpdate(db, scorecardId);
-	return { version: baseVersion + 1 };
+	// The autosave's one statement: it runs every few seconds per interview in progress.
+	const rows = await runNow<{ version: number }>(
+		db,
+		`update scorecard set
+			content = ?,
+			version = version + 1,
+			status = case when status = 'not_started' then 'draft' else status end,
+			started_at = coalesce(started_at, ?),
+			updated_at = ?
+		where id = ? and version = ? and status != 'submitted'
+		returning version`,
+		[JSON.stringify(doc), now, now, scorecardId, baseVersion]
+	);
+	if (!rows[0]) return explainMissedUpdate(db, scorecardId);
+	return { version: rows[0].version };
 }
 
 /** Rows the aggregations read, one per focus competency (rating null when not assessed). */

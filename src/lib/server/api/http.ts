@@ -46,7 +46,11 @@ export const maxJsonBytes = 256 * 1024;
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
 	// Read it all even when too large: a body left unread makes Node drop the connection,
 	// and the client's next request on it would fail. The adapter caps what it will read.
-	const text = await request.text();
+	return parseJsonText(await request.text(), schema);
+}
+
+/** A JSON body's text, checked as readJson describes. */
+export function parseJsonText<S extends z.ZodType>(text: string, schema: S): z.output<S> {
 	if (text.length > maxJsonBytes)
 		throw new HttpError(413, `The body is larger than ${maxJsonBytes / 1024} KB`);
 	let body: unknown;

@@ -3,16 +3,16 @@ import type { Cookies } from '@sveltejs/kit';
 
 // Over HTTPS the cookie takes the __Host- prefix, which browsers only accept when it is
 // Secure, host-only and for path /: nobody on a sibling domain can plant or read it.
-function cookieName(url: URL): string {
+export function sessionCookieName(url: URL): string {
 	return url.protocol === 'https:' ? '__Host-panelist-session' : 'panelist-session';
 }
 
 export function readSessionCookie(cookies: Cookies, url: URL): string | undefined {
-	return cookies.get(cookieName(url));
+	return cookies.get(sessionCookieName(url));
 }
 
 export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: number): void {
-	cookies.set(cookieName(url), token, {
+	cookies.set(sessionCookieName(url), token, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
@@ -22,5 +22,5 @@ export function setSessionCookie(cookies: Cookies, url: URL, token: string, expi
 }
 
 export function deleteSessionCookie(cookies: Cookies, url: URL): void {
-	cookies.delete(cookieName(url), { path: '/', httpOnly: true, sameSite: 'lax', secure: !dev });
+	cookies.delete(sessionCookieName(url), { path: '/', httpOnly: true, sameSite: 'lax', secure: !dev });
 }

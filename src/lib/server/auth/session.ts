@@ -1,4 +1,4 @@
-import type { DB } from '../db';
+import { runNow, type DB } from '../db';
 import type { Role } from '../../domain/roles';
 import { issueToken, parseToken, secretMatches } from './secret-token';
 
@@ -72,22 +72,26 @@ export async function validateSessionToken(
 ): Promise<{ session: ValidSession; user: AuthUser } | null> {
 	const parsed = parseToken(token);
 	if (!parsed) return null;
-	const row = await db
-		.selectFrom('session')
-		.innerJoin('user', 'user.id', 'session.userId')
-		.select([
-			'session.id',
-			'session.secretHash',
-			'session.createdAt',
-			'session.lastVerifiedAt',
-			'user.id as userId',
-			'user.email',
-			'user.name',
-			'user.role',
-			'user.deactivatedAt'
-		])
-		.where('session.id', '=', parsed.id)
-		.executeTakeFirst();
+	// Every request runs this.
+	const [row] = await runNow<{
+		id: string;
+		secretHash: Uint8Array;
+		createdAt: number;
+		lastVerifiedAt: number;
+		userId: number;
+		email: string;
+		name: string;
+		role: Role;
+		deactivatedAt: number | null;
+	}>(
+		db,
+		`select session.id, session.secret_hash as secretHash, session.created_at as createdAt,
+			session.last_verified_at as lastVerifiedAt, user.id as userId, user.email, user.name,
+			user.role, user.deactivated_at as deactivatedAt
+		from session join user on user.id = session.user_id
+		where session.id = ?`,
+		[parsed.id]
+	);
 	if (!row || !secretMatches(parsed.secret, row.secretHash)) return null;
 
 	const idle = now - row.lastVerifiedAt >= policy.idleTimeoutMs;

@@ -70,6 +70,13 @@ export const getScorecardEndpoint = endpoint({
 	}
 });
 
+/** The version an `If-Match` header names; 428 without one. */
+export function baseVersion(ifMatch: string | null | undefined): number {
+	const match = /^"?(\d+)"?$/.exec(ifMatch?.trim() ?? '');
+	if (!match) throw new HttpError(428, 'Send If-Match: "<version>" with the version this copy is based on');
+	return Number(match[1]);
+}
+
 export const saveScorecardEndpoint = endpoint({
 	method: 'PUT',
 	path: '/scorecards/{id}',
@@ -89,9 +96,13 @@ export const saveScorecardEndpoint = endpoint({
 	errors: [404, 409, 413, 422, 428],
 	hiddenAs: 'No such scorecard',
 	handle: async ({ db, actor, params, body, request }) => {
-		const match = /^"?(\d+)"?$/.exec(request.headers.get('if-match')?.trim() ?? '');
-		if (!match) throw new HttpError(428, 'Send If-Match: "<version>" with the version this copy is based on');
-		const { version } = await saveScorecard(db, actor, params.id, Number(match[1]), fromWire(body));
+		const { version } = await saveScorecard(
+			db,
+			actor,
+			params.id,
+			baseVersion(request.headers.get('if-match')),
+			fromWire(body)
+		);
 		return { body: { version }, headers: etag(version) };
 	}
 });

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// `npm start`: serves the built app (build/) as adapter-node's own server does, with the
+// autosave's fast path in front of SvelteKit (docs/decisions/014-autosave-fast-path.md).
+// PORT, HOST and SHUTDOWN_TIMEOUT as adapter-node reads them; ORIGIN, BODY_SIZE_LIMIT and
+// the adapter's other variables are read by the handler itself.
+import http from 'node:http';
+import process from 'node:process';
+
+// Importing the handler starts the app, whose server hooks put the fast path here. (By URL,
+// so the type checker does not read the build.)
+/** @type {(request: http.IncomingMessage, response: http.ServerResponse, next: () => void) => void} */
+const handler = (await import(new URL('../build/handler.js', import.meta.url).href)).handler;
+/** @type {((request: http.IncomingMessage, response: http.ServerResponse) => Promise<boolean>) | undefined} */
+const serveAutosave = /** @type {any} */ (globalThis)[Symbol.for('panelist.serveAutosave')];
+if (typeof serveAutosave !== 'function') {
+	console.error('This build has no autosave fast path: build again with `npm run build`.');
+	process.exit(1);
+}
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+const shutdownSeconds = Number(process.env.SHUTDOWN_TIMEOUT ?? 30);
+
+/** @param {http.IncomingMessage} request @param {http.ServerResponse} response */
+function serve(request, response) {
+	/** @type {NonNullable<typeof serveAutosave>} */ (serveAutosave)(request, response).then(
+		(answered) => {
+			if (!answered) handler(request, response, () => response.writeHead(404).end('Not found'));
+		},
+		(error) => {
+			console.error('The autosave failed:', error);
+			if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+			response.end(JSON.stringify({ error: 'Something went wrong on our side.' }));
+		}
+	);
+}
+
+const server = http.createServer(serve);
+server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+
+// Stop taking requests, let those in flight finish, then stop (adapter-node's behaviour).
+function shutdown() {
+	server.close(() => process.exit(0));
+	server.closeIdleConnections();
+	setTimeout(() => server.closeAllConnections(), shutdownSeconds * 1000).unref();
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
