@@ -16,27 +16,60 @@ export async function lighthouseScores(site: DemoSite) {
 	const scores: { page: string; performance: number; accessibility: number }[] = [];
 	try {
 		for (const target of site.pages) {
-			const result = await lighthouse(
+			const { performance, accessibility } = await scoresOf(
 				`${site.base}${target.path}`,
-				{
-					port: chrome.port,
-					logLevel: 'error',
-					output: 'json',
-					onlyCategories: ['performance', 'accessibility'],
-					extraHeaders: { Cookie: await site.cookie(target.as) }
-				},
-				desktopConfig
+				chrome.port,
+				await site.cookie(target.as)
 			);
-			if (!result) throw new Error(`Lighthouse gave no result for ${target.name}`);
-			const { performance, accessibility } = result.lhr.categories;
-			scores.push({
-				page: target.name,
-				performance: Math.round((performance?.score ?? 0) * 100),
-				accessibility: Math.round((accessibility?.score ?? 0) * 100)
-			});
+			scores.push({ page: target.name, performance, accessibility });
 		}
 	} finally {
 		chrome.kill();
 	}
 	return scores;
+}
+
+/**
+ * One page's scores. Now and then a metric errors out (Lighthouse then gives no performance
+ * score at all); such a run is said why and repeated, up to three times.
+ */
+async function scoresOf(url: string, port: number, cookie: string) {
+	for (let attempt = 1; ; attempt++) {
+		const result = await lighthouse(
+			url,
+			{
+				port,
+				logLevel: 'error',
+				output: 'json',
+				onlyCategories: ['performance', 'accessibility'],
+				extraHeaders: { Cookie: cookie }
+			},
+			desktopConfig
+		);
+		if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+		const { lhr } = result;
+		const { performance, accessibility } = lhr.categories;
+		if (performance?.score != null && performance.score < 0.95) {
+			const metrics = [
+				'first-contentful-paint',
+				'largest-contentful-paint',
+				'total-blocking-time',
+				'cumulative-layout-shift',
+				'speed-index'
+			];
+			console.log(`  ${url}: ${metrics.map((id) => `${id} ${lhr.audits[id]?.displayValue}`).join(', ')}`);
+		}
+		if (performance?.score != null || attempt === 3) {
+			return {
+				performance: Math.round((performance?.score ?? 0) * 100),
+				accessibility: Math.round((accessibility?.score ?? 0) * 100)
+			};
+		}
+		const errors = Object.values(lhr.audits)
+			.filter((audit) => audit.errorMessage)
+			.map((audit) => `${audit.id}: ${audit.errorMessage}`);
+		console.log(
+			`  Lighthouse gave ${url} no performance score (${lhr.runtimeError?.message ?? errors.join('; ')}); again`
+		);
+	}
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: everything CI runs, in order, then one closing line `N passed, N failed`.
-// Type check and lint count as one test each; unit and e2e counts come from the
+// Type check, lint and the bench smoke run count as one test each; unit and e2e counts come from the
 // runners' JSON reports. A step that cannot run (build broken) counts as failed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -73,9 +73,11 @@ if (run('build', bin('vite'), ['build'])) {
 	} else {
 		failed += 1;
 	}
+	// The benchmarks' scripts, on a thousand scorecards: they must run; their timings are not judged.
+	gate('bench smoke run', process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke']);
 } else {
 	failed += 1;
-	console.log('✗ build failed; end-to-end tests did not run');
+	console.log('✗ build failed; end-to-end tests and the bench smoke run did not run');
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);
