@@ -4,6 +4,7 @@ import type { CompetencyKind } from '../domain/library';
 import type { CompetencyInput } from '../domain/library-schemas';
 import type { AuthUser } from './auth/session';
 import { assertCanManageHiring } from './access';
+import { setArchived } from './archiving';
 import { recordAudit } from './audit';
 import { InputError, NotFoundError } from './errors';
 
@@ -275,32 +276,14 @@ export async function reviseCompetency(
 	});
 }
 
-export async function setCompetencyArchived(
+export function setCompetencyArchived(
 	db: DB,
 	actor: AuthUser,
 	id: number,
 	archived: boolean,
 	now = Date.now()
 ): Promise<void> {
-	assertCanManageHiring(actor);
-	await db.transaction().execute(async (trx) => {
-		const result = await trx
-			.updateTable('competency')
-			.set({ archivedAt: archived ? now : null, updatedAt: now })
-			.where('id', '=', id)
-			.executeTakeFirst();
-		if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('No such competency');
-		await recordAudit(
-			trx,
-			{
-				actorUserId: actor.id,
-				action: archived ? 'competency.archived' : 'competency.restored',
-				entityType: 'competency',
-				entityId: id
-			},
-			now
-		);
-	});
+	return setArchived(db, actor, 'competency', id, archived, now);
 }
 
 /** Only a competency nothing refers to can go; anything used is archived instead. */

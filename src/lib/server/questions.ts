@@ -4,6 +4,7 @@ import type { CompetencyKind } from '../domain/library';
 import type { QuestionInput } from '../domain/library-schemas';
 import type { AuthUser } from './auth/session';
 import { assertCanManageHiring } from './access';
+import { setArchived } from './archiving';
 import { recordAudit } from './audit';
 import { InputError, NotFoundError } from './errors';
 
@@ -227,30 +228,12 @@ export async function updateQuestion(
 	});
 }
 
-export async function setQuestionArchived(
+export function setQuestionArchived(
 	db: DB,
 	actor: AuthUser,
 	id: number,
 	archived: boolean,
 	now = Date.now()
 ): Promise<void> {
-	assertCanManageHiring(actor);
-	await db.transaction().execute(async (trx) => {
-		const result = await trx
-			.updateTable('question')
-			.set({ archivedAt: archived ? now : null, updatedAt: now })
-			.where('id', '=', id)
-			.executeTakeFirst();
-		if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('No such question');
-		await recordAudit(
-			trx,
-			{
-				actorUserId: actor.id,
-				action: archived ? 'question.archived' : 'question.restored',
-				entityType: 'question',
-				entityId: id
-			},
-			now
-		);
-	});
+	return setArchived(db, actor, 'question', id, archived, now);
 }

@@ -4,6 +4,7 @@ import type { CompetencyKind, EvidenceRule, RoundFormat, VisibilityMode } from '
 import type { RoundInput, TemplateInput } from '../domain/library-schemas';
 import type { AuthUser } from './auth/session';
 import { assertCanManageHiring } from './access';
+import { setArchived } from './archiving';
 import { recordAudit } from './audit';
 import { InputError, NotFoundError } from './errors';
 
@@ -580,30 +581,12 @@ export async function duplicateTemplate(
 	});
 }
 
-export async function setTemplateArchived(
+export function setTemplateArchived(
 	db: DB,
 	actor: AuthUser,
 	id: number,
 	archived: boolean,
 	now = Date.now()
 ): Promise<void> {
-	assertCanManageHiring(actor);
-	await db.transaction().execute(async (trx) => {
-		const result = await trx
-			.updateTable('loopTemplate')
-			.set({ archivedAt: archived ? now : null, updatedAt: now })
-			.where('id', '=', id)
-			.executeTakeFirst();
-		if (Number(result.numUpdatedRows) === 0) throw new NotFoundError('No such template');
-		await recordAudit(
-			trx,
-			{
-				actorUserId: actor.id,
-				action: archived ? 'template.archived' : 'template.restored',
-				entityType: 'template',
-				entityId: id
-			},
-			now
-		);
-	});
+	return setArchived(db, actor, 'loopTemplate', id, archived, now);
 }
