@@ -3,6 +3,7 @@
 // autosave's fast path in front of SvelteKit (docs/decisions/014-autosave-fast-path.md).
 // PORT, HOST and SHUTDOWN_TIMEOUT as adapter-node reads them; ORIGIN, BODY_SIZE_LIMIT and
 // the adapter's other variables are read by the handler itself.
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import process from 'node:process';
 
@@ -28,9 +29,11 @@ function serve(request, response) {
 			if (!answered) handler(request, response, () => response.writeHead(404).end('Not found'));
 		},
 		(error) => {
-			console.error('The autosave failed:', error);
+			// As the server hooks' handleError answers: a reference in the log and in the answer.
+			const reference = randomUUID().slice(0, 8);
+			console.error(`Error ${reference}:`, error);
 			if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
-			response.end(JSON.stringify({ error: 'Something went wrong on our side.' }));
+			response.end(JSON.stringify({ message: 'Something went wrong on our side.', reference }));
 		}
 	);
 }
