@@ -17,14 +17,15 @@ export const securityHeaderValues: Readonly<Record<string, string>> = {
 	'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()'
 };
 
+/** Over HTTPS only. */
+export const strictTransportSecurity = ['strict-transport-security', 'max-age=31536000'] as const;
+
 /** The Content-Security-Policy comes from kit.csp; the other security headers from here. */
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const headers = response.headers;
 	for (const [name, value] of Object.entries(securityHeaderValues)) headers.set(name, value);
-	if (event.url.protocol === 'https:') {
-		headers.set('Strict-Transport-Security', 'max-age=31536000');
-	}
+	if (event.url.protocol === 'https:') headers.set(...strictTransportSecurity);
 	return response;
 };
 

@@ -6,7 +6,7 @@ import { sessionCookieName } from '../auth/cookie';
 import { validateSessionToken, type AuthUser } from '../auth/session';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { saveScorecard } from '../scorecards';
-import { bearerAuthentication, securityHeaderValues } from '../handles';
+import { bearerAuthentication, securityHeaderValues, strictTransportSecurity } from '../handles';
 import { errorResponse, maxJsonBytes, parseJsonText } from './http';
 import { baseVersion, saveScorecardEndpoint } from './v1/scorecards';
 
@@ -21,10 +21,13 @@ import { baseVersion, saveScorecardEndpoint } from './v1/scorecards';
 const scorecardPath = /^\/api\/v1\/scorecards\/([1-9]\d{0,14})$/;
 
 /** The app's own origin, when it is configured (as in production); null otherwise. */
-function configuredOrigin(): URL | null {
-	const origin = process.env.ORIGIN;
-	return origin ? new URL(origin) : null;
-}
+const configuredOrigin = process.env.ORIGIN ? new URL(process.env.ORIGIN) : null;
+
+/** The security headers every answer carries, as the server hooks set them. */
+const answerHeaders: Readonly<Record<string, string>> = {
+	...securityHeaderValues,
+	...(configuredOrigin?.protocol === 'https:' ? Object.fromEntries([strictTransportSecurity]) : {})
+};
 
 /** Who is saving, or null to leave the request to SvelteKit; a refusal answers as SvelteKit would. */
 async function actorOf(request: IncomingMessage): Promise<AuthUser | Response | null> {
@@ -36,7 +39,7 @@ async function actorOf(request: IncomingMessage): Promise<AuthUser | Response | 
 		const result = await bearerAuthentication(authorization);
 		return result instanceof Response ? result : result.user;
 	}
-	const own = configuredOrigin();
+	const own = configuredOrigin;
 	if (!own || cookie === undefined || (origin !== undefined && origin !== own.origin)) return null;
 	const token = parseCookies(cookie)[sessionCookieName(own)];
 	if (!token) return null;
@@ -54,7 +57,7 @@ function readText(request: IncomingMessage): Promise<string> {
 }
 
 async function send(response: ServerResponse, answer: Response): Promise<void> {
-	const headers: Record<string, string> = { ...securityHeaderValues };
+	const headers: Record<string, string> = { ...answerHeaders };
 	answer.headers.forEach((value, name) => (headers[name] = value));
 	response.writeHead(answer.status, headers);
 	response.end(Buffer.from(await answer.arrayBuffer()));
@@ -82,7 +85,7 @@ export async function serveAutosave(request: IncomingMessage, response: ServerRe
 		const version = baseVersion(request.headers['if-match']);
 		const saved = await saveScorecardSeen(actor, Number(match[1]), version, fromWire(body));
 		response.writeHead(200, {
-			...securityHeaderValues,
+			...answerHeaders,
 			'content-type': 'application/json',
 			etag: `"${saved.version}"`
 		});
