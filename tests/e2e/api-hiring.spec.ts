@@ -251,6 +251,12 @@ test('a panelist writes a scorecard live, meets a conflict, submits, then sees t
 	const partial = await as.first.get('/loops/{id}/results', { params: { id: loop.id } });
 	expect(partial.status).toBe(200);
 	expect(partial.body.missing).toEqual([String(people.second.id)]);
+	// Colleagues' leniency is a calibration figure: not for a panelist.
+	const adjusted = await as.first.get('/loops/{id}/results', {
+		params: { id: loop.id },
+		query: { adjusted: 'true' }
+	});
+	expect(adjusted.status).toBe(403);
 	await seed.submitScorecard(people.second, Number(theirs), 2, 2);
 	const results = await as.first.get<{
 		competencies: { competencyId: string; n: number; mean: number; ratings: unknown[] }[];

@@ -60,10 +60,7 @@ test('a recruiter reviews leniency and agreement with filters, sorts, and follow
 	// Wait for the first sort to land before clicking again, or the second click can hit the old link.
 	await expect(leniencyHeader).toHaveAttribute('aria-sort', 'ascending');
 	await interviewers.getByRole('link', { name: /Leniency/ }).click();
-	await expect(leniencyHeader).toHaveAttribute(
-		'aria-sort',
-		'descending'
-	);
+	await expect(leniencyHeader).toHaveAttribute('aria-sort', 'descending');
 	await expect(interviewers.getByRole('row').nth(1)).toContainText(priya.name);
 
 	// A large company has thousands of interviewers: find one by name, keeping the sort.
@@ -72,10 +69,7 @@ test('a recruiter reviews leniency and agreement with filters, sorts, and follow
 	await expect(interviewers.getByRole('heading')).toHaveText('Interviewers (1)');
 	await expect(interviewers.getByRole('row')).toHaveCount(2);
 	await expect(interviewers.getByRole('row').nth(1)).toContainText(lena.name);
-	await expect(leniencyHeader).toHaveAttribute(
-		'aria-sort',
-		'descending'
-	);
+	await expect(leniencyHeader).toHaveAttribute('aria-sort', 'descending');
 	await page.getByLabel('Interviewer name').fill('nobody like this');
 	await page.getByRole('button', { name: 'Apply' }).click();
 	await expect(interviewers).toContainText('No interviewer in this period matches “nobody like this”.');
@@ -153,4 +147,22 @@ test('results and comparison offer leniency-adjusted ratings, raw by default', a
 	await page.getByRole('link', { name: 'Show means adjusted for leniency' }).click();
 	await expect(page.getByRole('note').filter({ hasText: 'Adjusted view' })).toBeVisible();
 	await expect(page).toHaveURL(/adjusted=1/);
+});
+
+test('a panelist reads the results but not colleagues’ leniency, nor links they cannot follow', async ({
+	page,
+	seed
+}) => {
+	const { priya, loops } = await calibrationData(seed);
+	await seed.signIn(page.context(), priya);
+	await page.goto(`/loops/${loops[0]!.loopId}/results`);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Results for');
+	await expect(page.getByRole('link', { name: 'Show ratings adjusted for leniency' })).toHaveCount(0);
+	for (const name of ['Run the debrief', 'Debrief and decision', 'Debrief packet']) {
+		await expect(page.getByRole('link', { name })).toHaveCount(0);
+	}
+	await expect(page.locator('.breadcrumb').getByRole('link')).toHaveCount(0);
+	const adjusted = await page.goto(`/loops/${loops[0]!.loopId}/results?adjusted=1`);
+	expect(adjusted?.status()).toBe(403);
+	await expect(page.getByText('interviewers see calibration figures of their own only')).toBeVisible();
 });

@@ -236,6 +236,18 @@ describe('trends', () => {
 });
 
 describe('adjusted scores', () => {
+	it('are for those who run the opening: to a panelist they would reveal colleagues’ leniency', async () => {
+		const { db, manager, priya, lena, loops } = await setting();
+		await rate(db, priya, loops[0]!.scorecards[0]!.id, 4);
+		await rate(db, lena, loops[0]!.scorecards[1]!.id, 2);
+		const loopId = loops[0]!.loopId;
+		expect((await getLoopResults(db, priya, loopId)).adjustment).toBeNull();
+		await expect(getLoopResults(db, priya, loopId, { adjusted: true })).rejects.toThrow(
+			'Adjusted ratings show each panelist’s leniency; interviewers see calibration figures of their own only.'
+		);
+		expect((await getLoopResults(db, manager, loopId, { adjusted: true })).adjustment).not.toBeNull();
+	});
+
 	it('take each interviewer’s shrunk leniency out of their ratings, in results and in the comparison', async () => {
 		const { db, recruiter, priya, lena, loops, openingId } = await setting();
 		await rate(db, priya, loops[0]!.scorecards[0]!.id, 4);

@@ -15,7 +15,11 @@ export class InputError extends Error {
 
 /** The actor may not do this. */
 export class ForbiddenError extends Error {
-	constructor(message = 'You do not have permission to do this. If you need it, ask an admin.') {
+	constructor(
+		message = 'You do not have permission to do this. If you need it, ask an admin.',
+		/** The actor may know the thing exists, so the API says 403 rather than hiding it as 404. */
+		readonly thingIsKnown = false
+	) {
 		super(message);
 		this.name = 'ForbiddenError';
 	}

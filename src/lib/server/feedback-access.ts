@@ -49,3 +49,17 @@ export async function assertFeedbackVisible(db: DB, actor: AuthUser, loopId: num
 		);
 	}
 }
+
+/**
+ * Adjusted ratings reveal each panelist's leniency, a calibration figure: those who run the
+ * opening's loops may see it, an interviewer only their own (so not a panel's).
+ */
+export async function assertMaySeePanelLeniency(db: DB, actor: AuthUser, loopId: number): Promise<void> {
+	if (canManageHiring(actor)) return;
+	const loop = await db.selectFrom('loop').select('openingId').where('id', '=', loopId).executeTakeFirst();
+	if (loop && (await isHiringManagerOf(db, actor, loop.openingId))) return;
+	throw new ForbiddenError(
+		'Adjusted ratings show each panelist’s leniency; interviewers see calibration figures of their own only.',
+		true
+	);
+}

@@ -7,7 +7,7 @@ import { isLate, isOverdue, loopStatus, type LoopStatus } from '../domain/loop-s
 import type { Recommendation, ScorecardDocument } from '../domain/scorecard';
 import type { AuthUser } from './auth/session';
 import { leniencyOf } from './calibration';
-import { assertFeedbackVisible } from './feedback-access';
+import { assertFeedbackVisible, assertMaySeePanelLeniency } from './feedback-access';
 import { parseDocument } from './scorecards';
 
 export interface PanelScorecard {
@@ -63,6 +63,7 @@ export async function getLoopResults(
 	now = Date.now()
 ): Promise<LoopResults> {
 	await assertFeedbackVisible(db, actor, loopId);
+	if (adjusted) await assertMaySeePanelLeniency(db, actor, loopId);
 	return loadLoopResults(db, loopId, { adjusted }, now);
 }
 

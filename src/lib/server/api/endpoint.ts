@@ -112,7 +112,7 @@ export function serve(spec: Endpoint): RequestHandler {
 					event
 				})
 				.catch((error: unknown) => {
-					if (spec.hiddenAs !== undefined && error instanceof ForbiddenError) {
+					if (spec.hiddenAs !== undefined && error instanceof ForbiddenError && !error.thingIsKnown) {
 						throw new NotFoundError(spec.hiddenAs);
 					}
 					throw error;

@@ -101,7 +101,8 @@ async function saveScorecardSeen(actor: AuthUser, id: number, version: number, d
 	try {
 		return await saveScorecard(getDb(), actor, id, version, doc);
 	} catch (error) {
-		if (error instanceof ForbiddenError) throw new NotFoundError(saveScorecardEndpoint.hiddenAs);
+		if (error instanceof ForbiddenError && !error.thingIsKnown)
+			throw new NotFoundError(saveScorecardEndpoint.hiddenAs);
 		throw error;
 	}
 }

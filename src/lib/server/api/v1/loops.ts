@@ -202,13 +202,13 @@ export const loopResultsEndpoint = endpoint({
 	operationId: 'getLoopResults',
 	summary: 'The panel’s aggregated result',
 	description:
-		'Per competency: n, mean, median, min, max, spread, standard deviation, disagreement and every rating. Hidden (404) from a panelist until the independence rule lets them see the feedback. `adjusted=true` takes each interviewer’s leniency out of their ratings.',
+		'Per competency: n, mean, median, min, max, spread, standard deviation, disagreement and every rating. Hidden (404) from a panelist until the independence rule lets them see the feedback. `adjusted=true` takes each interviewer’s leniency out of their ratings; it is for those who run the opening’s loops (403 for a panelist: leniency is a calibration figure).',
 	tag: 'Loops',
 	params: idParams,
 	query: z.object({ adjusted: flagIn }),
 	hiddenAs: 'No such loop',
 	response: { status: 200, description: 'The result', schema: results },
-	errors: [404, 422],
+	errors: [403, 404, 422],
 	handle: async ({ db, actor, params, query }) => {
 		const adjusted = query.adjusted ?? false;
 		const r = await getLoopResults(db, actor, params.id, { adjusted });

@@ -10,7 +10,8 @@ export const load: PageServerLoad = async (event) => {
 	const db = getDb();
 	const adjusted = event.url.searchParams.get('adjusted') === '1';
 	const results = await orPageError(getLoopResults(db, actor, idParam(event.params.id), { adjusted }));
-	// Panelists read results; running the debrief is for those who run the opening's loops.
-	const canDebrief = canManageHiring(actor) || (await isHiringManagerOf(db, actor, results.openingId));
-	return { results, canDebrief };
+	// Panelists read results; the opening, the candidate, the debrief and the adjusted view
+	// are for those who run the opening's loops.
+	const runsOpening = canManageHiring(actor) || (await isHiringManagerOf(db, actor, results.openingId));
+	return { results, runsOpening };
 };
