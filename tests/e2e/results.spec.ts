@@ -220,6 +220,17 @@ test('results, debrief, packet, comparison and their exports follow the roles an
 	const csv = await (await page.request.get(`/openings/${openingId}/comparison.csv`)).text();
 	expect(csv).toContain('Hidden until your own scorecard is in');
 	expect(csv).not.toMatch(/,3(,|\r)/);
+	// No link leads to a refusal: the candidate's name opens the loop, which says why.
+	await page
+		.getByRole('row', { name: new RegExp(candidate.name) })
+		.getByRole('link', { name: candidate.name })
+		.click();
+	await expect(page).toHaveURL(new RegExp(`/loops/${loopId}$`));
+	await expect(page.getByRole('note')).toHaveText(
+		'You are on this panel: its results and debrief open once your own scorecard is in.'
+	);
+	await expect(page.getByRole('link', { name: 'Results' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Debrief' })).toHaveCount(0);
 
 	// Priya submitted: she reads the results, but the debrief is not hers to run.
 	await as(priya);
@@ -232,4 +243,6 @@ test('results, debrief, packet, comparison and their exports follow the roles an
 	await seed.submitScorecard(manager, scorecards[1]!.id, 2);
 	await as(manager);
 	await expectStatus(page, [...loopPages, ...openingPages], 200);
+	await page.goto(`/loops/${loopId}`);
+	await expect(page.getByRole('link', { name: 'Results' })).toBeVisible();
 });
