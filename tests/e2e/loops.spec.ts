@@ -155,3 +155,20 @@ test('panel changes are audited, and a double-booked interviewer is flagged', as
 		new RegExp(`Interviewer removed ${mei.name}`)
 	]);
 });
+
+test('the dashboard lists each overdue scorecard as a link to finish it', async ({ page, seed }) => {
+	const recruiter = await seed.user('recruiter');
+	const priya = await seed.user('interviewer');
+	const openingId = await seed.opening([recruiter]);
+	const candidate = await seed.candidate([openingId], `Overdue Candidate ${Date.now()}`);
+	const twoDaysAgo = Date.now() - 2 * 24 * 3_600_000;
+	const { scorecards } = await seed.loop(recruiter, candidate.id, openingId, [
+		{ round: 0, interviewerIds: [priya.id], scheduledAt: twoDaysAgo }
+	]);
+	await seed.signIn(page.context(), priya);
+	await page.goto('/');
+	const notice = page.locator('.notice.warning');
+	await expect(notice).toContainText('1 scorecard is overdue:');
+	await notice.getByRole('link', { name: new RegExp(`with ${candidate.name}`) }).click();
+	await expect(page).toHaveURL(new RegExp(`/interviews/${scorecards[0]!.id}$`));
+});

@@ -11,7 +11,8 @@ export const load: PageServerLoad = async (event) => {
 	const interviews = await listMyInterviews(db, user, Date.now(), { pastLimit: 20 });
 	const mine = {
 		next: interviews.upcoming.slice(0, 5),
-		overdue: interviews.past.filter((i) => i.overdue).length
+		// The most urgent thing on the page: each one a link to finish it.
+		overdue: interviews.past.filter((i) => i.overdue)
 	};
 	if (user.role !== 'admin') return { team: null, mine };
 	const [summary, invites] = await Promise.all([getTeamSummary(db, user), listPendingInvites(db, user)]);

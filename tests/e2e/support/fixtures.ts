@@ -150,10 +150,29 @@ export async function signInWithForm(page: Page, email: string, password: string
 	await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Turns off the browser's own form checks, to reach the server's messages the way a script or an old browser would. */
+/**
+ * Turns off the browser's own form checks, to reach the server's messages the way a script
+ * or an old browser would: on this page and every page after it, and on forms rendered
+ * later (a submit before hydration reloads the page, which would bring the checks back).
+ */
 export async function skipBrowserValidation(page: Page): Promise<void> {
-	await page.evaluate(() => {
-		document.querySelectorAll('form').forEach((form) => (form.noValidate = true));
-		document.querySelectorAll('[maxlength]').forEach((field) => field.removeAttribute('maxlength'));
-	});
+	const skip = () => {
+		const apply = () => {
+			document.querySelectorAll('form').forEach((form) => (form.noValidate = true));
+			document.querySelectorAll('[maxlength]').forEach((field) => field.removeAttribute('maxlength'));
+		};
+		const watch = () => {
+			apply();
+			new MutationObserver(apply).observe(document.documentElement, {
+				subtree: true,
+				childList: true,
+				attributes: true,
+				attributeFilter: ['maxlength']
+			});
+		};
+		if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch);
+		else watch();
+	};
+	await page.addInitScript(skip);
+	await page.evaluate(skip);
 }
