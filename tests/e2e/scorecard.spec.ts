@@ -294,6 +294,7 @@ test.describe('without JavaScript', () => {
 			.first()
 			.check();
 		await page.getByRole('button', { name: 'Save draft' }).first().click();
+		await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
 		await expect(page.getByLabel('Free notes')).toHaveValue('Posted without scripts.');
 		expect((await content(seed, priyaCard)).document.freeNotes).toBe('Posted without scripts.');
 
