@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sortComparison } from '../../src/lib/domain/comparison';
+import { noFeedbackYet } from '../../src/lib/domain/decision';
 import type { ScorecardDocument } from '../../src/lib/domain/scorecard';
 import { hour } from '../../src/lib/domain/time';
 import { listAuditEvents } from '../../src/lib/server/audit';
@@ -190,6 +191,24 @@ describe('debrief and decision', () => {
 			.map((e) => e.action)
 			.filter((a) => a.includes('decid') || a.includes('decision'));
 		expect(actions).toEqual(['loop.decided', 'loop.decision_changed']);
+	});
+
+	it('needs at least one submitted scorecard: with nobody’s judgement in there is nothing to decide', async () => {
+		const db = freshDb();
+		const { manager, panel, loopId, scorecards } = await loopWithPanel(db, 2);
+		const decision = {
+			outcome: 'no_hire' as const,
+			rationale: 'Too early.',
+			dissent: '',
+			attendeeIds: [manager.id],
+			changeReason: ''
+		};
+		await expect(recordDecision(db, manager, loopId, decision)).rejects.toThrow(noFeedbackYet);
+		expect((await getLoopResults(db, manager, loopId)).decisions).toEqual([]);
+		// One panelist's judgement is enough to decide early; the debrief names who is missing.
+		await submit(db, panel[0]!, scorecards[0]!.id, 2);
+		await recordDecision(db, manager, loopId, decision);
+		expect((await getLoopResults(db, manager, loopId)).decisions.map((d) => d.outcome)).toEqual(['no_hire']);
 	});
 
 	it('is for those who run the opening: a panelist reads results but cannot decide; a cancelled loop is not decided', async () => {

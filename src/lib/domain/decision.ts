@@ -20,3 +20,7 @@ export const decisionSchema = z.object({
 export type DecisionInput = z.output<typeof decisionSchema>;
 
 export const debriefNotesLimit = 10_000;
+
+/** Why no decision can be recorded yet: nobody on the panel has submitted. */
+export const noFeedbackYet =
+	'No scorecard for this loop is in yet: a decision rests on at least one panelist’s judgement.';

@@ -1,6 +1,6 @@
 import type { DB } from './db';
 import { debriefAgenda, type AgendaItem } from '../domain/aggregation';
-import { debriefNotesLimit, type DecisionInput } from '../domain/decision';
+import { debriefNotesLimit, noFeedbackYet, type DecisionInput } from '../domain/decision';
 import type { AuthUser } from './auth/session';
 import { assertCanManageOpeningLoops } from './access';
 import { recordAudit } from './audit';
@@ -139,6 +139,14 @@ export async function recordDecision(
 			.where('id', '=', loopId)
 			.executeTakeFirstOrThrow();
 		if (loop.cancelledAt !== null) throw new ConflictError('This loop is cancelled');
+		const submitted = await trx
+			.selectFrom('scorecard')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('loopId', '=', loopId)
+			.where('status', '=', 'submitted')
+			.executeTakeFirstOrThrow();
+		// Early is allowed (the page names who is missing); with nobody's judgement in, there is nothing to decide on.
+		if (submitted.n === 0) throw new ConflictError(noFeedbackYet);
 		const previous = await trx
 			.selectFrom('loopDecision')
 			.select(['outcome', 'rationale', 'dissent'])
