@@ -24,7 +24,7 @@ test('sign-in and invite pages meet WCAG 2.2 AA checks', async ({ page }) => {
 test('the app pages meet WCAG 2.2 AA checks, and the keyboard reaches everything', async ({ page, seed }) => {
 	const admin = await seed.user('admin');
 	await seed.signIn(page.context(), admin);
-	for (const path of ['/', '/admin/users', '/settings', '/no-such-page']) {
+	for (const path of ['/', '/admin/users', '/admin/audit', '/settings', '/no-such-page']) {
 		await page.goto(path);
 		await expectNoViolations(page);
 	}

@@ -4,16 +4,25 @@ import { ports } from '../../playwright.config';
 
 const navigationByRole: Record<Role, { sees: string[]; doesNotSee: string[] }> = {
 	admin: {
-		sees: ['Dashboard', 'My interviews', 'Openings', 'Candidates', 'Templates', 'Library', 'Users'],
+		sees: [
+			'Dashboard',
+			'My interviews',
+			'Openings',
+			'Candidates',
+			'Templates',
+			'Library',
+			'Users',
+			'Audit trail'
+		],
 		doesNotSee: []
 	},
 	recruiter: {
 		sees: ['Dashboard', 'My interviews', 'Openings', 'Templates', 'Library'],
-		doesNotSee: ['Users']
+		doesNotSee: ['Users', 'Audit trail']
 	},
 	interviewer: {
 		sees: ['Dashboard', 'My interviews'],
-		doesNotSee: ['Users', 'Openings', 'Candidates', 'Templates', 'Library']
+		doesNotSee: ['Users', 'Audit trail', 'Openings', 'Candidates', 'Templates', 'Library']
 	}
 };
 
@@ -38,6 +47,7 @@ for (const role of ['recruiter', 'interviewer'] as const) {
 		db
 	}) => {
 		await seed.signIn(page.context(), await seed.user(role));
+		expect((await page.goto('/admin/audit'))?.status()).toBe(403);
 		const response = await page.goto('/admin/users');
 		expect(response?.status()).toBe(403);
 		await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();

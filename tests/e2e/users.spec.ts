@@ -1,4 +1,5 @@
 import { expect, test } from './support/fixtures';
+import { changeUserRole } from '../../src/lib/server/users';
 import { ports } from '../../playwright.config';
 
 test('deactivating a user ends their live session at once', async ({ page, seed, browser }) => {
@@ -105,4 +106,36 @@ test('changing one’s password ends the other sessions and keeps this one', asy
 	await otherPage.reload();
 	await expect(otherPage).toHaveURL(/\/login$/);
 	await otherDevice.close();
+});
+
+test('an admin reads the audit trail: who changed what and when, by kind, a page at a time', async ({
+	page,
+	seed
+}) => {
+	const admin = await seed.user('admin');
+	const diego = await seed.user('interviewer', `Diego Audit ${Date.now()}`);
+	await changeUserRole(seed.db, admin, diego.id, 'recruiter');
+	await seed.signIn(page.context(), admin);
+	await page.goto('/');
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit trail');
+
+	await page.getByLabel('Kind of change').selectOption({ label: 'People' });
+	await page.getByRole('button', { name: 'Show' }).click();
+	await expect(page).toHaveURL(/entity=user/);
+	const event = page
+		.getByRole('row')
+		.filter({ hasText: `user ${diego.id}` })
+		.filter({ hasText: 'user.role_changed' });
+	await expect(event).toContainText(admin.name);
+	await event.getByText('Before and after').click();
+	await expect(event.locator('pre').first()).toContainText('"role": "interviewer"');
+	await expect(event.locator('pre').last()).toContainText('"role": "recruiter"');
+	// Only people's events under this filter.
+	for (const action of await page.locator('tbody td code').allTextContents())
+		expect(action).toMatch(/^user\./);
+
+	const bad = await page.goto('/admin/audit?page=0');
+	expect(bad?.status()).toBe(400);
+	await expect(page.getByText('Pages start at 1')).toBeVisible();
 });

@@ -79,7 +79,8 @@ describe('navigation', () => {
 			'Templates',
 			'Library',
 			'Calibration',
-			'Users'
+			'Users',
+			'Audit trail'
 		]);
 		expect(labels('recruiter')).toEqual([
 			'Dashboard',

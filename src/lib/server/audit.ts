@@ -1,3 +1,6 @@
+import { auditPageSize, type AuditFilter } from '../domain/audit-trail';
+import { assertRole } from './access';
+import type { AuthUser } from './auth/session';
 import type { DB } from './db';
 
 export interface AuditEntry {
@@ -34,4 +37,46 @@ export async function listAuditEvents(db: DB, entityType: string, entityId: stri
 		.orderBy('at')
 		.orderBy('id')
 		.execute();
+}
+
+export interface AuditTrailEvent {
+	id: number;
+	at: number;
+	actorName: string | null;
+	action: string;
+	entityType: string;
+	entityId: string;
+	before: string | null;
+	after: string | null;
+}
+
+/** The audit trail for admins, newest first, one page of it; two queries whatever its length. */
+export async function listAuditTrail(
+	db: DB,
+	actor: AuthUser,
+	filter: AuditFilter
+): Promise<{ events: AuditTrailEvent[]; total: number; pages: number }> {
+	assertRole(actor, 'admin');
+	let events = db.selectFrom('auditEvent').leftJoin('user', 'user.id', 'auditEvent.actorUserId');
+	if (filter.entity) events = events.where('auditEvent.entityType', '=', filter.entity);
+	const [rows, count] = await Promise.all([
+		events
+			.select([
+				'auditEvent.id',
+				'auditEvent.at',
+				'user.name as actorName',
+				'auditEvent.action',
+				'auditEvent.entityType',
+				'auditEvent.entityId',
+				'auditEvent.before',
+				'auditEvent.after'
+			])
+			// Events are appended as they happen: the id is their order, and the table's own key.
+			.orderBy('auditEvent.id', 'desc')
+			.limit(auditPageSize)
+			.offset((filter.page - 1) * auditPageSize)
+			.execute(),
+		events.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+	]);
+	return { events: rows, total: count.n, pages: Math.max(1, Math.ceil(count.n / auditPageSize)) };
 }
