@@ -47,12 +47,16 @@ export async function isHiringManagerOf(db: DB, actor: AuthUser, openingId: numb
 	return row !== undefined;
 }
 
+/** Whether the actor runs the opening's loops: hiring staff, or a hiring manager of it. */
+export async function runsOpeningLoops(db: DB, actor: AuthUser, openingId: number): Promise<boolean> {
+	return canManageHiring(actor) || (await isHiringManagerOf(db, actor, openingId));
+}
+
 /** Hiring staff or a hiring manager of the opening; 404 for an opening that does not exist. */
 export async function assertCanManageOpeningLoops(db: DB, actor: AuthUser, openingId: number): Promise<void> {
 	const opening = await db.selectFrom('opening').select('id').where('id', '=', openingId).executeTakeFirst();
 	if (!opening) throw new NotFoundError('No such opening');
-	if (canManageHiring(actor)) return;
-	if (!(await isHiringManagerOf(db, actor, openingId))) throw new ForbiddenError();
+	if (!(await runsOpeningLoops(db, actor, openingId))) throw new ForbiddenError();
 }
 
 /**
@@ -84,7 +88,7 @@ export async function assertCanSeeCandidate(db: DB, actor: AuthUser, candidateId
 export async function canKnowLoop(db: DB, actor: AuthUser, loopId: number): Promise<boolean> {
 	const loop = await db.selectFrom('loop').select(['openingId']).where('id', '=', loopId).executeTakeFirst();
 	if (!loop) return false;
-	if (canManageHiring(actor) || (await isHiringManagerOf(db, actor, loop.openingId))) return true;
+	if (await runsOpeningLoops(db, actor, loop.openingId)) return true;
 	const seat = await db
 		.selectFrom('scorecard')
 		.select('id')

@@ -1,6 +1,6 @@
 import type { DB } from './db';
 import type { AuthUser } from './auth/session';
-import { canManageHiring, isHiringManagerOf } from './access';
+import { runsOpeningLoops } from './access';
 import { ForbiddenError, NotFoundError } from './errors';
 
 export type FeedbackAccess =
@@ -34,8 +34,7 @@ export async function feedbackAccess(db: DB, actor: AuthUser, loopId: number): P
 		}
 		return { visible: true, onPanel: true };
 	}
-	if (canManageHiring(actor) || (await isHiringManagerOf(db, actor, loop.openingId)))
-		return { visible: true, onPanel: false };
+	if (await runsOpeningLoops(db, actor, loop.openingId)) return { visible: true, onPanel: false };
 	throw new ForbiddenError();
 }
 
@@ -55,9 +54,8 @@ export async function assertFeedbackVisible(db: DB, actor: AuthUser, loopId: num
  * opening's loops may see it, an interviewer only their own (so not a panel's).
  */
 export async function assertMaySeePanelLeniency(db: DB, actor: AuthUser, loopId: number): Promise<void> {
-	if (canManageHiring(actor)) return;
 	const loop = await db.selectFrom('loop').select('openingId').where('id', '=', loopId).executeTakeFirst();
-	if (loop && (await isHiringManagerOf(db, actor, loop.openingId))) return;
+	if (loop && (await runsOpeningLoops(db, actor, loop.openingId))) return;
 	throw new ForbiddenError(
 		'Adjusted ratings show each panelist’s leniency; interviewers see calibration figures of their own only.',
 		true

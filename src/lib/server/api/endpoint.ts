@@ -76,6 +76,17 @@ export function endpoint<P extends AnyObject, Q extends AnyObject, B extends z.Z
 	return spec;
 }
 
+/**
+ * For an endpoint with `hiddenAs`, a refusal becomes "not found" (unless the actor may know
+ * the thing exists); every other error stays as it is.
+ */
+export function hiddenIfRefused(spec: Pick<Endpoint, 'hiddenAs'>, error: unknown): unknown {
+	if (spec.hiddenAs !== undefined && error instanceof ForbiddenError && !error.thingIsKnown) {
+		return new NotFoundError(spec.hiddenAs);
+	}
+	return error;
+}
+
 /** Query values as zod sees them: each parameter once, as text. */
 function queryObject(url: URL): Record<string, string> {
 	const values: Record<string, string> = {};
@@ -112,10 +123,7 @@ export function serve(spec: Endpoint): RequestHandler {
 					event
 				})
 				.catch((error: unknown) => {
-					if (spec.hiddenAs !== undefined && error instanceof ForbiddenError && !error.thingIsKnown) {
-						throw new NotFoundError(spec.hiddenAs);
-					}
-					throw error;
+					throw hiddenIfRefused(spec, error);
 				});
 			return json(result.body, { status: spec.response.status, headers: result.headers });
 		});

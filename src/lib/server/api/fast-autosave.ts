@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseCookies } from 'cookie';
-import { fromWire, type ScorecardDocument } from '../../domain/scorecard';
+import { fromWire } from '../../domain/scorecard';
 import { getDb, sessionPolicy } from '../app';
 import { sessionCookieName } from '../auth/cookie';
 import { validateSessionToken, type AuthUser } from '../auth/session';
-import { ForbiddenError, NotFoundError } from '../errors';
 import { saveScorecard } from '../scorecards';
 import { bearerAuthentication, securityHeaderValues, strictTransportSecurity } from '../handles';
+import { hiddenIfRefused } from './endpoint';
 import { errorResponse, maxJsonBytes, parseJsonText } from './http';
 import { baseVersion, saveScorecardEndpoint } from './v1/scorecards';
 
@@ -83,7 +83,12 @@ export async function serveAutosave(request: IncomingMessage, response: ServerRe
 	try {
 		const body = parseJsonText(text, saveScorecardEndpoint.body!);
 		const version = baseVersion(request.headers['if-match']);
-		const saved = await saveScorecardSeen(actor, Number(match[1]), version, fromWire(body));
+		// Another interviewer's scorecard is answered as absent, as the endpoint does.
+		const saved = await saveScorecard(getDb(), actor, Number(match[1]), version, fromWire(body)).catch(
+			(error: unknown) => {
+				throw hiddenIfRefused(saveScorecardEndpoint, error);
+			}
+		);
 		response.writeHead(200, {
 			...answerHeaders,
 			'content-type': 'application/json',
@@ -94,15 +99,4 @@ export async function serveAutosave(request: IncomingMessage, response: ServerRe
 		await send(response, errorResponse(error));
 	}
 	return true;
-}
-
-/** saveScorecard, with another interviewer's scorecard answered as absent, as the endpoint does. */
-async function saveScorecardSeen(actor: AuthUser, id: number, version: number, doc: ScorecardDocument) {
-	try {
-		return await saveScorecard(getDb(), actor, id, version, doc);
-	} catch (error) {
-		if (error instanceof ForbiddenError && !error.thingIsKnown)
-			throw new NotFoundError(saveScorecardEndpoint.hiddenAs);
-		throw error;
-	}
 }

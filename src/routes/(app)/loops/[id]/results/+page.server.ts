@@ -1,4 +1,4 @@
-import { canManageHiring, isHiringManagerOf } from '$lib/server/access';
+import { runsOpeningLoops } from '$lib/server/access';
 import { getDb } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guards';
 import { getLoopResults } from '$lib/server/results';
@@ -12,6 +12,6 @@ export const load: PageServerLoad = async (event) => {
 	const results = await orPageError(getLoopResults(db, actor, idParam(event.params.id), { adjusted }));
 	// Panelists read results; the opening, the candidate, the debrief and the adjusted view
 	// are for those who run the opening's loops.
-	const runsOpening = canManageHiring(actor) || (await isHiringManagerOf(db, actor, results.openingId));
+	const runsOpening = await runsOpeningLoops(db, actor, results.openingId);
 	return { results, runsOpening };
 };
