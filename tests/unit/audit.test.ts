@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditFilterSchema, auditPageSize } from '../../src/lib/domain/audit-trail';
-import { listAuditTrail, recordAudit } from '../../src/lib/server/audit';
+import { listAuditEvents, listAuditTrail, recordAudit } from '../../src/lib/server/audit';
 import { ForbiddenError } from '../../src/lib/server/errors';
 import { freshDb } from './helpers/db';
 import { newUser } from './helpers/factories';
@@ -28,6 +28,32 @@ describe('audit trail', () => {
 		expect(loops.total).toBe(27);
 		expect(loops.events.every((e) => e.entityType === 'loop')).toBe(true);
 		expect(loops.pages).toBe(1);
+	});
+
+	it('lists one thing’s events in the order they were written, whatever time each carries', async () => {
+		const db = freshDb();
+		const at = Date.UTC(2026, 10, 24, 9);
+		// Written second but stamped earlier, as when the clock is set back between two changes.
+		await recordAudit(
+			db,
+			{ actorUserId: null, action: 'candidate.created', entityType: 'candidate', entityId: 7 },
+			at
+		);
+		await recordAudit(
+			db,
+			{ actorUserId: null, action: 'candidate.updated', entityType: 'candidate', entityId: 7 },
+			at - 60_000
+		);
+		await recordAudit(
+			db,
+			{ actorUserId: null, action: 'candidate.archived', entityType: 'candidate', entityId: 7 },
+			at
+		);
+		expect((await listAuditEvents(db, 'candidate', 7)).map((e) => e.action)).toEqual([
+			'candidate.created',
+			'candidate.updated',
+			'candidate.archived'
+		]);
 	});
 
 	it('is for admins only', async () => {

@@ -28,13 +28,16 @@ export async function recordAudit(db: DB, entry: AuditEntry, now = Date.now()): 
 		.execute();
 }
 
+/**
+ * One thing's events in the order they were written. Not by `at`: that is the time the
+ * caller passed, which need not grow with the writing (a backdated import, a clock set back).
+ */
 export async function listAuditEvents(db: DB, entityType: string, entityId: string | number) {
 	return db
 		.selectFrom('auditEvent')
 		.selectAll()
 		.where('entityType', '=', entityType)
 		.where('entityId', '=', String(entityId))
-		.orderBy('at')
 		.orderBy('id')
 		.execute();
 }
