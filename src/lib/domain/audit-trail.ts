@@ -34,6 +34,17 @@ export const auditFilterSchema = z.object({
 
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 
+const decisionActions = new Set(['loop.decided', 'loop.decision_changed']);
+
+/**
+ * Whether an entry's before and after carry feedback (a scorecard's content, a decision's
+ * outcome, rationale and dissent), which the independence rule hides from a panelist until
+ * they may see the loop's feedback.
+ */
+export function auditCarriesFeedback(entityType: string, action: string): boolean {
+	return entityType === 'scorecard' || decisionActions.has(action);
+}
+
 /** Where a thing the trail names can be opened, when it has a page of its own. */
 export function auditEntityHref(entityType: string, entityId: string): string | null {
 	switch (entityType) {

@@ -1,5 +1,6 @@
 import type { RecommendationTally } from './aggregation';
 import type { DecisionOutcome } from './decision';
+import type { HiddenReason } from './feedback-visibility';
 import type { CompetencyKind } from './library';
 import { loopStatuses, type LoopStatus } from './loop-status';
 
@@ -8,9 +9,11 @@ export interface ComparisonRow {
 	candidateId: number;
 	candidateName: string;
 	status: LoopStatus;
+	/** Null while undecided, and while hidden: the decision is feedback too. */
 	outcome: DecisionOutcome | null;
 	/** False when the viewer is on this loop's panel and the independence rule still hides it. */
 	visible: boolean;
+	hiddenReason: HiddenReason | null;
 	technicalMean: number | null;
 	leadershipMean: number | null;
 	means: Record<number, number | null>;

@@ -13,7 +13,8 @@ import { listLoops, type LoopSummary } from './loops';
  * Candidates of an opening side by side: per-competency means, technical and leadership
  * means, recommendation tallies, status and decision. A fixed handful of queries whatever
  * the number of candidates. Where the viewer sits on a loop's panel and has not earned the
- * right to see its feedback yet (the independence rule), that row shows no numbers.
+ * right to see its feedback yet (the independence rule), that row shows no numbers and no
+ * decision.
  */
 export async function getComparison(
 	db: DB,
@@ -32,7 +33,7 @@ export async function getComparison(
 /**
  * The per-loop numbers of a comparison for any set of loops the actor may list (an
  * opening's, a candidate's). Loops where the independence rule hides the feedback from the
- * actor come back without numbers.
+ * actor come back without numbers (listLoops has already taken out their decision).
  */
 export async function summarizeLoops(
 	db: DB,
@@ -41,7 +42,7 @@ export async function summarizeLoops(
 	{ adjusted = false } = {}
 ): Promise<Comparison> {
 	const loopIds = loops.length ? loops.map((l) => l.id) : [-1];
-	const [competencies, means, recommendations, panels] = await Promise.all([
+	const [competencies, means, recommendations] = await Promise.all([
 		db
 			.selectFrom('loopRoundCompetency as lrc')
 			.innerJoin('loopRound', 'loopRound.id', 'lrc.roundId')
@@ -70,19 +71,6 @@ export async function summarizeLoops(
 			.where('status', '=', 'submitted')
 			.where('recommendation', 'is not', null)
 			.groupBy(['loopId', 'recommendation'])
-			.execute(),
-		db
-			.selectFrom('scorecard')
-			.innerJoin('loop', 'loop.id', 'scorecard.loopId')
-			.select([
-				'scorecard.loopId',
-				'loop.visibilityMode',
-				(eb) => eb.fn.countAll<number>().as('mine'),
-				(eb) => eb.fn.sum<number>(sql`scorecard.status = 'submitted'`).as('mineSubmitted')
-			])
-			.where('scorecard.loopId', 'in', loopIds)
-			.where('scorecard.interviewerId', '=', actor.id)
-			.groupBy(['scorecard.loopId', 'loop.visibilityMode'])
 			.execute()
 	]);
 
@@ -90,11 +78,7 @@ export async function summarizeLoops(
 		? await adjustedMeans(db, loopIds)
 		: new Map(means.map((m) => [`${m.loopId}:${m.competencyId}`, Number(m.mean)]));
 	const rows: ComparisonRow[] = loops.map((loop) => {
-		const panel = panels.find((p) => p.loopId === loop.id);
-		const visible =
-			!panel ||
-			(Number(panel.mineSubmitted) === Number(panel.mine) &&
-				(panel.visibilityMode === 'after_own' || loop.submitted === loop.scorecards));
+		const visible = loop.feedback.visible;
 		const meansOfLoop: Record<number, number | null> = {};
 		for (const c of competencies) {
 			meansOfLoop[c.id] = visible ? (meanOf.get(`${loop.id}:${c.id}`) ?? null) : null;
@@ -113,6 +97,7 @@ export async function summarizeLoops(
 			status: loop.status,
 			outcome: loop.outcome,
 			visible,
+			hiddenReason: loop.feedback.visible ? null : loop.feedback.reason,
 			technicalMean: kinds.technical,
 			leadershipMean: kinds.leadership,
 			means: meansOfLoop,

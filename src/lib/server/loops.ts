@@ -4,11 +4,14 @@ import type { CreateLoopInput } from '../domain/hiring-schemas';
 import type { CompetencyKind, RoundFormat, VisibilityMode } from '../domain/library';
 import { isLate, isOverdue, loopStatus, type LoopFacts, type LoopStatus } from '../domain/loop-status';
 import type { DecisionOutcome } from '../domain/decision';
+import { auditCarriesFeedback } from '../domain/audit-trail';
+import type { HiddenReason } from '../domain/feedback-visibility';
 import type { ScorecardStatus } from './schema';
 import type { AuthUser } from './auth/session';
 import { assertCanManageOpeningLoops, canManageHiring } from './access';
 import { listAuditEvents, recordAudit } from './audit';
-import { InputError, NotFoundError } from './errors';
+import { ForbiddenError, InputError, NotFoundError } from './errors';
+import { feedbackAccessByLoop, type FeedbackAccess } from './feedback-access';
 
 export interface LoopSummary {
 	id: number;
@@ -21,8 +24,10 @@ export interface LoopSummary {
 	submitted: number;
 	scorecards: number;
 	firstStart: number | null;
-	/** The current decision, if any. */
+	/** The current decision, if any; null while the independence rule hides the loop's feedback. */
 	outcome: DecisionOutcome | null;
+	/** The independence rule for the viewer: the decision is feedback, and so are the numbers. */
+	feedback: FeedbackAccess;
 }
 
 /** The facts loopStatus() needs, per loop, in one grouped query. */
@@ -82,7 +87,7 @@ function loopFactsQuery(db: DB) {
 
 type FactsRow = Awaited<ReturnType<ReturnType<typeof loopFactsQuery>['execute']>>[number];
 
-function toSummary(row: FactsRow, now: number): LoopSummary {
+function toSummary(row: FactsRow, feedback: FeedbackAccess, now: number): LoopSummary {
 	const facts: LoopFacts = {
 		cancelledAt: row.cancelledAt,
 		decidedAt: row.decidedAt === null ? null : Number(row.decidedAt),
@@ -104,7 +109,8 @@ function toSummary(row: FactsRow, now: number): LoopSummary {
 		submitted: facts.submitted,
 		scorecards: facts.scorecards,
 		firstStart: facts.firstStart,
-		outcome: row.outcome ?? null
+		outcome: feedback.visible ? (row.outcome ?? null) : null,
+		feedback
 	};
 }
 
@@ -123,7 +129,17 @@ export async function listLoops(
 			eb.selectFrom('openingHiringManager').select('openingId').where('userId', '=', actor.id)
 		);
 	}
-	return (await query.execute()).map((row) => toSummary(row, now));
+	const rows = await query.execute();
+	const access = await feedbackAccessByLoop(
+		db,
+		actor,
+		rows.map((row) => row.id)
+	);
+	// Every listed loop is one the actor runs, so each has an answer; none is assumed.
+	return rows.flatMap((row) => {
+		const feedback = access.get(row.id);
+		return feedback ? [toSummary(row, feedback, now)] : [];
+	});
 }
 
 /** Ensures every named interviewer exists and is active; names the first who is not. */
@@ -343,7 +359,15 @@ export interface LoopDetail extends LoopSummary {
 	cancelledAt: number | null;
 	rounds: LoopRoundDetail[];
 	doubleBookings: DoubleBooking[];
-	history: { action: string; at: number; actorName: string | null; before: unknown; after: unknown }[];
+	history: {
+		action: string;
+		at: number;
+		actorName: string | null;
+		before: unknown;
+		after: unknown;
+		/** Set where the entry carries feedback (a decision) the viewer may not see yet; before and after are then null. */
+		hidden: HiddenReason | null;
+	}[];
 }
 
 async function loopRoundsWithPanel(db: DB, loopId: number, now: number): Promise<LoopRoundDetail[]> {
@@ -455,28 +479,36 @@ export async function getLoop(
 		.executeTakeFirst();
 	if (!row) throw new NotFoundError('No such loop');
 	await assertCanManageOpeningLoops(db, actor, row.openingId);
-	const [rounds, doubleBookings, events] = await Promise.all([
+	const [rounds, doubleBookings, events, access] = await Promise.all([
 		loopRoundsWithPanel(db, loopId, now),
 		findDoubleBookings(db, loopId),
-		listAuditEvents(db, 'loop', loopId)
+		listAuditEvents(db, 'loop', loopId),
+		feedbackAccessByLoop(db, actor, [loopId])
 	]);
+	const feedback = access.get(loopId);
+	if (!feedback) throw new ForbiddenError();
+	const hiddenBecause = feedback.visible ? null : feedback.reason;
 	const actorIds = [...new Set(events.map((e) => e.actorUserId).filter((id): id is number => id !== null))];
 	const actors = actorIds.length
 		? await db.selectFrom('user').select(['id', 'name']).where('id', 'in', actorIds).execute()
 		: [];
 	return {
-		...toSummary(row, now),
+		...toSummary(row, feedback, now),
 		templateName: row.templateName,
 		visibilityMode: row.visibilityMode,
 		cancelledAt: row.cancelledAt,
 		rounds,
 		doubleBookings,
-		history: events.map((e) => ({
-			action: e.action,
-			at: e.at,
-			actorName: actors.find((a) => a.id === e.actorUserId)?.name ?? null,
-			before: e.before === null ? null : JSON.parse(e.before),
-			after: e.after === null ? null : JSON.parse(e.after)
-		}))
+		history: events.map((e) => {
+			const hidden = auditCarriesFeedback(e.entityType, e.action) ? hiddenBecause : null;
+			return {
+				action: e.action,
+				at: e.at,
+				actorName: actors.find((a) => a.id === e.actorUserId)?.name ?? null,
+				before: e.before === null || hidden ? null : JSON.parse(e.before),
+				after: e.after === null || hidden ? null : JSON.parse(e.after),
+				hidden
+			};
+		})
 	};
 }

@@ -5,6 +5,8 @@ import { hashPassword } from '../../../src/lib/server/auth/password';
 import { insertUser } from '../../../src/lib/server/users';
 import { insertOpening } from '../../../src/lib/server/openings';
 import { insertCandidate } from '../../../src/lib/server/candidates';
+import { saveScorecard, submitScorecard } from '../../../src/lib/server/scorecards';
+import type { ScorecardDocument } from '../../../src/lib/domain/scorecard';
 
 export const testPassword = 'factory-password-0042';
 
@@ -65,4 +67,49 @@ export async function newCandidate(db: DB, openingIds: number[] = [], name?: str
 		notes: '',
 		openingIds
 	});
+}
+
+/**
+ * Fills and submits a scorecard as its interviewer: every focus competency rated `rating`,
+ * with `summary` as the summary (the e2e Seed's submitScorecard does the same).
+ */
+export async function submitAs(
+	db: DB,
+	who: AuthUser,
+	scorecardId: number,
+	{ rating = 3, summary = `Summary by ${who.name}`, now = Date.now() }: SubmitOptions = {}
+): Promise<ScorecardDocument> {
+	const competencies = await db
+		.selectFrom('scorecard')
+		.innerJoin('loopRoundCompetency as lrc', 'lrc.roundId', 'scorecard.roundId')
+		.select('lrc.competencyId')
+		.where('scorecard.id', '=', scorecardId)
+		.orderBy('lrc.position')
+		.execute();
+	const { version } = await db
+		.selectFrom('scorecard')
+		.select('version')
+		.where('id', '=', scorecardId)
+		.executeTakeFirstOrThrow();
+	const document: ScorecardDocument = {
+		recommendation: rating,
+		summary,
+		freeNotes: '',
+		ratings: competencies.map((c) => ({
+			competencyId: c.competencyId,
+			rating,
+			notAssessedReason: null,
+			evidence: `Evidence by ${who.name}`
+		})),
+		notes: []
+	};
+	await saveScorecard(db, who, scorecardId, version, document);
+	await submitScorecard(db, who, scorecardId, now);
+	return document;
+}
+
+interface SubmitOptions {
+	rating?: 1 | 2 | 3 | 4;
+	summary?: string;
+	now?: number;
 }

@@ -103,10 +103,12 @@ const comparison = z
 				candidateId: idOut,
 				candidateName: z.string(),
 				status: z.enum(loopStatuses),
-				outcome: z.enum(decisionOutcomes).nullable(),
+				outcome: z.enum(decisionOutcomes).nullable().meta({
+					description: 'The current decision: null while undecided, and while `visible` is false'
+				}),
 				visible: z.boolean().meta({
 					description:
-						'False where you sit on this loop’s panel and the independence rule still hides its feedback from you; the numbers are then null'
+						'False where you sit on this loop’s panel and the independence rule still hides its feedback from you; the numbers and the decision are then null'
 				}),
 				technicalMean: z.number().nullable(),
 				leadershipMean: z.number().nullable(),

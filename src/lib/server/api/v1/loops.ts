@@ -39,8 +39,16 @@ const loop = z
 		openingTitle: z.string(),
 		templateName: z.string(),
 		visibilityMode: z.enum(visibilityModes),
-		status: z.enum(loopStatuses),
-		outcome: z.enum(decisionOutcomes).nullable(),
+		status: z.enum(loopStatuses).meta({
+			description: '`decided` says a decision exists; what it is stays with the feedback (`outcome`)'
+		}),
+		outcome: z.enum(decisionOutcomes).nullable().meta({
+			description: 'The current decision: null while undecided, and while `feedbackVisible` is false'
+		}),
+		feedbackVisible: z.boolean().meta({
+			description:
+				'False where you sit on this loop’s panel and the independence rule still hides its feedback from you (the decision included)'
+		}),
 		createdAt: timeOut,
 		cancelledAt: timeOut.nullable(),
 		rounds: z.array(
@@ -80,6 +88,7 @@ const loopJson = (l: LoopDetail): z.input<typeof loop> => ({
 	visibilityMode: l.visibilityMode,
 	status: l.status,
 	outcome: l.outcome,
+	feedbackVisible: l.feedback.visible,
 	createdAt: iso(l.createdAt),
 	cancelledAt: isoOrNull(l.cancelledAt),
 	rounds: l.rounds.map((r) => ({

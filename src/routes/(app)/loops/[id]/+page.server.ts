@@ -4,7 +4,6 @@ import { idList, idSchema, text } from '$lib/domain/library-schemas';
 import { getDb } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guards';
 import { runFormAction } from '$lib/server/form-actions';
-import { feedbackAccess } from '$lib/server/feedback-access';
 import { getLoop } from '$lib/server/loops';
 import { listActivePeople } from '$lib/server/openings';
 import { addToPanel, cancelLoop, removeFromPanel, rescheduleInterview } from '$lib/server/panel';
@@ -15,9 +14,9 @@ export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event);
 	const db = getDb();
 	const loop = await orPageError(getLoop(db, actor, idParam(event.params.id)));
-	// Someone who runs the opening may still be on this panel, and then waits like any panelist.
-	const feedback = await feedbackAccess(db, actor, loop.id);
-	return { loop, people: await listActivePeople(db), feedback };
+	// Someone who runs the opening may still be on this panel, and then waits like any
+	// panelist (loop.feedback): the decision is held back in the data as well.
+	return { loop, people: await listActivePeople(db) };
 };
 
 const scorecardRef = z.object({ scorecardId: idSchema });

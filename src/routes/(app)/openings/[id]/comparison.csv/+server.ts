@@ -1,5 +1,6 @@
 import { loopStatusLabels } from '$lib/domain/loop-status';
 import { outcomeLabels } from '$lib/domain/decision';
+import { hiddenReasonLines } from '$lib/domain/feedback-visibility';
 import { getDb } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guards';
 import { comparisonFromQuery } from '$lib/server/comparison-query';
@@ -43,7 +44,7 @@ export const GET: RequestHandler = async (event) => {
 				]
 			: ['', '', '', '']),
 		row.recommendations.mean,
-		row.visible ? '' : 'Hidden until your own scorecard is in'
+		row.hiddenReason ? hiddenReasonLines[row.hiddenReason] : ''
 	]);
 	if (c.adjusted) rows.push([], ['Means adjusted for each interviewer’s leniency (rating − shrunk offset)']);
 	return csvResponse(
