@@ -2,7 +2,7 @@ import type { DB } from './db';
 import type { AuthUser } from './auth/session';
 import { assertCanManageOpeningLoops } from './access';
 import { recordAudit } from './audit';
-import { ConflictError, InputError, NotFoundError } from './errors';
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from './errors';
 import { refreshLoopCalibration } from './calibration-upkeep';
 import { assertActiveInterviewers } from './loops';
 
@@ -104,7 +104,12 @@ async function panelMember(db: DB, loopId: number, scorecardId: number) {
 	return member;
 }
 
-/** Takes someone off a round; not once they have started their scorecard (their words stay). */
+/**
+ * Takes someone else off a round; not once they have started their scorecard (their words
+ * stay). Nobody takes their own seat off (DESIGN.md): that would open the colleagues'
+ * feedback to them at once; someone else who runs the opening can. The audit names who
+ * removed whom: the actor, and the interviewer in `before`.
+ */
 export async function removeFromPanel(
 	db: DB,
 	actor: AuthUser,
@@ -115,6 +120,12 @@ export async function removeFromPanel(
 	await db.transaction().execute(async (trx) => {
 		await editableLoop(trx, actor, loopId);
 		const member = await panelMember(trx, loopId, scorecardId);
+		if (member.interviewerId === actor.id) {
+			throw new ForbiddenError(
+				'You cannot take yourself off this panel: someone else who runs this opening can remove your seat.',
+				true
+			);
+		}
 		if (member.status !== 'not_started') {
 			throw new ConflictError(
 				`${member.name} has started their scorecard for ${member.title}, so they stay on the panel`

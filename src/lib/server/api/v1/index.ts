@@ -23,7 +23,13 @@ import {
 	listTemplatesEndpoint,
 	updateCompetencyEndpoint
 } from './library';
-import { createLoopEndpoint, getLoopEndpoint, loopResultsEndpoint, recordDecisionEndpoint } from './loops';
+import {
+	createLoopEndpoint,
+	getLoopEndpoint,
+	loopResultsEndpoint,
+	recordDecisionEndpoint,
+	removePanelistEndpoint
+} from './loops';
 import { createUserEndpoint, listUsersEndpoint } from './people';
 import { getScorecardEndpoint, saveScorecardEndpoint, submitScorecardEndpoint } from './scorecards';
 
@@ -48,6 +54,7 @@ export {
 	updateCompetencyEndpoint,
 	createLoopEndpoint,
 	getLoopEndpoint,
+	removePanelistEndpoint,
 	loopResultsEndpoint,
 	recordDecisionEndpoint,
 	createUserEndpoint,
@@ -80,6 +87,7 @@ export const endpoints: Endpoint[] = [
 	getCandidateEndpoint,
 	createLoopEndpoint,
 	getLoopEndpoint,
+	removePanelistEndpoint,
 	loopResultsEndpoint,
 	recordDecisionEndpoint,
 	getScorecardEndpoint,

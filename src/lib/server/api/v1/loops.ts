@@ -8,6 +8,7 @@ import type { AuthUser } from '../../auth/session';
 import { recordDecision } from '../../debriefs';
 import { NotFoundError } from '../../errors';
 import { createLoop, getLoop, type LoopDetail } from '../../loops';
+import { removeFromPanel } from '../../panel';
 import { getLoopResults, loadLoopResults, type Decision } from '../../results';
 import { endpoint } from '../endpoint';
 import {
@@ -159,6 +160,24 @@ export const getLoopEndpoint = endpoint({
 	errors: [403, 404],
 	handle: async ({ db, actor, params }) => {
 		await assertKnownLoop(db, actor, params.id);
+		return { body: loopJson(await getLoop(db, actor, params.id)) };
+	}
+});
+
+export const removePanelistEndpoint = endpoint({
+	method: 'DELETE',
+	path: '/loops/{id}/panel/{scorecardId}',
+	operationId: 'removePanelist',
+	summary: 'Take an interviewer off the panel',
+	description:
+		'Only before they have started their scorecard (409 after). Nobody removes their own seat (403): someone else who runs the opening can. The audit trail names who removed whom. Answers the loop as it now stands.',
+	tag: 'Loops',
+	params: z.object({ id: idIn, scorecardId: idIn }),
+	response: { status: 200, description: 'The loop without that seat', schema: loop },
+	errors: [403, 404, 409],
+	handle: async ({ db, actor, params }) => {
+		await assertKnownLoop(db, actor, params.id);
+		await removeFromPanel(db, actor, params.id, params.scorecardId);
 		return { body: loopJson(await getLoop(db, actor, params.id)) };
 	}
 });
