@@ -121,7 +121,7 @@ describe('calibration', () => {
 		const reading = c.competencies.find((x) => x.name === 'Code reading and debugging')!;
 		expect(reading).toMatchObject({ units: 0, pairable: 0, alphaInterval: null, mean: 2.5 });
 
-		expect((await leniencyOf(db, [priya.id])).get(priya.id)!.leniency).toBe(1);
+		expect((await leniencyOf(db, recruiter, [priya.id])).get(priya.id)!.leniency).toBe(1);
 	});
 
 	it('counts complete loops only: a loop with a scorecard missing, or a panelist added later, drops out', async () => {
@@ -246,6 +246,38 @@ describe('adjusted scores', () => {
 			'Adjusted ratings show each panelist’s leniency; interviewers see calibration figures of their own only.'
 		);
 		expect((await getLoopResults(db, manager, loopId, { adjusted: true })).adjustment).not.toBeNull();
+	});
+
+	it('for a hiring manager count leniency over their own openings’ loops only', async () => {
+		const { db, recruiter, manager, priya, lena, loops, openingId } = await setting();
+		// In an opening the manager has no part in, Priya rates 4 where Lena rates 2.
+		const elsewhere = await newOpening(db, [await newUser(db)]);
+		const other = await createLoop(db, recruiter, {
+			candidateId: await newCandidate(db, [elsewhere], 'C'),
+			openingId: elsewhere,
+			panel: [
+				{ round: 0, interviewerIds: [priya.id], scheduledAt: t0 },
+				{ round: 2, interviewerIds: [lena.id], scheduledAt: t0 }
+			]
+		});
+		await rate(db, priya, other.scorecards[0]!.id, 4);
+		await rate(db, lena, other.scorecards[1]!.id, 2);
+		// In the manager's opening they agree.
+		await rate(db, priya, loops[0]!.scorecards[0]!.id, 3);
+		await rate(db, lena, loops[0]!.scorecards[1]!.id, 3);
+		const loopId = loops[0]!.loopId;
+
+		const staff = await getLoopResults(db, recruiter, loopId, { adjusted: true });
+		expect(staff.adjustment![priya.id]!.offset).toBeGreaterThan(0);
+		const theirs = await getLoopResults(db, manager, loopId, { adjusted: true });
+		expect(theirs.adjustment![priya.id]).toEqual({ offset: 0, n: 2 });
+		const raw = await getComparison(db, manager, openingId);
+		const adjusted = await getComparison(db, manager, openingId, { adjusted: true });
+		const row = (c: typeof raw) => c.rows.find((r) => r.loopId === loopId)!;
+		expect(row(adjusted).means).toEqual(row(raw).means);
+		expect(row(await getComparison(db, recruiter, openingId, { adjusted: true })).means).not.toEqual(
+			row(raw).means
+		);
 	});
 
 	it('take each interviewer’s shrunk leniency out of their ratings, in results and in the comparison', async () => {

@@ -5,6 +5,7 @@ import { ForbiddenError, InputError, NotFoundError } from '../../src/lib/server/
 import { getInterviewKit, listMyInterviews } from '../../src/lib/server/interviews';
 import { createLoop, getLoop, listLoops } from '../../src/lib/server/loops';
 import { listAuditEvents } from '../../src/lib/server/audit';
+import { listActivePeople } from '../../src/lib/server/openings';
 import { addToPanel, removeFromPanel, rescheduleInterview } from '../../src/lib/server/panel';
 import { updateRound, getTemplate } from '../../src/lib/server/templates';
 import { deactivateUser } from '../../src/lib/server/users';
@@ -210,6 +211,22 @@ describe('one’s own seat on a panel', () => {
 			interviewerId: manager.id,
 			interviewer: 'Morgan Manager'
 		});
+	});
+});
+
+describe('the people picker', () => {
+	it('gives hiring staff names and emails, a hiring manager names only, and an interviewer nothing', async () => {
+		const { db, recruiter, manager, priya } = await setting();
+		const forStaff = await listActivePeople(db, recruiter);
+		expect(forStaff.find((p) => p.id === priya.id)).toEqual({
+			id: priya.id,
+			name: 'Priya',
+			email: priya.email
+		});
+		const forManager = await listActivePeople(db, manager);
+		expect(forManager.find((p) => p.id === priya.id)).toEqual({ id: priya.id, name: 'Priya' });
+		expect(forManager.every((p) => Object.keys(p).join() === 'id,name')).toBe(true);
+		await expect(listActivePeople(db, priya)).rejects.toBeInstanceOf(ForbiddenError);
 	});
 });
 

@@ -268,9 +268,19 @@ export async function getCalibration(
 	};
 }
 
-/** Each interviewer's leniency over all their complete loops: the basis of adjusted scores. */
-export async function leniencyOf(db: DB, interviewerIds: number[]): Promise<Map<number, Leniency>> {
+/**
+ * Each interviewer's leniency over their complete loops that the viewer may count, the basis
+ * of adjusted scores: every loop for hiring staff, the loops of their own openings for a
+ * hiring manager (as on the calibration page), so an offset reveals nothing of loops they do
+ * not run.
+ */
+export async function leniencyOf(
+	db: DB,
+	viewer: AuthUser,
+	interviewerIds: number[]
+): Promise<Map<number, Leniency>> {
 	if (!interviewerIds.length) return new Map();
+	const openingIds = canManageHiring(viewer) ? null : await managedOpeningIds(db, viewer);
 	const rows = await db
 		.selectFrom('scorecardRating')
 		.select([
@@ -281,6 +291,7 @@ export async function leniencyOf(db: DB, interviewerIds: number[]): Promise<Map<
 		])
 		.where('complete', '=', 1)
 		.where('interviewerId', 'in', interviewerIds)
+		.$if(openingIds !== null, (qb) => qb.where('openingId', 'in', openingIds!.length ? openingIds! : [-1]))
 		.groupBy('interviewerId')
 		.execute();
 	return new Map(

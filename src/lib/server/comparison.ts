@@ -75,7 +75,7 @@ export async function summarizeLoops(
 	]);
 
 	const meanOf = adjusted
-		? await adjustedMeans(db, loopIds)
+		? await adjustedMeans(db, actor, loopIds)
 		: new Map(means.map((m) => [`${m.loopId}:${m.competencyId}`, Number(m.mean)]));
 	const rows: ComparisonRow[] = loops.map((loop) => {
 		const visible = loop.feedback.visible;
@@ -107,15 +107,18 @@ export async function summarizeLoops(
 	return { competencies: competencies.map(({ id, name, kind }) => ({ id, name, kind })), rows };
 }
 
-/** Per loop and competency, the mean of ratings with each interviewer's shrunk leniency taken out. */
-async function adjustedMeans(db: DB, loopIds: number[]): Promise<Map<string, number>> {
+/**
+ * Per loop and competency, the mean of ratings with each interviewer's shrunk leniency taken
+ * out, leniency counted over the loops the viewer may count.
+ */
+async function adjustedMeans(db: DB, actor: AuthUser, loopIds: number[]): Promise<Map<string, number>> {
 	const rows = await db
 		.selectFrom('scorecardRating')
 		.select(['loopId', 'competencyId', 'interviewerId', 'rating'])
 		.where('loopId', 'in', loopIds)
 		.where('rating', 'is not', null)
 		.execute();
-	const offsets = await leniencyOf(db, [...new Set(rows.map((r) => r.interviewerId))]);
+	const offsets = await leniencyOf(db, actor, [...new Set(rows.map((r) => r.interviewerId))]);
 	const sums = new Map<string, { sum: number; n: number }>();
 	for (const r of rows) {
 		const key = `${r.loopId}:${r.competencyId}`;

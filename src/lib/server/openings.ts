@@ -193,12 +193,21 @@ export async function updateOpening(
 	});
 }
 
-/** Active people who can be named hiring managers or panelists. */
-export async function listActivePeople(db: DB): Promise<{ id: number; name: string; email: string }[]> {
-	return db
-		.selectFrom('user')
-		.select(['id', 'name', 'email'])
-		.where('deactivatedAt', 'is', null)
-		.orderBy('name')
-		.execute();
+export interface ActivePerson {
+	id: number;
+	name: string;
+	/** For hiring staff only, who keep the directory; a hiring manager picks a panel by name. */
+	email?: string;
+}
+
+/**
+ * Active people who can be named hiring managers or panelists, for those who pick them:
+ * hiring staff, with emails, and hiring managers, with names only.
+ */
+export async function listActivePeople(db: DB, actor: AuthUser): Promise<ActivePerson[]> {
+	await assertHiringAccess(db, actor);
+	const people = db.selectFrom('user').where('deactivatedAt', 'is', null).orderBy('name');
+	return canManageHiring(actor)
+		? people.select(['id', 'name', 'email']).execute()
+		: people.select(['id', 'name']).execute();
 }

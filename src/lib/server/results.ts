@@ -64,17 +64,18 @@ export async function getLoopResults(
 ): Promise<LoopResults> {
 	await assertFeedbackVisible(db, actor, loopId);
 	if (adjusted) await assertMaySeePanelLeniency(db, actor, loopId);
-	return loadLoopResults(db, loopId, { adjusted }, now);
+	return loadLoopResults(db, loopId, { adjustedFor: adjusted ? actor : undefined }, now);
 }
 
 /**
- * The results without the access check, for callers that made it already. `adjusted`
- * subtracts each panelist's shrunk leniency offset from their ratings (DESIGN.md).
+ * The results without the access check, for callers that made it already. `adjustedFor`
+ * subtracts each panelist's shrunk leniency offset from their ratings (DESIGN.md), with
+ * leniency counted over the loops that viewer may count.
  */
 export async function loadLoopResults(
 	db: DB,
 	loopId: number,
-	{ adjusted = false } = {},
+	{ adjustedFor }: { adjustedFor?: AuthUser } = {},
 	now = Date.now()
 ): Promise<LoopResults> {
 	const [loop, competencies, scorecards, ratings, decisions] = await Promise.all([
@@ -162,7 +163,9 @@ export async function loadLoopResults(
 		...new Map(competencies.map((c) => [c.id, { id: c.id, name: c.name, kind: c.kind }])).values()
 	];
 	const submitted = scorecards.filter((s) => s.status === 'submitted');
-	const offsets = adjusted ? await leniencyOf(db, [...new Set(ratings.map((r) => r.interviewerId))]) : null;
+	const offsets = adjustedFor
+		? await leniencyOf(db, adjustedFor, [...new Set(ratings.map((r) => r.interviewerId))])
+		: null;
 	const result = aggregateLoop(
 		unique,
 		offsets

@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	const loop = await orPageError(getLoop(db, actor, idParam(event.params.id)));
 	// Someone who runs the opening may still be on this panel, and then waits like any
 	// panelist (loop.feedback): the decision is held back in the data as well.
-	return { loop, people: await listActivePeople(db) };
+	return { loop, people: await listActivePeople(db, actor) };
 };
 
 const scorecardRef = z.object({ scorecardId: idSchema });

@@ -37,7 +37,7 @@ async function loadContext(actor: AuthUser, url: URL) {
 export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event);
 	const context = await loadContext(actor, event.url);
-	return { ...context, people: await listActivePeople(getDb()) };
+	return { ...context, people: await listActivePeople(getDb(), actor) };
 };
 
 export const actions: Actions = {

@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	const staff = canManageHiring(actor);
 	const [templates, people] = staff
-		? await Promise.all([listTemplates(db, actor, { includeArchived: true }), listActivePeople(db)])
+		? await Promise.all([listTemplates(db, actor, { includeArchived: true }), listActivePeople(db, actor)])
 		: [[], []];
 	const imported = importCountsFromQuery(event.url.searchParams);
 	return { opening, candidates, loops, page, staff, templates, people, imported };

@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin', 'recruiter');
 	const db = getDb();
-	const [templates, people] = await Promise.all([listTemplates(db, actor), listActivePeople(db)]);
+	const [templates, people] = await Promise.all([listTemplates(db, actor), listActivePeople(db, actor)]);
 	return { templates, people };
 };
 
