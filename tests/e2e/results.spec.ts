@@ -218,7 +218,7 @@ test('results, debrief, packet, comparison and their exports follow the roles an
 		'Hidden until your own scorecard for this loop is in'
 	);
 	const csv = await (await page.request.get(`/openings/${openingId}/comparison.csv`)).text();
-	expect(csv).toContain('Hidden until your own scorecard is in');
+	expect(csv).toContain('Hidden until your own scorecard for this loop is in');
 	expect(csv).not.toMatch(/,3(,|\r)/);
 	// No link leads to a refusal: the candidate's name opens the loop, which says why.
 	await page

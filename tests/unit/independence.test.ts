@@ -99,6 +99,8 @@ function expectHidden(
 		const amendment = got.audit.events.find((e) => e.action === 'scorecard.amended')!;
 		expect(decision).toMatchObject({ before: null, after: null, hidden: reason });
 		expect(amendment).toMatchObject({ before: null, after: null, hidden: reason });
+		// Nothing to hide in an entry without content: it stays as it is.
+		expect(got.audit.events.find((e) => e.action === 'scorecard.submitted')).toMatchObject({ hidden: null });
 	}
 	const sent = JSON.stringify(got);
 	expect(sent).not.toContain(rationale);

@@ -120,7 +120,8 @@ export async function listAuditTrail(
 		const loopId = loopOf.get(row.id);
 		// A loop that no longer exists has no panel whose judgement could be swayed.
 		const seen = loopId === undefined ? undefined : access.get(loopId);
-		const hidden = seen && !seen.visible ? seen.reason : null;
+		const carries = row.before !== null || row.after !== null;
+		const hidden = carries && seen && !seen.visible ? seen.reason : null;
 		return hidden ? { ...row, before: null, after: null, hidden } : { ...row, hidden };
 	});
 	return { events, total: count.n, pages: Math.max(1, Math.ceil(count.n / auditPageSize)) };

@@ -500,7 +500,8 @@ export async function getLoop(
 		rounds,
 		doubleBookings,
 		history: events.map((e) => {
-			const hidden = auditCarriesFeedback(e.entityType, e.action) ? hiddenBecause : null;
+			const carries = e.before !== null || e.after !== null;
+			const hidden = carries && auditCarriesFeedback(e.entityType, e.action) ? hiddenBecause : null;
 			return {
 				action: e.action,
 				at: e.at,

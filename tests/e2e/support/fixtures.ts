@@ -7,7 +7,14 @@ import { openDatabase, type DB } from '../../../src/lib/server/db';
 import { createUser } from '../../../src/lib/server/users';
 import { insertCandidate } from '../../../src/lib/server/candidates';
 import { createLoop } from '../../../src/lib/server/loops';
-import { saveScorecard, submitScorecard } from '../../../src/lib/server/scorecards';
+import {
+	amendScorecard,
+	getScorecard,
+	saveScorecard,
+	submitScorecard
+} from '../../../src/lib/server/scorecards';
+import { recordDecision } from '../../../src/lib/server/debriefs';
+import type { DecisionOutcome } from '../../../src/lib/domain/decision';
 import { insertOpening } from '../../../src/lib/server/openings';
 import type { PanelEntry } from '../../../src/lib/domain/hiring-schemas';
 
@@ -107,6 +114,25 @@ export class Seed {
 			notes: []
 		});
 		await submitScorecard(this.db, by, scorecardId);
+	}
+
+	/** Amends a submitted scorecard as its interviewer, changing only its summary. */
+	async amendScorecard(by: SeededUser, scorecardId: number, summary: string) {
+		const { version, document } = await getScorecard(this.db, by, scorecardId);
+		await amendScorecard(this.db, by, scorecardId, {
+			reason: 'Reread my notes',
+			document: { ...document, summary },
+			baseVersion: version
+		});
+	}
+
+	/** Records the debrief's decision as `by` (someone who runs the opening and may see the feedback). */
+	async decide(
+		by: SeededUser,
+		loopId: number,
+		decision: { outcome: DecisionOutcome; rationale: string; dissent: string }
+	) {
+		await recordDecision(this.db, by, loopId, { ...decision, attendeeIds: [by.id], changeReason: '' });
 	}
 
 	/** Signs the browser context in as the user by giving it a fresh session cookie. */
