@@ -39,7 +39,11 @@ function serve(request, response) {
 }
 
 const server = http.createServer(serve);
-server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+server.listen(port, host, () => {
+	// The port it got: with PORT=0 the system chooses one (the tests that stop the server do).
+	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+	console.log(`Listening on http://${host}:${address.port}`);
+});
 
 // Stop taking requests, let those in flight finish, then stop (adapter-node's behaviour).
 function shutdown() {
