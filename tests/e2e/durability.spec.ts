@@ -1,3 +1,5 @@
+import http from 'node:http';
+import net from 'node:net';
 import SQLite from 'better-sqlite3';
 import { expect, test } from './support/fixtures';
 import {
@@ -5,7 +7,9 @@ import {
 	getScorecard,
 	putScorecard,
 	seedAutosavers,
-	startServer
+	startServer,
+	type Answer,
+	type Autosaver
 } from './support/server-process';
 
 // No acknowledged word lost: what the server answered 200 to is on disk when it crashes,
@@ -101,4 +105,84 @@ test('two copies based on the same version, one through each path: exactly one i
 			current: { summary: copies[won]!.summary }
 		});
 	}
+});
+
+test('SIGTERM answers every request already sent on a kept-alive connection, then the server exits', async () => {
+	test.setTimeout(120_000);
+	const shutdownSeconds = 5;
+	const { file, cards } = await autosaveDatabase(20);
+	for (let round = 0; round < 3; round++) {
+		const server = await startServer(file, { SHUTDOWN_TIMEOUT: String(shutdownSeconds) });
+		// One kept-alive connection per interviewer, as a browser keeps one between autosaves.
+		const agents = cards.map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+		const versions = await Promise.all(
+			cards.map(async (card, i) => {
+				const { version } = await getScorecard(server.origin, card);
+				const answer = await putScorecard(server.origin, card, version, 'Before', { agent: agents[i] });
+				expect(answer.headers.connection).toBe('keep-alive');
+				return (JSON.parse(answer.body) as { version: number }).version;
+			})
+		);
+
+		// Every client sends its next autosave; the signal comes once all of them have left.
+		let signalledAt = 0;
+		let left = 0;
+		const onSent = () => {
+			if (++left === cards.length) {
+				signalledAt = Date.now();
+				server.child.kill('SIGTERM');
+			}
+		};
+		// Each keeps autosaving until an answer says the connection closes, as the kit would.
+		const autosave = async (card: Autosaver, i: number): Promise<(Answer | string)[]> => {
+			const answers: (Answer | string)[] = [];
+			let version = versions[i]!;
+			for (let n = 1; n <= 5; n++) {
+				const answer = await putScorecard(server.origin, card, version, `Round ${round}, save ${n}`, {
+					agent: agents[i],
+					onSent: n === 1 ? onSent : undefined
+				}).catch((error: NodeJS.ErrnoException) => error.code ?? error.message);
+				answers.push(answer);
+				if (typeof answer === 'string' || answer.headers.connection === 'close') break;
+				version = (JSON.parse(answer.body) as { version: number }).version;
+			}
+			return answers;
+		};
+		const results = await Promise.all(cards.map(autosave));
+		const exit = await server.exited;
+		const seconds = (Date.now() - signalledAt) / 1000;
+		for (const agent of agents) agent.destroy();
+
+		// No reset: every request was answered, and the last answer closed the connection.
+		expect(results.flat().filter((a) => typeof a === 'string')).toEqual([]);
+		expect(results.map((answers) => (answers.at(-1) as Answer).headers.connection)).toEqual(
+			cards.map(() => 'close')
+		);
+		expect(results.flat().map((a) => (a as Answer).status)).toEqual(results.flat().map(() => 200));
+		expect(exit).toEqual({ code: 0, signal: null });
+		expect(seconds).toBeLessThan(shutdownSeconds);
+	}
+});
+
+test('a request that never finishes holds the stopping server no longer than SHUTDOWN_TIMEOUT', async () => {
+	const { file, cards } = await autosaveDatabase(1);
+	const server = await startServer(file, { SHUTDOWN_TIMEOUT: '2' });
+	// An autosave whose upload stalls halfway, as on a connection that dropped without a word.
+	const { port } = new URL(server.origin);
+	const socket = net.connect(Number(port), '127.0.0.1');
+	await new Promise((resolve) => socket.once('connect', resolve));
+	socket.write(
+		`PUT /api/v1/scorecards/${cards[0]!.scorecardId} HTTP/1.1\r\nHost: x\r\n` +
+			`Authorization: Bearer ${cards[0]!.token}\r\nContent-Type: application/json\r\n` +
+			'If-Match: "1"\r\nContent-Length: 1000\r\n\r\n{"summary":'
+	);
+	await sleep(300);
+	const signalledAt = Date.now();
+	server.child.kill('SIGTERM');
+	const exit = await server.exited;
+	const seconds = (Date.now() - signalledAt) / 1000;
+	socket.destroy();
+	expect(exit).toEqual({ code: 0, signal: null });
+	expect(seconds).toBeGreaterThanOrEqual(1.9);
+	expect(seconds).toBeLessThan(4);
 });
