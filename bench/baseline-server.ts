@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 const [file, port] = [process.argv[2]!, Number(process.argv[3])];
 const db = new Database(file);
 db.pragma('journal_mode = WAL');
-db.pragma('synchronous = NORMAL');
+db.pragma('synchronous = FULL');
 db.pragma('busy_timeout = 5000');
 const save = db.prepare(
 	'update scorecard set content = ?, version = version + 1, updated_at = ? where id = ? and version = ? returning version'

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import process from 'node:process';
+import { prepareShutdown } from './graceful-shutdown.js';
 
 // Importing the handler starts the app, whose server hooks put the fast path here. (By URL,
 // so the type checker does not read the build.)
@@ -39,13 +40,14 @@ function serve(request, response) {
 }
 
 const server = http.createServer(serve);
-server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+server.listen(port, host, () => {
+	// The port it got: with PORT=0 the system chooses one (the tests that stop the server do).
+	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+	console.log(`Listening on http://${host}:${address.port}`);
+});
 
-// Stop taking requests, let those in flight finish, then stop (adapter-node's behaviour).
-function shutdown() {
-	server.close(() => process.exit(0));
-	server.closeIdleConnections();
-	setTimeout(() => server.closeAllConnections(), shutdownSeconds * 1000).unref();
-}
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
+// Stop taking connections, answer every request already sent, then stop (graceful-shutdown.js).
+const shutDown = prepareShutdown(server, { timeoutMs: shutdownSeconds * 1000 });
+const exitWhenDone = () => shutDown().then(() => process.exit(0));
+process.on('SIGTERM', exitWhenDone);
+process.on('SIGINT', exitWhenDone);

@@ -5,6 +5,7 @@ import { issuesToFieldErrors } from '../lib/domain/validation';
 import { createApiToken } from '../lib/server/api-tokens';
 import { generateSecureRandomString } from '../lib/server/auth/secret-token';
 import { databasePath } from '../lib/server/app';
+import { backUpDatabase } from '../lib/server/backup';
 import { createDb, openDatabase, openSqlite, type DB } from '../lib/server/db';
 import { generatedPassword, generateOrganisation } from '../lib/server/synthetic/generate';
 import { prepareDatabase } from '../lib/server/prepare';
@@ -149,15 +150,9 @@ export const commands: Record<string, Command> = {
 		run: async (_values, [target]) => {
 			const source = databasePath();
 			if (!fs.existsSync(source)) throw new Error(`no database at ${source}`);
-			if (fs.existsSync(target!)) throw new Error(`${target} already exists; choose a new file name`);
-			const sqlite = openSqlite(source);
-			try {
-				// SQLite's online backup API copies a consistent snapshot while others keep writing.
-				await sqlite.backup(target!);
-			} finally {
-				sqlite.close();
-			}
-			console.log(`Backed up ${source} to ${target}.`);
+			const bytes = backUpDatabase(source, target!);
+			const size = `${(bytes / 1e6).toFixed(1)} MB`;
+			console.log(`Backed up ${source} to ${target} (${size}, integrity checked).`);
 		}
 	},
 

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import SQLite from 'better-sqlite3';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { verifyPassword } from '../../src/lib/server/auth/password';
 import { parseToken, secretMatches } from '../../src/lib/server/auth/secret-token';
-import { openDatabase } from '../../src/lib/server/db';
+import { openDatabase, openSqlite } from '../../src/lib/server/db';
 import { freshDbPath } from './helpers/db';
 
 interface Run {
@@ -27,6 +28,10 @@ function cli(args: string[], databasePath: string, stdin?: string): Promise<Run>
 		child.on('close', (code) => resolve({ code, stdout, stderr }));
 		child.stdin.end(stdin ?? '');
 	});
+}
+
+function tablesOf(sqlite: SQLite.Database): unknown[] {
+	return sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all();
 }
 
 async function withDb<T>(file: string, run: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
@@ -195,7 +200,76 @@ describe('panelist CLI', () => {
 		const missing = await cli(['backup', target + '2'], path.join(path.dirname(file), 'absent.db'));
 		expect(missing.code).toBe(1);
 		expect(fs.existsSync(path.join(path.dirname(file), 'absent.db'))).toBe(false);
+		const nowhere = path.join(path.dirname(file), 'no-such-folder', 'backup.db');
+		const failed = await cli(['backup', nowhere], file);
+		expect(failed).toMatchObject({ code: 1, stderr: expect.stringMatching(/no folder .*no-such-folder/) });
+		expect(fs.existsSync(path.dirname(nowhere))).toBe(false);
 	});
+
+	it('backs up a database of tens of MB in seconds while another connection commits every 10 ms', async () => {
+		const file = freshDbPath();
+		const folder = path.dirname(file);
+		const target = path.join(folder, 'under-load.db');
+		const writer = openSqlite(file);
+		// About 40 MB of history, as a server that has run for a while has.
+		writer.exec(`
+			with recursive n(i) as (select 1 union all select i + 1 from n where i < 40000)
+			insert into audit_event (actor_user_id, action, entity_type, entity_id, before, after, at)
+			select null, 'test.bulk', 'test', i, null, hex(randomblob(500)), i from n
+		`);
+		const mark = writer.prepare(
+			"insert into audit_event (actor_user_id, action, entity_type, entity_id, before, after, at) values (null, 'test.autosave', 'test', ?, null, null, ?)"
+		);
+		let commits = 0;
+		// The interviewers' autosaves: a commit every 10 ms from another connection.
+		const autosaves = setInterval(() => mark.run(String(++commits), Date.now()), 10);
+		const started = Date.now();
+		const child = spawn(process.execPath, ['scripts/panelist.js', 'backup', target], {
+			env: { ...process.env, DATABASE_PATH: file },
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		let output = '';
+		child.stdout.on('data', (d) => (output += d));
+		child.stderr.on('data', (d) => (output += d));
+		// The old page-by-page copy started again on every commit and never finished.
+		const deadline = setTimeout(() => child.kill('SIGKILL'), 30_000);
+		const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+		const seconds = (Date.now() - started) / 1000;
+		clearTimeout(deadline);
+		clearInterval(autosaves);
+		const committedMeanwhile = commits;
+		const tables = tablesOf(writer);
+		onTestFinished(() => {
+			writer.close();
+		});
+
+		expect({ code, output }).toMatchObject({
+			code: 0,
+			output: expect.stringMatching(/Backed up .* integrity checked/)
+		});
+		// Seconds, the CLI's own start included (the old copy was still going after 30 s).
+		expect(seconds).toBeLessThan(15);
+		expect(committedMeanwhile).toBeGreaterThan(20);
+		// Only the backup is left in the folder: no partial copy beside it.
+		expect(fs.readdirSync(folder).filter((name) => !name.startsWith('test.db'))).toEqual(['under-load.db']);
+		const copy = new SQLite(target, { readonly: true });
+		try {
+			expect(copy.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+			const count = (action: string) =>
+				(copy.prepare('select count(*) as n from audit_event where action = ?').get(action) as { n: number })
+					.n;
+			expect(count('test.bulk')).toBe(40000);
+			// One moment during the run: the autosaves until then are in.
+			expect(count('test.autosave')).toBeGreaterThan(0);
+			expect(count('test.autosave')).toBeLessThanOrEqual(committedMeanwhile);
+			expect(tablesOf(copy)).toEqual(tables);
+			expect(copy.prepare('select count(*) as n from competency').get()).toEqual(
+				writer.prepare('select count(*) as n from competency').get()
+			);
+		} finally {
+			copy.close();
+		}
+	}, 60_000);
 
 	it('seeds the demo organisation once', async () => {
 		const file = freshDbPath();

@@ -29,6 +29,14 @@ describe('database', () => {
 		sqlite.close();
 	});
 
+	it('acknowledges a commit only once it is on disk (synchronous = FULL, also under WAL)', async () => {
+		// The app's connection, as getDb() opens it: a save answered 200 must survive a power cut.
+		const db = openDatabase(tempFile());
+		const { rows } = await sql<{ synchronous: number }>`pragma synchronous`.execute(db);
+		expect(rows).toEqual([{ synchronous: 2 }]);
+		await db.destroy();
+	});
+
 	it('migrates an empty database to the latest schema, and a second run applies nothing', async () => {
 		const db = openDatabase(tempFile());
 		expect(await migrateToLatest(db)).toEqual(Object.keys(migrations));

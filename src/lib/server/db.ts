@@ -97,7 +97,9 @@ export function openSqlite(file: string): SQLite.Database {
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	sqlite.pragma('synchronous = NORMAL');
+	// A save is answered only once it is on disk: NORMAL would let a power cut take back
+	// commits the browser was told were saved and has since forgotten (decision 002).
+	sqlite.pragma('synchronous = FULL');
 	return sqlite;
 }
 

@@ -613,7 +613,7 @@ export async function generateOrganisation(
 	})();
 	for (const index of indexes) sqlite.exec(index.sql);
 	sqlite.pragma('foreign_keys = ON');
-	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('journal_mode = WAL');
 	// The aggregates are built already: no start-up rebuild needed.
 	const built = sqlite.prepare('insert or replace into meta (key, value) values (?, ?)');
