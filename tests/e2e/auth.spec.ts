@@ -40,15 +40,19 @@ test('repeated wrong passwords are refused with 429 and a clear message', async 
 	}
 	await signInWithForm(page, sam.email, sam.password);
 	await expect(page.getByRole('alert')).toHaveText(
-		/Too many failed sign-in attempts\. Wait 15 minutes and try again\./
+		/Too many failed sign-in attempts\. Wait 1 minute and try again\./
 	);
 	await expect(page).toHaveURL(/\/login$/);
 
-	const response = await page.request.post('/login', {
-		form: { email: sam.email, password: sam.password },
-		headers: { origin: `http://localhost:${ports.app}`, accept: 'text/html' }
-	});
-	expect(response.status()).toBe(429);
+	// A script posting the form gets the answer as a status, after its own five failures (it
+	// may reach the server from another address than the browser).
+	const post = (password: string) =>
+		page.request.post('/login', {
+			form: { email: sam.email, password },
+			headers: { origin: `http://localhost:${ports.app}`, accept: 'text/html' }
+		});
+	for (let i = 0; i < 5; i++) await post(`script-guess-${i}`);
+	expect((await post(sam.password)).status()).toBe(429);
 });
 
 test('after signing in, a person lands where they were going', async ({ page, seed }) => {

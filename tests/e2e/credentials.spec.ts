@@ -101,3 +101,27 @@ test('changing one’s password keeps the API tokens, unless one asks to revoke 
 	// With no tokens left, there is nothing to offer.
 	await expect(page.getByLabel('Also revoke my API tokens')).toHaveCount(0);
 });
+
+test('after five wrong current passwords, Settings stops checking for a while', async ({ page, seed }) => {
+	const mei = await seed.user('interviewer');
+	await seed.signIn(page.context(), mei);
+	await page.goto('/settings');
+	const change = async (from: string) => {
+		await page.getByLabel('Current password').fill(from);
+		await page.getByLabel('New password', { exact: true }).fill('mei-new-password-1');
+		await page.getByLabel('Confirm new password').fill('mei-new-password-1');
+		// One answer at a time, so each try is counted before the next.
+		const answered = page.waitForResponse((r) => r.url().includes('changePassword'));
+		await page.getByRole('button', { name: 'Change password' }).click();
+		await answered;
+	};
+	for (let i = 0; i < 5; i++) {
+		await change(`a-wrong-guess-${i}`);
+		await expect(page.getByText('Your current password is not right')).toBeVisible();
+	}
+	await change(mei.password);
+	await expect(page.getByRole('alert')).toHaveText(
+		'Too many wrong current passwords. Wait 15 minutes and try again.'
+	);
+	await expect(page.getByRole('status')).toHaveCount(0);
+});

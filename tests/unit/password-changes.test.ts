@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { authenticateApiToken, createApiToken } from '../../src/lib/server/api-tokens';
 import { listAuditEvents } from '../../src/lib/server/audit';
 import { verifyPassword } from '../../src/lib/server/auth/password';
+import { FailureLimiter } from '../../src/lib/server/auth/rate-limit';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
+import { InputError, TooManyAttemptsError } from '../../src/lib/server/errors';
 import { changeOwnPassword, resetPassword } from '../../src/lib/server/password-changes';
 import { freshDb } from './helpers/db';
 import { newUser, testPassword } from './helpers/factories';
+
+const t0 = Date.UTC(2026, 10, 2, 9);
+const minute = 60_000;
 
 describe('changing one’s own password', () => {
 	it('ends the other sessions and keeps this one', async () => {
@@ -67,6 +72,27 @@ describe('changing one’s own password', () => {
 			{ apiTokensRevoked: 0 },
 			{ apiTokensRevoked: 1 }
 		]);
+	});
+
+	it('refuses to check the current password again after five wrong ones, for a while', async () => {
+		const db = freshDb();
+		const sam = await newUser(db);
+		const here = await createSession(db, sam.id);
+		const limiter = new FailureLimiter(5, 15 * minute);
+		const attempt = (currentPassword: string, at: number) =>
+			changeOwnPassword(
+				db,
+				sam,
+				here.session.id,
+				{ currentPassword, password: 'a-brand-new-secret' },
+				at,
+				limiter
+			).catch((e) => e);
+		for (let i = 0; i < 5; i++) expect(await attempt(`guess-number-${i}`, t0 + i)).toBeInstanceOf(InputError);
+		const refused = await attempt(testPassword, t0 + 5);
+		expect(refused).toBeInstanceOf(TooManyAttemptsError);
+		expect(refused.message).toBe('Too many wrong current passwords. Wait 15 minutes and try again.');
+		expect(await attempt(testPassword, t0 + 15 * minute + 1)).toBeUndefined();
 	});
 });
 

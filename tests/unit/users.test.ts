@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApiToken, authenticateApiToken } from '../../src/lib/server/api-tokens';
 import { listAuditEvents } from '../../src/lib/server/audit';
+import { hashPassword } from '../../src/lib/server/auth/password';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { ConflictError, ForbiddenError, InputError } from '../../src/lib/server/errors';
 import {
@@ -15,6 +16,9 @@ import {
 import { freshDb } from './helpers/db';
 import { newUser } from './helpers/factories';
 
+// The real functions, watched: setup must refuse before it spends an argon2 hash.
+vi.mock('../../src/lib/server/auth/password', { spy: true });
+
 describe('first-run setup', () => {
 	it('creates the first admin once, and only while there are no users', async () => {
 		const db = freshDb();
@@ -28,6 +32,27 @@ describe('first-run setup', () => {
 			createFirstAdmin(db, { name: 'Eve', email: 'eve@example.com', password: 'second-admin-pass' })
 		).rejects.toBeInstanceOf(ConflictError);
 		expect(await db.selectFrom('user').select('email').execute()).toEqual([{ email: 'ada@example.com' }]);
+	});
+
+	it('once set up, refuses before hashing the password', async () => {
+		const db = freshDb();
+		await newUser(db, { role: 'admin' });
+		vi.mocked(hashPassword).mockClear();
+		await expect(
+			createFirstAdmin(db, { name: 'Eve', email: 'eve@example.com', password: 'second-admin-pass' })
+		).rejects.toBeInstanceOf(ConflictError);
+		expect(hashPassword).not.toHaveBeenCalled();
+	});
+
+	it('refuses a common password', async () => {
+		const db = freshDb();
+		const error = await createFirstAdmin(db, {
+			name: 'Ada',
+			email: 'ada@example.com',
+			password: 'password123'
+		}).catch((e) => e);
+		expect(error).toBeInstanceOf(InputError);
+		expect(error.fieldErrors.password).toMatch(/most common passwords/);
 	});
 });
 

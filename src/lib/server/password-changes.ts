@@ -2,13 +2,18 @@ import type { DB } from './db';
 import type { AuthUser } from './auth/session';
 import { invalidateUserSessions } from './auth/session';
 import { hashPassword, verifyPassword } from './auth/password';
+import { describeWait, FailureLimiter } from './auth/rate-limit';
 import { revokeUserApiTokens } from './api-tokens';
 import { recordAudit } from './audit';
-import { InputError, NotFoundError } from './errors';
+import { InputError, NotFoundError, TooManyAttemptsError } from './errors';
 import { assertAcceptablePassword, findUserByEmail } from './users';
 
 // Passwords of existing users: changed by themselves, or reset by an operator. Both end
 // sessions; API tokens end with a reset, and with a change when the user asks.
+
+// Five wrong current passwords in 15 minutes, per user: a session left open on someone's
+// laptop must not become a way to guess the password itself.
+const currentPasswordChecks = new FailureLimiter(5, 15 * 60_000);
 
 /**
  * The user changes their own password; every other session of theirs ends, and their API
@@ -19,16 +24,26 @@ export async function changeOwnPassword(
 	actor: AuthUser,
 	currentSessionId: string,
 	input: { currentPassword: string; password: string; revokeApiTokens?: boolean },
-	now = Date.now()
+	now = Date.now(),
+	limiter = currentPasswordChecks
 ): Promise<void> {
+	const key = String(actor.id);
+	const wait = limiter.retryAfter(key, now);
+	if (wait > 0) {
+		throw new TooManyAttemptsError(
+			`Too many wrong current passwords. Wait ${describeWait(wait)} and try again.`
+		);
+	}
 	const row = await db
 		.selectFrom('user')
 		.select('passwordHash')
 		.where('id', '=', actor.id)
 		.executeTakeFirst();
 	if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+		limiter.recordFailure(key, now);
 		throw new InputError({ currentPassword: 'Your current password is not right' });
 	}
+	limiter.reset(key);
 	if (input.password === input.currentPassword) {
 		throw new InputError({ password: 'Choose a password different from your current one' });
 	}

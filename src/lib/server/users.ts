@@ -110,16 +110,21 @@ export async function createUserAsAdmin(
 	return createUser(db, account, actor.id, now);
 }
 
+const alreadySetUpMessage = 'Panelist is already set up. Sign in instead.';
+
 /** First-run setup: only while the database has no users at all. */
 export async function createFirstAdmin(
 	db: DB,
 	account: Omit<NewAccount, 'role'>,
 	now = Date.now()
 ): Promise<AuthUser> {
+	// Refused before hashing: once set up, this open door must not cost an argon2 run a request.
+	if (await hasAnyUser(db)) throw new ConflictError(alreadySetUpMessage);
 	assertAcceptablePassword(account.password);
 	const passwordHash = await hashPassword(account.password);
 	return db.transaction().execute(async (trx) => {
-		if (await hasAnyUser(trx)) throw new ConflictError('Panelist is already set up. Sign in instead.');
+		// Checked again: another first admin may have been created while this one was hashed.
+		if (await hasAnyUser(trx)) throw new ConflictError(alreadySetUpMessage);
 		return insertUser(trx, { ...account, role: 'admin', passwordHash }, null, now);
 	});
 }
