@@ -9,7 +9,8 @@ import {
 	firstRunSetup,
 	refuseCrossOriginWrites,
 	securityHeaders,
-	timeZone
+	timeZone,
+	warnAboutUnreadForwardedFor
 } from '$lib/server/handles';
 
 // The custom server (scripts/server.js) answers autosaves before SvelteKit: decision 014.
@@ -28,6 +29,7 @@ export const init: ServerInit = async () => {
 };
 
 export const handle = sequence(
+	warnAboutUnreadForwardedFor(),
 	securityHeaders,
 	refuseCrossOriginWrites,
 	firstRunSetup,

@@ -13,7 +13,8 @@ import { demoPassword, seedDemo } from '../lib/server/demo';
 import { InputError } from '../lib/server/errors';
 import { exportToFile } from '../lib/server/transfer/export';
 import { ImportRefusedError, importFromFile } from '../lib/server/transfer/import';
-import { createUser, findUserByEmail, resetPassword } from '../lib/server/users';
+import { resetPassword } from '../lib/server/password-changes';
+import { createUser, findUserByEmail } from '../lib/server/users';
 
 export class UsageError extends Error {}
 
@@ -115,8 +116,9 @@ export const commands: Record<string, Command> = {
 			const { password, generated } = await passwordFrom(values.password);
 			checkPassword(password);
 			await withDatabase(async (db) => {
-				await resetPassword(db, email, password).catch(explainInputError);
-				console.log(`New password set for ${email}; their sessions have ended.`);
+				const { apiTokensRevoked } = await resetPassword(db, email, password).catch(explainInputError);
+				const tokens = apiTokensRevoked === 1 ? '1 API token is' : `${apiTokensRevoked} API tokens are`;
+				console.log(`New password set for ${email}; their sessions have ended and ${tokens} revoked.`);
 				if (generated) console.log(`Password (shown once): ${password}`);
 			});
 		}

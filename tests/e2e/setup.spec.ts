@@ -40,4 +40,26 @@ test('first run: every page leads to setup, which creates the first admin', asyn
 	await stranger.goto('/setup');
 	await expect(stranger).toHaveURL(/\/login$/);
 	await stranger.close();
+
+	// A post is refused at once; a flood of posts from one address is cut off.
+	const statuses: number[] = [];
+	let lastAnswer = '';
+	for (let i = 0; i < 12; i++) {
+		const answer = await page.request.post('/setup', {
+			form: {
+				name: 'Eve',
+				email: `eve${i}@example.com`,
+				password: 'a-takeover-attempt',
+				confirmPassword: 'a-takeover-attempt'
+			},
+			headers: { origin: `http://localhost:${ports.fresh}`, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		statuses.push(answer.status());
+		lastAnswer = await answer.text();
+	}
+	expect(statuses[0]).toBe(303);
+	expect(statuses.at(-1)).toBe(429);
+	expect(statuses.every((status) => status === 303 || status === 429)).toBe(true);
+	expect(lastAnswer).toContain('Too many attempts');
 });

@@ -3,10 +3,12 @@ import {
 	authenticateApiToken,
 	createApiToken,
 	listApiTokens,
+	listTeamApiTokens,
 	revokeApiToken
 } from '../../src/lib/server/api-tokens';
+import { listAuditEvents } from '../../src/lib/server/audit';
 import { RequestLimiter } from '../../src/lib/server/auth/rate-limit';
-import { NotFoundError } from '../../src/lib/server/errors';
+import { ForbiddenError, NotFoundError } from '../../src/lib/server/errors';
 import { deactivateUser } from '../../src/lib/server/users';
 import { freshDb } from './helpers/db';
 import { newUser } from './helpers/factories';
@@ -41,13 +43,66 @@ describe('API tokens', () => {
 		const db = freshDb();
 		const admin = await newUser(db, { role: 'admin' });
 		const user = await newUser(db, { role: 'interviewer' });
+		const colleague = await newUser(db, { role: 'recruiter' });
 		const { token, id } = await createApiToken(db, user.id, 'notes app');
 		for (const wrong of ['', 'pnl_', token.slice(0, -1) + 'x', token.replace('pnl_', ''), `${token}.x`]) {
 			expect(await authenticateApiToken(db, wrong)).toBeNull();
 		}
-		await expect(revokeApiToken(db, admin, id)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(revokeApiToken(db, colleague, id)).rejects.toBeInstanceOf(NotFoundError);
 		await deactivateUser(db, admin, user.id);
 		expect(await authenticateApiToken(db, token)).toBeNull();
+	});
+});
+
+describe('API tokens for admins', () => {
+	it('list every working token with its holder, and revoke anyone’s, audited', async () => {
+		const db = freshDb();
+		const admin = await newUser(db, { role: 'admin', name: 'Ada' });
+		const sam = await newUser(db, { name: 'Sam', email: 'sam@example.com' });
+		const t0 = Date.UTC(2026, 10, 1, 9);
+		const sync = await createApiToken(db, sam.id, 'ATS sync', t0);
+		const old = await createApiToken(db, sam.id, 'old script', t0);
+		await revokeApiToken(db, sam, old.id);
+		const own = await createApiToken(db, admin.id, 'admin script', t0 + 1);
+		await authenticateApiToken(db, sync.token, t0 + 5000);
+
+		expect(await listTeamApiTokens(db, admin)).toEqual([
+			{
+				id: own.id,
+				name: 'admin script',
+				createdAt: t0 + 1,
+				lastUsedAt: null,
+				userId: admin.id,
+				userName: 'Ada',
+				userEmail: admin.email
+			},
+			{
+				id: sync.id,
+				name: 'ATS sync',
+				createdAt: t0,
+				lastUsedAt: t0 + 5000,
+				userId: sam.id,
+				userName: 'Sam',
+				userEmail: 'sam@example.com'
+			}
+		]);
+
+		await revokeApiToken(db, admin, sync.id);
+		expect(await authenticateApiToken(db, sync.token)).toBeNull();
+		expect((await listTeamApiTokens(db, admin)).map((t) => t.id)).toEqual([own.id]);
+		const [revoked] = await listAuditEvents(db, 'api_token', sync.id).then((events) =>
+			events.filter((e) => e.action === 'api_token.revoked')
+		);
+		expect(revoked).toMatchObject({ actorUserId: admin.id });
+		expect(JSON.parse(revoked!.before!)).toEqual({ name: 'ATS sync', userId: sam.id });
+	});
+
+	it('are an admin’s view only', async () => {
+		const db = freshDb();
+		for (const role of ['recruiter', 'interviewer'] as const) {
+			const someone = await newUser(db, { role });
+			await expect(listTeamApiTokens(db, someone)).rejects.toBeInstanceOf(ForbiddenError);
+		}
 	});
 });
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { authenticateApiToken, createApiToken } from '../../src/lib/server/api-tokens';
 import { verifyPassword } from '../../src/lib/server/auth/password';
 import { parseToken, secretMatches } from '../../src/lib/server/auth/secret-token';
 import { openDatabase, openSqlite } from '../../src/lib/server/db';
@@ -112,7 +113,7 @@ describe('panelist CLI', () => {
 		expect(again.stderr.trim()).toBe('panelist create-user: email: A user with this email already exists');
 	});
 
-	it('resets a password and ends the sessions; an unknown email exits 1', async () => {
+	it('resets a password and ends the sessions and API tokens; an unknown email exits 1', async () => {
 		const file = freshDbPath();
 		await cli(
 			[
@@ -128,12 +129,17 @@ describe('panelist CLI', () => {
 			],
 			file
 		);
+		const { token } = await withDb(file, async (db) =>
+			createApiToken(db, (await db.selectFrom('user').select('id').executeTakeFirstOrThrow()).id, 'sync')
+		);
 		const reset = await cli(['reset-password', '--email', 'sam@example.com'], file, 'second-password-2');
 		expect(reset.code).toBe(0);
+		expect(reset.stdout).toMatch(/their sessions have ended and 1 API token is revoked/);
 		const hash = await withDb(file, (db) =>
 			db.selectFrom('user').select('passwordHash').executeTakeFirstOrThrow()
 		);
 		expect(await verifyPassword(hash.passwordHash, 'second-password-2')).toBe(true);
+		expect(await withDb(file, (db) => authenticateApiToken(db, token))).toBeNull();
 		const unknown = await cli(
 			['reset-password', '--email', 'nobody@example.com', '--password', 'second-password-2'],
 			file

@@ -190,3 +190,30 @@ describe('migration 006: question revisions', () => {
 		await db.destroy();
 	});
 });
+
+describe('migration 008: tokens of deactivated users', () => {
+	it('revokes them as of the deactivation, so a reactivation does not bring them back', async () => {
+		const file = tempFile();
+		const db = openDatabase(file);
+		const upTo7 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '008'));
+		await migrateToLatest(db, { getMigrations: async () => upTo7 });
+		await sql`insert into "user" (email, name, role, password_hash, deactivated_at, created_at, updated_at) values
+			('gone@b.co', 'Gone', 'interviewer', 'x', 500, 1, 1), ('here@b.co', 'Here', 'interviewer', 'x', null, 1, 1)`.execute(
+			db
+		);
+		await sql`insert into api_token (id, secret_hash, user_id, name, created_at, revoked_at) values
+			('gone1', x'00', 1, 'old script', 100, null), ('gone2', x'00', 1, 'revoked', 100, 200),
+			('here1', x'00', 2, 'live script', 100, null)`.execute(db);
+
+		await migrateToLatest(db);
+		const tokens = await sql<{ id: string; revokedAt: number | null }>`
+			select id, revoked_at as revokedAt from api_token order by id
+		`.execute(db);
+		expect(tokens.rows).toEqual([
+			{ id: 'gone1', revokedAt: 500 },
+			{ id: 'gone2', revokedAt: 200 },
+			{ id: 'here1', revokedAt: null }
+		]);
+		await db.destroy();
+	});
+});

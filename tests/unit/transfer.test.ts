@@ -18,7 +18,8 @@ import { amendScorecard, getScorecard } from '../../src/lib/server/scorecards';
 import { generateOrganisation } from '../../src/lib/server/synthetic/generate';
 import { exportOrganisation } from '../../src/lib/server/transfer/export';
 import { ImportRefusedError, importOrganisation } from '../../src/lib/server/transfer/import';
-import { deactivateUser, resetPassword } from '../../src/lib/server/users';
+import { resetPassword } from '../../src/lib/server/password-changes';
+import { deactivateUser } from '../../src/lib/server/users';
 import { freshDb, freshDbPath } from './helpers/db';
 
 const now = Date.UTC(2026, 10, 21, 12);

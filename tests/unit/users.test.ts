@@ -1,21 +1,23 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createApiToken, authenticateApiToken } from '../../src/lib/server/api-tokens';
 import { listAuditEvents } from '../../src/lib/server/audit';
-import { verifyPassword } from '../../src/lib/server/auth/password';
+import { hashPassword } from '../../src/lib/server/auth/password';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { ConflictError, ForbiddenError, InputError } from '../../src/lib/server/errors';
 import {
-	changeOwnPassword,
 	changeUserRole,
 	createFirstAdmin,
 	createUser,
 	deactivateUser,
 	getTeamSummary,
 	listUsers,
-	reactivateUser,
-	resetPassword
+	reactivateUser
 } from '../../src/lib/server/users';
 import { freshDb } from './helpers/db';
-import { newUser, testPassword } from './helpers/factories';
+import { newUser } from './helpers/factories';
+
+// The real functions, watched: setup must refuse before it spends an argon2 hash.
+vi.mock('../../src/lib/server/auth/password', { spy: true });
 
 describe('first-run setup', () => {
 	it('creates the first admin once, and only while there are no users', async () => {
@@ -30,6 +32,16 @@ describe('first-run setup', () => {
 			createFirstAdmin(db, { name: 'Eve', email: 'eve@example.com', password: 'second-admin-pass' })
 		).rejects.toBeInstanceOf(ConflictError);
 		expect(await db.selectFrom('user').select('email').execute()).toEqual([{ email: 'ada@example.com' }]);
+	});
+
+	it('once set up, refuses before hashing the password', async () => {
+		const db = freshDb();
+		await newUser(db, { role: 'admin' });
+		vi.mocked(hashPassword).mockClear();
+		await expect(
+			createFirstAdmin(db, { name: 'Eve', email: 'eve@example.com', password: 'second-admin-pass' })
+		).rejects.toBeInstanceOf(ConflictError);
+		expect(hashPassword).not.toHaveBeenCalled();
 	});
 
 	it('refuses a common password', async () => {
@@ -101,6 +113,22 @@ describe('user administration', () => {
 		await expect(deactivateUser(db, admin, admin.id)).rejects.toThrow(/your own account/);
 	});
 
+	it('deactivation revokes the user’s API tokens for good: reactivation does not bring them back', async () => {
+		const db = freshDb();
+		const admin = await newUser(db, { role: 'admin' });
+		const sam = await newUser(db);
+		const { token } = await createApiToken(db, sam.id, 'ATS sync');
+		await deactivateUser(db, admin, sam.id);
+		await reactivateUser(db, admin, sam.id);
+		expect(await authenticateApiToken(db, token)).toBeNull();
+		const fresh = await createApiToken(db, sam.id, 'new script');
+		expect(await authenticateApiToken(db, fresh.token)).not.toBeNull();
+		const [deactivated] = await listAuditEvents(db, 'user', sam.id).then((events) =>
+			events.filter((e) => e.action === 'user.deactivated')
+		);
+		expect(JSON.parse(deactivated!.after!)).toEqual({ apiTokensRevoked: 1 });
+	});
+
 	it('deactivation ends every session of the user at once; reactivation lets them sign in again', async () => {
 		const db = freshDb();
 		const admin = await newUser(db, { role: 'admin' });
@@ -122,50 +150,5 @@ describe('user administration', () => {
 			'user.deactivated',
 			'user.reactivated'
 		]);
-	});
-});
-
-describe('passwords of existing users', () => {
-	it('changing one’s own password ends the other sessions and keeps this one', async () => {
-		const db = freshDb();
-		const sam = await newUser(db);
-		const here = await createSession(db, sam.id);
-		const elsewhere = await createSession(db, sam.id);
-		await changeOwnPassword(db, sam, here.session.id, {
-			currentPassword: testPassword,
-			password: 'a-brand-new-secret'
-		});
-		expect(await validateSessionToken(db, here.token)).not.toBeNull();
-		expect(await validateSessionToken(db, elsewhere.token)).toBeNull();
-		const row = await db
-			.selectFrom('user')
-			.select('passwordHash')
-			.where('id', '=', sam.id)
-			.executeTakeFirstOrThrow();
-		expect(await verifyPassword(row.passwordHash, 'a-brand-new-secret')).toBe(true);
-	});
-
-	it('needs the current password, and a new one that is not common', async () => {
-		const db = freshDb();
-		const sam = await newUser(db);
-		const here = await createSession(db, sam.id);
-		const wrong = await changeOwnPassword(db, sam, here.session.id, {
-			currentPassword: 'not-it-at-all',
-			password: 'a-brand-new-secret'
-		}).catch((e) => e);
-		expect(wrong.fieldErrors).toEqual({ currentPassword: 'Your current password is not right' });
-		const common = await changeOwnPassword(db, sam, here.session.id, {
-			currentPassword: testPassword,
-			password: 'basketball'
-		}).catch((e) => e);
-		expect(common.fieldErrors.password).toMatch(/most common/);
-	});
-
-	it('an operator reset ends every session of the user', async () => {
-		const db = freshDb();
-		const sam = await newUser(db, { email: 'sam@example.com' });
-		const s = await createSession(db, sam.id);
-		await resetPassword(db, 'SAM@example.com', 'operator-chosen-pass');
-		expect(await validateSessionToken(db, s.token)).toBeNull();
 	});
 });

@@ -57,11 +57,15 @@ export const acceptInviteSchema = z
 	})
 	.refine(confirmMatches, confirmError);
 
+/** A checkbox: present ("on", or any value a form gives it) when ticked, empty when not. */
+const checkboxSchema = z.string().transform((value) => value !== '');
+
 export const changePasswordSchema = z
 	.object({
 		currentPassword: z.string().min(1, 'Enter your current password').max(passwordMaxLength),
 		password: newPasswordSchema,
-		confirmPassword: z.string()
+		confirmPassword: z.string(),
+		revokeApiTokens: checkboxSchema
 	})
 	.refine(confirmMatches, confirmError);
 

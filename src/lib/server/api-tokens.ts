@@ -4,6 +4,7 @@ import type { AuthUser } from './auth/session';
 import { issueToken, parseToken, secretMatches } from './auth/secret-token';
 import { recordAudit } from './audit';
 import { NotFoundError } from './errors';
+import { assertRole } from './access';
 
 // API tokens act as their user, with exactly that user's permissions: a script holding one
 // is the person who made it. Only a hash of the secret is stored; the token is shown once.
@@ -19,6 +20,12 @@ export interface ApiTokenSummary {
 	name: string;
 	createdAt: number;
 	lastUsedAt: number | null;
+}
+
+export interface TeamApiToken extends ApiTokenSummary {
+	userId: number;
+	userName: string;
+	userEmail: string;
 }
 
 /** Stores a new token for the user (hash only) and returns the token, to be shown once. */
@@ -58,16 +65,41 @@ export async function listApiTokens(db: DB, actor: AuthUser): Promise<ApiTokenSu
 		.execute();
 }
 
-/** Revokes one of the actor's own tokens; it stops working at once. */
+/** Every token that still works, whoever holds it, for admins to see what can reach the API. */
+export async function listTeamApiTokens(db: DB, actor: AuthUser): Promise<TeamApiToken[]> {
+	assertRole(actor, 'admin');
+	return db
+		.selectFrom('apiToken')
+		.innerJoin('user', 'user.id', 'apiToken.userId')
+		.select([
+			'apiToken.id',
+			'apiToken.name',
+			'apiToken.createdAt',
+			'apiToken.lastUsedAt',
+			'apiToken.userId',
+			'user.name as userName',
+			'user.email as userEmail'
+		])
+		.where('apiToken.revokedAt', 'is', null)
+		.orderBy('user.name')
+		.orderBy('apiToken.createdAt', 'desc')
+		.orderBy('apiToken.id')
+		.execute();
+}
+
+/**
+ * Revokes a token; it stops working at once, and for good. Anyone may revoke their own;
+ * an admin may revoke anyone's (a leaked token, someone who left).
+ */
 export async function revokeApiToken(db: DB, actor: AuthUser, id: string, now = Date.now()): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const token = await trx
+		let query = trx
 			.selectFrom('apiToken')
-			.select(['name'])
+			.select(['name', 'userId'])
 			.where('id', '=', id)
-			.where('userId', '=', actor.id)
-			.where('revokedAt', 'is', null)
-			.executeTakeFirst();
+			.where('revokedAt', 'is', null);
+		if (actor.role !== 'admin') query = query.where('userId', '=', actor.id);
+		const token = await query.executeTakeFirst();
 		if (!token) throw new NotFoundError('No such token (it may be revoked already)');
 		await trx.updateTable('apiToken').set({ revokedAt: now }).where('id', '=', id).execute();
 		await recordAudit(
@@ -77,11 +109,26 @@ export async function revokeApiToken(db: DB, actor: AuthUser, id: string, now = 
 				action: 'api_token.revoked',
 				entityType: 'api_token',
 				entityId: id,
-				before: { name: token.name }
+				before: { name: token.name, userId: token.userId }
 			},
 			now
 		);
 	});
+}
+
+/**
+ * Revokes every token of a user that still works and says how many: part of a password
+ * reset or a deactivation, so the caller's transaction and audit entry cover it. Revoked
+ * stays revoked; nothing brings a token back.
+ */
+export async function revokeUserApiTokens(db: DB, userId: number, now = Date.now()): Promise<number> {
+	const result = await db
+		.updateTable('apiToken')
+		.set({ revokedAt: now })
+		.where('userId', '=', userId)
+		.where('revokedAt', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
 }
 
 /**

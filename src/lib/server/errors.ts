@@ -41,6 +41,14 @@ export class ConflictError extends Error {
 	}
 }
 
+/** Too many failed tries in a short time: nothing was checked; the message says how long to wait. */
+export class TooManyAttemptsError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'TooManyAttemptsError';
+	}
+}
+
 /** A save based on an older version: nothing was written; here is what is saved now. */
 export class VersionConflictError extends ConflictError {
 	constructor(

@@ -7,7 +7,7 @@ import {
 	type FieldErrors,
 	type FormFailure
 } from '../domain/validation';
-import { ConflictError, ForbiddenError, InputError, NotFoundError } from './errors';
+import { ConflictError, ForbiddenError, InputError, NotFoundError, TooManyAttemptsError } from './errors';
 
 /** A failed form action, typed the same everywhere so pages read it with formState(). */
 export function failForm(status: number, failure: FormFailure) {
@@ -28,6 +28,7 @@ export function formFailure(err: unknown, values: Record<string, unknown> = {}, 
 	const echoed = echoValues(values);
 	if (err instanceof InputError) return failForm(400, { action, values: echoed, errors: err.fieldErrors });
 	if (err instanceof ConflictError) return formError(409, err.message, echoed, action);
+	if (err instanceof TooManyAttemptsError) return formError(429, err.message, echoed, action);
 	if (err instanceof ForbiddenError) error(403, err.message);
 	if (err instanceof NotFoundError) error(404, err.message);
 	throw err;

@@ -155,3 +155,26 @@ export const timeZone: Handle = async ({ event, resolve }) => {
 	event.locals.timeZone = fromBrowser && isValidTimeZone(fromBrowser) ? fromBrowser : serverTimeZone;
 	return resolve(event);
 };
+
+/**
+ * Behind a proxy that sends X-Forwarded-For, leaving ADDRESS_HEADER unset makes every request
+ * seem to come from the proxy: everyone shares one address, so one person's failed sign-ins
+ * count against all. Said once, at the first such request, for the operator to fix.
+ */
+export function warnAboutUnreadForwardedFor(
+	env: Record<string, string | undefined> = process.env,
+	warn: (message: string) => void = console.warn
+): Handle {
+	let warned = false;
+	return async ({ event, resolve }) => {
+		if (!warned && !env.ADDRESS_HEADER && event.request.headers.has('x-forwarded-for')) {
+			warned = true;
+			warn(
+				'Requests carry X-Forwarded-For, but ADDRESS_HEADER is not set: every client seems to come ' +
+					'from the proxy, so all share one address and one sign-in rate limit. If a proxy you ' +
+					'trust sets the header, start Panelist with ADDRESS_HEADER=X-Forwarded-For (and XFF_DEPTH).'
+			);
+		}
+		return resolve(event);
+	};
+}

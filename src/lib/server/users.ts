@@ -2,7 +2,8 @@ import type { DB } from './db';
 import type { Role } from '../domain/roles';
 import type { AuthUser } from './auth/session';
 import { invalidateUserSessions } from './auth/session';
-import { commonPasswordMessage, hashPassword, isCommonPassword, verifyPassword } from './auth/password';
+import { commonPasswordMessage, hashPassword, isCommonPassword } from './auth/password';
+import { revokeUserApiTokens } from './api-tokens';
 import { recordAudit } from './audit';
 import { ConflictError, InputError, NotFoundError } from './errors';
 import { assertRole } from './access';
@@ -109,16 +110,21 @@ export async function createUserAsAdmin(
 	return createUser(db, account, actor.id, now);
 }
 
+const alreadySetUpMessage = 'Panelist is already set up. Sign in instead.';
+
 /** First-run setup: only while the database has no users at all. */
 export async function createFirstAdmin(
 	db: DB,
 	account: Omit<NewAccount, 'role'>,
 	now = Date.now()
 ): Promise<AuthUser> {
+	// Refused before hashing: once set up, this open door must not cost an argon2 run a request.
+	if (await hasAnyUser(db)) throw new ConflictError(alreadySetUpMessage);
 	assertAcceptablePassword(account.password);
 	const passwordHash = await hashPassword(account.password);
 	return db.transaction().execute(async (trx) => {
-		if (await hasAnyUser(trx)) throw new ConflictError('Panelist is already set up. Sign in instead.');
+		// Checked again: another first admin may have been created while this one was hashed.
+		if (await hasAnyUser(trx)) throw new ConflictError(alreadySetUpMessage);
 		return insertUser(trx, { ...account, role: 'admin', passwordHash }, null, now);
 	});
 }
@@ -181,7 +187,10 @@ export async function changeUserRole(
 	});
 }
 
-/** Deactivation ends the user's sessions at once; their history stays. */
+/**
+ * Deactivation ends the user's sessions and revokes their API tokens at once, for good:
+ * reactivation brings back neither. Their history stays.
+ */
 export async function deactivateUser(
 	db: DB,
 	actor: AuthUser,
@@ -203,9 +212,16 @@ export async function deactivateUser(
 			.where('id', '=', userId)
 			.execute();
 		await invalidateUserSessions(trx, userId);
+		const apiTokensRevoked = await revokeUserApiTokens(trx, userId, now);
 		await recordAudit(
 			trx,
-			{ actorUserId: actor.id, action: 'user.deactivated', entityType: 'user', entityId: userId },
+			{
+				actorUserId: actor.id,
+				action: 'user.deactivated',
+				entityType: 'user',
+				entityId: userId,
+				after: { apiTokensRevoked }
+			},
 			now
 		);
 	});
@@ -230,60 +246,6 @@ export async function reactivateUser(
 		await recordAudit(
 			trx,
 			{ actorUserId: actor.id, action: 'user.reactivated', entityType: 'user', entityId: userId },
-			now
-		);
-	});
-}
-
-/** The user changes their own password; every other session of theirs ends. */
-export async function changeOwnPassword(
-	db: DB,
-	actor: AuthUser,
-	currentSessionId: string,
-	input: { currentPassword: string; password: string },
-	now = Date.now()
-): Promise<void> {
-	const row = await db
-		.selectFrom('user')
-		.select('passwordHash')
-		.where('id', '=', actor.id)
-		.executeTakeFirst();
-	if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
-		throw new InputError({ currentPassword: 'Your current password is not right' });
-	}
-	if (input.password === input.currentPassword) {
-		throw new InputError({ password: 'Choose a password different from your current one' });
-	}
-	assertAcceptablePassword(input.password);
-	const passwordHash = await hashPassword(input.password);
-	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('user').set({ passwordHash, updatedAt: now }).where('id', '=', actor.id).execute();
-		await invalidateUserSessions(trx, actor.id, currentSessionId);
-		await recordAudit(
-			trx,
-			{ actorUserId: actor.id, action: 'user.password_changed', entityType: 'user', entityId: actor.id },
-			now
-		);
-	});
-}
-
-/** An operator sets a new password (CLI); every session of the user ends. */
-export async function resetPassword(
-	db: DB,
-	email: string,
-	password: string,
-	now = Date.now()
-): Promise<void> {
-	const user = await findUserByEmail(db, email);
-	if (!user) throw new NotFoundError(`No user with email ${email}`);
-	assertAcceptablePassword(password);
-	const passwordHash = await hashPassword(password);
-	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('user').set({ passwordHash, updatedAt: now }).where('id', '=', user.id).execute();
-		await invalidateUserSessions(trx, user.id);
-		await recordAudit(
-			trx,
-			{ actorUserId: null, action: 'user.password_reset', entityType: 'user', entityId: user.id },
 			now
 		);
 	});

@@ -29,8 +29,24 @@ export function loginUrl(url: URL): string {
 	return back === '/' ? '/login' : `/login?redirectTo=${encodeURIComponent(back)}`;
 }
 
-/** Only same-site paths, so a crafted link cannot send a fresh sign-in elsewhere. */
+// Bases of our own that no real request has. Both schemes, because `http:evil.example` is a
+// path on an http site but another host on an https one.
+const redirectBases = [new URL('http://redirect-target.invalid'), new URL('https://redirect-target.invalid')];
+
+/**
+ * Where to go after signing in: a path on this site, or home. The raw value is read as a
+ * browser reads a Location header (tab, CR and LF dropped, backslash taken as slash), so
+ * `/\t/evil.example` is seen for the other site it leads to; the answer is that URL's own
+ * serialisation, which a header can always carry.
+ */
 export function safeRedirectTarget(raw: string | null): string {
-	if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/';
-	return raw;
+	if (!raw) return '/';
+	let target = '/';
+	for (const base of redirectBases) {
+		const url = URL.parse(raw, base);
+		// A path that starts with `//` would itself be read as another host (`/.//evil.example`).
+		if (!url || url.origin !== base.origin || url.pathname.startsWith('//')) return '/';
+		target = url.pathname + url.search + url.hash;
+	}
+	return target;
 }

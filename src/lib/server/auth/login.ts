@@ -1,21 +1,23 @@
 import type { DB } from '../db';
 import type { AuthUser } from './session';
 import { spendVerificationTime, verifyPassword } from './password';
-import { FailureLimiter } from './rate-limit';
+import { BackoffLimiter, describeWait, FailureLimiter } from './rate-limit';
 
-const fifteenMinutes = 15 * 60 * 1000;
+const minute = 60_000;
 
 export interface LoginLimiters {
-	perAccount: FailureLimiter;
+	perAccountAddress: BackoffLimiter;
 	perAddress: FailureLimiter;
 }
 
-// Five wrong passwords lock one account for a while; an address may try more accounts,
-// because offices share an address, but not without limit.
+// Guesses at one account are slowed per client address: five free, then a wait of one
+// minute that doubles with each further failure, at most fifteen. Someone failing from
+// another address therefore never keeps the account's owner out. One address may try more
+// accounts, because offices share an address, but not without limit. Decision 003.
 export function createLoginLimiters(): LoginLimiters {
 	return {
-		perAccount: new FailureLimiter(5, fifteenMinutes),
-		perAddress: new FailureLimiter(50, fifteenMinutes)
+		perAccountAddress: new BackoffLimiter(5, minute, 15 * minute, 60 * minute),
+		perAddress: new FailureLimiter(50, 15 * minute)
 	};
 }
 
@@ -30,16 +32,17 @@ export async function attemptLogin(
 	now = Date.now()
 ): Promise<LoginResult> {
 	const accountKey = input.email.toLowerCase();
+	// A client address never holds a newline, so no other pair can spell the same key.
+	const pairKey = `${accountKey}\n${input.clientAddress}`;
 	const wait = Math.max(
-		limiters.perAccount.retryAfter(accountKey, now),
+		limiters.perAccountAddress.retryAfter(pairKey, now),
 		limiters.perAddress.retryAfter(input.clientAddress, now)
 	);
 	if (wait > 0) {
-		const minutes = Math.max(1, Math.ceil(wait / 60_000));
 		return {
 			ok: false,
 			status: 429,
-			message: `Too many failed sign-in attempts. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`
+			message: `Too many failed sign-in attempts. Wait ${describeWait(wait)} and try again.`
 		};
 	}
 
@@ -53,10 +56,10 @@ export async function attemptLogin(
 		: (await spendVerificationTime(input.password), false);
 
 	if (!row || !valid) {
-		limiters.perAccount.recordFailure(accountKey, now);
+		limiters.perAccountAddress.recordFailure(pairKey, now);
 		limiters.perAddress.recordFailure(input.clientAddress, now);
 		return { ok: false, status: 400, message: wrongCredentialsMessage };
 	}
-	limiters.perAccount.reset(accountKey);
+	limiters.perAccountAddress.reset(pairKey);
 	return { ok: true, user: { id: row.id, email: row.email, name: row.name, role: row.role } };
 }

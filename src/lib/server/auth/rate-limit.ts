@@ -41,6 +41,51 @@ export class FailureLimiter {
 }
 
 /**
+ * Lets a key fail `freeFailures` times, then makes it wait after each further failure:
+ * `firstWaitMs`, doubling each time, never more than `maxWaitMs`. A key that stays quiet
+ * for `forgetAfterMs` starts afresh. Unlike a flat lock, the wait always ends, and soon for
+ * someone who stops guessing. In memory, like FailureLimiter (one process).
+ */
+export class BackoffLimiter {
+	readonly #keys = new Map<string, { failures: number; lastAt: number }>();
+
+	constructor(
+		readonly freeFailures: number,
+		readonly firstWaitMs: number,
+		readonly maxWaitMs: number,
+		readonly forgetAfterMs: number
+	) {}
+
+	/** Milliseconds until the key may try again, or 0 when it may try now. */
+	retryAfter(key: string, now = Date.now()): number {
+		const entry = this.#current(key, now);
+		if (!entry || entry.failures < this.freeFailures) return 0;
+		const wait = Math.min(this.maxWaitMs, this.firstWaitMs * 2 ** (entry.failures - this.freeFailures));
+		return Math.max(0, entry.lastAt + wait - now);
+	}
+
+	recordFailure(key: string, now = Date.now()): void {
+		const failures = (this.#current(key, now)?.failures ?? 0) + 1;
+		this.#keys.set(key, { failures, lastAt: now });
+		if (this.#keys.size > 10_000) this.#prune(now);
+	}
+
+	reset(key: string): void {
+		this.#keys.delete(key);
+	}
+
+	#current(key: string, now: number) {
+		const entry = this.#keys.get(key);
+		return entry && now - entry.lastAt < this.forgetAfterMs ? entry : undefined;
+	}
+
+	#prune(now: number): void {
+		for (const [key, entry] of this.#keys)
+			if (now - entry.lastAt >= this.forgetAfterMs) this.#keys.delete(key);
+	}
+}
+
+/**
  * A token bucket per key: `perMinute` requests a minute on average, with bursts up to the
  * same number. In memory, like FailureLimiter (one process).
  */
@@ -68,4 +113,10 @@ export class RequestLimiter {
 		// A minute untouched refills any bucket: forgetting it changes nothing.
 		for (const [key, bucket] of this.#buckets) if (now - bucket.at >= 60_000) this.#buckets.delete(key);
 	}
+}
+
+/** A wait as people say it, rounded up to whole minutes: "1 minute", "15 minutes". */
+export function describeWait(ms: number): string {
+	const minutes = Math.max(1, Math.ceil(ms / 60_000));
+	return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }

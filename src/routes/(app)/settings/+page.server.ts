@@ -3,7 +3,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/api-t
 import { getDb } from '$lib/server/app';
 import { requireSession, requireUser } from '$lib/server/auth/guards';
 import { runFormAction } from '$lib/server/form-actions';
-import { changeOwnPassword } from '$lib/server/users';
+import { changeOwnPassword } from '$lib/server/password-changes';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -16,7 +16,7 @@ export const actions: Actions = {
 		const { user, session } = requireSession(event);
 		return runFormAction(event.request, changePasswordSchema, 'changePassword', async (input) => {
 			await changeOwnPassword(getDb(), user, session.id, input);
-			return { passwordChanged: true };
+			return { passwordChanged: true, apiTokensRevoked: input.revokeApiTokens };
 		});
 	},
 

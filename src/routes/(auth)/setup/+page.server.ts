@@ -1,8 +1,9 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { setupSchema } from '$lib/domain/account-schemas';
 import { validateForm } from '$lib/domain/validation';
 import { getDb, sessionPolicy } from '$lib/server/app';
 import { setSessionCookie } from '$lib/server/auth/cookie';
+import { describeWait, RequestLimiter } from '$lib/server/auth/rate-limit';
 import { createSession } from '$lib/server/auth/session';
 import { ConflictError } from '$lib/server/errors';
 import { failForm, formFailure } from '$lib/server/form-actions';
@@ -13,8 +14,15 @@ export const load: PageServerLoad = async () => {
 	if (await hasAnyUser(getDb())) redirect(303, '/login');
 };
 
+// The page is open to anyone, and before setup each valid post costs an argon2 hash.
+const setupAttempts = new RequestLimiter(10);
+
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		// An error, not a form failure: after setup this page's load would turn a failure into
+		// a redirect to sign-in, and the flood would not learn it is being slowed down.
+		const wait = setupAttempts.take(getClientAddress());
+		if (wait > 0) error(429, `Too many attempts. Wait ${describeWait(wait)} and try again.`);
 		const form = validateForm(setupSchema, await request.formData());
 		if (!form.ok) return failForm(400, form);
 		const db = getDb();
@@ -22,9 +30,9 @@ export const actions: Actions = {
 			const user = await createFirstAdmin(db, form.data);
 			const { token, session } = await createSession(db, user.id, Date.now(), sessionPolicy());
 			setSessionCookie(cookies, url, token, session.expiresAt);
-		} catch (error) {
-			if (error instanceof ConflictError) redirect(303, '/login');
-			return formFailure(error, form.values);
+		} catch (err) {
+			if (err instanceof ConflictError) redirect(303, '/login');
+			return formFailure(err, form.values);
 		}
 		redirect(303, '/');
 	}

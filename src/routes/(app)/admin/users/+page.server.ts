@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { changeRoleSchema, inviteSchema, userIdSchema } from '$lib/domain/account-schemas';
+import {
+	changeRoleSchema,
+	inviteSchema,
+	revokeApiTokenSchema,
+	userIdSchema
+} from '$lib/domain/account-schemas';
+import { listTeamApiTokens, revokeApiToken } from '$lib/server/api-tokens';
 import { getDb } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
 import { runFormAction } from '$lib/server/form-actions';
@@ -10,8 +16,12 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const admin = requireRole(event, 'admin');
 	const db = getDb();
-	const [users, invites] = await Promise.all([listUsers(db, admin), listPendingInvites(db, admin)]);
-	return { users, invites, me: admin.id };
+	const [users, invites, tokens] = await Promise.all([
+		listUsers(db, admin),
+		listPendingInvites(db, admin),
+		listTeamApiTokens(db, admin)
+	]);
+	return { users, invites, tokens, me: admin.id };
 };
 
 const inviteIdSchema = z.object({ inviteId: z.string().min(1) });
@@ -54,6 +64,14 @@ export const actions: Actions = {
 		return runFormAction(event.request, userIdSchema, 'reactivate', async ({ userId }) => {
 			await reactivateUser(getDb(), admin, userId);
 			return { userId };
+		});
+	},
+
+	revokeToken: async (event) => {
+		const admin = requireRole(event, 'admin');
+		return runFormAction(event.request, revokeApiTokenSchema, 'revokeToken', async ({ tokenId }) => {
+			await revokeApiToken(getDb(), admin, tokenId);
+			return { revokedToken: true };
 		});
 	}
 };
