@@ -8,7 +8,14 @@ import {
 } from './domain/scorecard';
 import { flatten, unflatten, type FlatScorecard } from './domain/scorecard-form';
 import { mergeScorecards, resolveMerge, sameScorecard, type MergeChoice } from './domain/scorecard-merge';
-import { readLocalCopy, removeLocalCopy, writeLocalCopy } from './scorecard-local-copy';
+import {
+	holdTabLock,
+	readLocalCopies,
+	removeLocalCopies,
+	removeLocalCopy,
+	tabId,
+	writeLocalCopy
+} from './scorecard-local-copy';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'offline' | 'waiting' | 'conflict' | 'error';
 
@@ -61,6 +68,8 @@ export class ScorecardAutosave {
 	/** A save announced by another tab while this one was sending. */
 	#news: SavedNews | null = null;
 	#channel: BroadcastChannel | null = null;
+	/** Names this tab's local copy; set once mounted (there is no storage on the server). */
+	#tab = '';
 	readonly #url: string;
 
 	constructor(
@@ -78,6 +87,8 @@ export class ScorecardAutosave {
 
 	/** After mount: hear the other tabs' saves and the network's return; the result disconnects. */
 	connect(): () => void {
+		this.#tab = tabId();
+		holdTabLock(this.#tab);
 		const online = () => {
 			if (this.state === 'offline') void this.save();
 		};
@@ -93,19 +104,35 @@ export class ScorecardAutosave {
 		};
 	}
 
-	/** After mount: bring back a copy the server never got (a crash, a closed tab, offline). */
-	restore(server: { version: number; document: ScorecardDocument }): 'restored' | 'conflict' | 'none' {
-		const local = readLocalCopy(this.scorecardId);
-		if (!local?.dirty || sameScorecard(unflatten(local.values, this.round), server.document)) {
-			this.#settle();
-			return 'none';
+	/**
+	 * After connecting: bring back what the server never got (a crash, a closed tab, offline),
+	 * from this tab's copy and any a closed tab left behind, each merged three ways from the
+	 * version it started from.
+	 */
+	async restore(server: { version: number; document: ScorecardDocument }): Promise<'restored' | 'conflict' | 'none'> {
+		let restored = false;
+		for (const { key, copy, own } of await readLocalCopies(this.scorecardId, this.#tab)) {
+			const base = copy.base ?? (copy.version === server.version ? server.document : emptyDocument);
+			const current = unflatten(this.values, this.round);
+			const merge = copy.dirty && mergeScorecards(base, unflatten(copy.values, this.round), current);
+			if (merge && merge.conflicts.length) {
+				// One question at a time: copies after this one wait for the next load.
+				if (restored) break;
+				Object.assign(this.values, copy.values);
+				this.version = copy.version;
+				this.base = base;
+				this.#learn(server.document, server.version);
+			} else if (merge) {
+				this.#apply(merge.merged);
+				restored ||= !sameScorecard(unflatten(this.values, this.round), current);
+			}
+			// This tab's copy now holds the text; the one left behind can go.
+			this.#writeLocal(true);
+			if (!own) removeLocalCopy(key);
+			if (this.conflict) return 'conflict';
 		}
-		Object.assign(this.values, local.values);
-		this.version = local.version;
-		this.base = local.base ?? (local.version === server.version ? server.document : emptyDocument);
-		if (local.version === server.version) this.#settle();
-		else this.#learn(server.document, server.version);
-		return this.conflict ? 'conflict' : 'restored';
+		this.#settle();
+		return restored ? 'restored' : 'none';
 	}
 
 	/** Call on every edit. */
@@ -287,7 +314,7 @@ export class ScorecardAutosave {
 	forget(): void {
 		clearTimeout(this.#timer);
 		clearTimeout(this.#retry);
-		removeLocalCopy(this.scorecardId);
+		removeLocalCopies(this.scorecardId);
 	}
 
 	/** Whether the form holds anything the server has not confirmed. */
@@ -296,7 +323,8 @@ export class ScorecardAutosave {
 	}
 
 	#writeLocal(dirty: boolean): void {
-		writeLocalCopy(this.scorecardId, {
+		if (!this.#tab) return;
+		writeLocalCopy(this.scorecardId, this.#tab, {
 			version: this.version,
 			base: this.base,
 			values: $state.snapshot(this.values),

@@ -1,7 +1,11 @@
 import type { ScorecardDocument } from './domain/scorecard';
 import type { FlatScorecard } from './domain/scorecard-form';
 
-/** The copy kept in this browser until the server confirms it. */
+// The copy of a scorecard kept in this browser until the server confirms it: one per tab,
+// so two tabs that cannot reach the server never overwrite each other's unsent text. A tab
+// holds a Web Lock while it lives; a copy whose tab holds none was left behind (a closed or
+// crashed tab) and is taken over by the next tab that opens the scorecard.
+
 export interface LocalCopy {
 	/** The version the edits started from, and what the server held at it (absent in copies of older releases). */
 	version: number;
@@ -11,28 +15,86 @@ export interface LocalCopy {
 	at: number;
 }
 
-const keyOf = (scorecardId: number) => `panelist:scorecard:${scorecardId}`;
+export interface StoredCopy {
+	key: string;
+	copy: LocalCopy;
+	/** Written by this tab (before a reload, say). */
+	own: boolean;
+}
 
-export function readLocalCopy(scorecardId: number): LocalCopy | null {
+const prefix = (scorecardId: number) => `panelist:scorecard:${scorecardId}`;
+const lockOf = (tab: string) => `panelist:tab:${tab}`;
+
+/** This tab's id: kept for the tab's life, across reloads, so a reload finds its own copy. */
+export function tabId(): string {
 	try {
-		const raw = localStorage.getItem(keyOf(scorecardId));
-		return raw ? (JSON.parse(raw) as LocalCopy) : null;
+		let id = sessionStorage.getItem('panelist:tab');
+		if (!id) {
+			id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+			sessionStorage.setItem('panelist:tab', id);
+		}
+		return id;
 	} catch {
-		return null;
+		return Math.random().toString(36).slice(2);
 	}
 }
 
-export function writeLocalCopy(scorecardId: number, copy: Omit<LocalCopy, 'at'>): void {
+/** Marks this tab alive for as long as the page lives. */
+export function holdTabLock(tab: string): void {
+	void navigator.locks?.request(lockOf(tab), () => new Promise<never>(() => undefined)).catch(() => undefined);
+}
+
+/**
+ * This tab's copy and the copies of tabs that are gone, oldest first. Without Web Locks
+ * (an insecure origin) every other tab's copy counts as left behind: taking over a live
+ * tab's copy only sends its text twice.
+ */
+export async function readLocalCopies(scorecardId: number, tab: string): Promise<StoredCopy[]> {
+	const live = new Set<string>();
 	try {
-		localStorage.setItem(keyOf(scorecardId), JSON.stringify({ ...copy, at: Date.now() }));
+		const locks = await navigator.locks?.query();
+		for (const lock of [...(locks?.held ?? []), ...(locks?.pending ?? [])]) if (lock.name) live.add(lock.name);
+	} catch {
+		// no lock manager: nothing counts as live
+	}
+	const own = `${prefix(scorecardId)}:${tab}`;
+	const copies: StoredCopy[] = [];
+	try {
+		for (let i = 0; i < localStorage.length; i++) {
+			const key = localStorage.key(i);
+			if (!key || !(key === prefix(scorecardId) || key.startsWith(`${prefix(scorecardId)}:`))) continue;
+			if (key !== own && live.has(lockOf(key.slice(prefix(scorecardId).length + 1)))) continue;
+			const copy = JSON.parse(localStorage.getItem(key) ?? 'null') as LocalCopy | null;
+			if (copy) copies.push({ key, copy, own: key === own });
+		}
+	} catch {
+		// storage disabled or a copy unreadable: the server copy is the one there is
+	}
+	return copies.sort((a, b) => Number(b.own) - Number(a.own) || a.copy.at - b.copy.at);
+}
+
+export function writeLocalCopy(scorecardId: number, tab: string, copy: Omit<LocalCopy, 'at'>): void {
+	try {
+		localStorage.setItem(`${prefix(scorecardId)}:${tab}`, JSON.stringify({ ...copy, at: Date.now() }));
 	} catch {
 		// Storage full or disabled: the server copy is the only one.
 	}
 }
 
-export function removeLocalCopy(scorecardId: number): void {
+export function removeLocalCopy(key: string): void {
 	try {
-		localStorage.removeItem(keyOf(scorecardId));
+		localStorage.removeItem(key);
+	} catch {
+		// nothing to remove
+	}
+}
+
+/** Every copy of the scorecard, this tab's and any left behind (it is submitted). */
+export function removeLocalCopies(scorecardId: number): void {
+	try {
+		const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i));
+		for (const key of keys)
+			if (key === prefix(scorecardId) || key?.startsWith(`${prefix(scorecardId)}:`)) removeLocalCopy(key);
 	} catch {
 		// nothing to remove
 	}

@@ -151,6 +151,30 @@ test('a tab learns of another tab’s save at once and never calls an older vers
 	await context.close();
 });
 
+test('two tabs offline keep their own texts: closing one and reloading the other loses neither', async ({
+	browser,
+	seed
+}) => {
+	const { card, context, first, second } = await twoTabs(browser, seed);
+	await context.setOffline(true);
+	await first.getByLabel('Free notes').fill('Notes from the first tab.');
+	await expect(first.getByRole('status')).toContainText('kept in this browser');
+	await second.getByLabel('Summary of key takeaways').fill('Summary from the second tab.');
+	await expect(second.getByRole('status')).toContainText('kept in this browser');
+
+	// The second tab is closed before the connection returns: its text is only in this browser.
+	await second.close();
+	expect((await content(seed, card)).document.summary ?? '').toBe('');
+	await context.setOffline(false);
+	await first.reload();
+	await expect(first.getByLabel('Free notes')).toHaveValue('Notes from the first tab.');
+	await expect(first.getByLabel('Summary of key takeaways')).toHaveValue('Summary from the second tab.');
+	await saved(first);
+	const { document } = await content(seed, card);
+	expect(document).toMatchObject({ summary: 'Summary from the second tab.', freeNotes: 'Notes from the first tab.' });
+	await context.close();
+});
+
 test('a save whose answer was lost counts as saved, not as a conflict', async ({ page, seed }) => {
 	const { priya, priyaCard } = await panel(seed);
 	await openKit(page, seed, priya, priyaCard);
