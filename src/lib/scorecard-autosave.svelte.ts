@@ -8,38 +8,22 @@ import {
 } from './domain/scorecard';
 import { flatten, unflatten, type FlatScorecard } from './domain/scorecard-form';
 import { mergeScorecards, resolveMerge, sameScorecard, type MergeChoice } from './domain/scorecard-merge';
+import { retryDelayMs } from './domain/retry-after';
 import {
 	holdTabLock,
+	openSaveChannel,
 	readLocalCopies,
 	removeLocalCopies,
 	removeLocalCopy,
 	tabId,
-	writeLocalCopy
-} from './scorecard-local-copy';
+	writeLocalCopy,
+	type SavedNews
+} from './scorecard-tabs';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'offline' | 'waiting' | 'conflict' | 'error';
 
-/** A version saved elsewhere that changes fields this tab changed too. */
-export interface Conflict {
-	theirs: ScorecardDocument;
-	theirsVersion: number;
-}
-
-/** What a tab tells the other tabs of this browser after each save. */
-interface SavedNews {
-	version: number;
-	document: WireDocument;
-}
-
 const debounceMs = 700;
 const retryMs = 5_000;
-
-/** How long to wait before trying again, from a Retry-After header (seconds or a date). */
-function retryDelay(header: string | null): number {
-	const seconds = Number(header);
-	const ms = !header ? NaN : Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
-	return Math.min(Math.max(Number.isFinite(ms) ? ms : 2 * retryMs, 1000), 5 * 60_000);
-}
 
 /**
  * Keeps a scorecard saved while the interviewer types: every change is written to
@@ -57,8 +41,8 @@ export class ScorecardAutosave {
 	base: ScorecardDocument = $state.raw(emptyDocument);
 	state: SaveState = $state('saved');
 	message = $state('');
-	conflict: Conflict | null = $state(null);
-	lastSavedAt: number | null = $state(null);
+	/** A version saved elsewhere that changes fields this tab changed too. */
+	conflict: { theirs: ScorecardDocument; theirsVersion: number } | null = $state(null);
 
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#retry: ReturnType<typeof setTimeout> | undefined;
@@ -67,7 +51,7 @@ export class ScorecardAutosave {
 	#unanswered: ScorecardDocument[] = [];
 	/** A save announced by another tab while this one was sending. */
 	#news: SavedNews | null = null;
-	#channel: BroadcastChannel | null = null;
+	#channel: ReturnType<typeof openSaveChannel> = null;
 	/** Names this tab's local copy; set once mounted (there is no storage on the server). */
 	#tab = '';
 	readonly #url: string;
@@ -93,10 +77,7 @@ export class ScorecardAutosave {
 			if (this.state === 'offline') void this.save();
 		};
 		window.addEventListener('online', online);
-		if (typeof BroadcastChannel === 'function') {
-			this.#channel = new BroadcastChannel(`panelist:scorecard:${this.scorecardId}`);
-			this.#channel.onmessage = (event: MessageEvent<SavedNews>) => this.#heard(event.data);
-		}
+		this.#channel = openSaveChannel(this.scorecardId, (news) => this.#heard(news));
 		return () => {
 			window.removeEventListener('online', online);
 			this.#channel?.close();
@@ -109,7 +90,10 @@ export class ScorecardAutosave {
 	 * from this tab's copy and any a closed tab left behind, each merged three ways from the
 	 * version it started from.
 	 */
-	async restore(server: { version: number; document: ScorecardDocument }): Promise<'restored' | 'conflict' | 'none'> {
+	async restore(server: {
+		version: number;
+		document: ScorecardDocument;
+	}): Promise<'restored' | 'conflict' | 'none'> {
 		let restored = false;
 		for (const { key, copy, own } of await readLocalCopies(this.scorecardId, this.#tab)) {
 			const base = copy.base ?? (copy.version === server.version ? server.document : emptyDocument);
@@ -183,7 +167,10 @@ export class ScorecardAutosave {
 			return;
 		}
 		if (response.status === 429 || response.status >= 500)
-			return this.#waitForServer(retryDelay(response.headers.get('retry-after')), answer.error);
+			return this.#waitForServer(
+				retryDelayMs(response.headers.get('retry-after'), Date.now(), 2 * retryMs),
+				answer.error
+			);
 		this.state = 'error';
 		this.message = answer.error ?? `The server answered ${response.status}`;
 	}
@@ -201,8 +188,7 @@ export class ScorecardAutosave {
 	#confirm(version: number, doc: ScorecardDocument): void {
 		if (version < this.version) return;
 		this.#adopt(version, doc);
-		this.lastSavedAt = Date.now();
-		this.#channel?.postMessage({ version, document: toWire(doc) } satisfies SavedNews);
+		this.#channel?.announce({ version, document: toWire(doc) });
 		this.#settle();
 	}
 
@@ -278,7 +264,10 @@ export class ScorecardAutosave {
 	resolve(choices: Record<string, MergeChoice | undefined>): boolean {
 		if (!this.conflict) return false;
 		const { theirs, theirsVersion } = this.conflict;
-		const resolved = resolveMerge(mergeScorecards(this.base, unflatten(this.values, this.round), theirs), choices);
+		const resolved = resolveMerge(
+			mergeScorecards(this.base, unflatten(this.values, this.round), theirs),
+			choices
+		);
 		if (!resolved) return false;
 		this.#apply(resolved);
 		this.#adopt(theirsVersion, theirs);

@@ -62,7 +62,10 @@ test('a save from another device is merged into this one’s next save without a
 	await saved(page);
 	// The laptop saves free notes; this tablet has not heard of it and saves its summary.
 	const { version } = await content(seed, priyaCard);
-	await saveScorecard(seed.db, priya, priyaCard, version, { ...emptyDocument, freeNotes: 'Typed on the laptop.' });
+	await saveScorecard(seed.db, priya, priyaCard, version, {
+		...emptyDocument,
+		freeNotes: 'Typed on the laptop.'
+	});
 	await page.getByLabel('Summary of key takeaways').fill('Typed on the tablet.');
 
 	await saved(page);
@@ -171,7 +174,10 @@ test('two tabs offline keep their own texts: closing one and reloading the other
 	await expect(first.getByLabel('Summary of key takeaways')).toHaveValue('Summary from the second tab.');
 	await saved(first);
 	const { document } = await content(seed, card);
-	expect(document).toMatchObject({ summary: 'Summary from the second tab.', freeNotes: 'Notes from the first tab.' });
+	expect(document).toMatchObject({
+		summary: 'Summary from the second tab.',
+		freeNotes: 'Notes from the first tab.'
+	});
 	await context.close();
 });
 
@@ -188,9 +194,9 @@ test('a save whose answer was lost counts as saved, not as a conflict', async ({
 		await route.abort('connectionreset');
 	});
 	await page.getByLabel('Summary of key takeaways').fill('Saved, but the answer was lost.');
-	await expect.poll(async () => (await content(seed, priyaCard)).document.summary).toBe(
-		'Saved, but the answer was lost.'
-	);
+	await expect
+		.poll(async () => (await content(seed, priyaCard)).document.summary)
+		.toBe('Saved, but the answer was lost.');
 
 	// The retry finds its own text already saved.
 	await saved(page, 15_000);

@@ -1,10 +1,11 @@
-import type { ScorecardDocument } from './domain/scorecard';
+import type { ScorecardDocument, WireDocument } from './domain/scorecard';
 import type { FlatScorecard } from './domain/scorecard-form';
 
-// The copy of a scorecard kept in this browser until the server confirms it: one per tab,
-// so two tabs that cannot reach the server never overwrite each other's unsent text. A tab
-// holds a Web Lock while it lives; a copy whose tab holds none was left behind (a closed or
-// crashed tab) and is taken over by the next tab that opens the scorecard.
+// What the tabs of one browser share about a scorecard. Each tab keeps its own copy until
+// the server confirms it, so two tabs that cannot reach the server never overwrite each
+// other's unsent text. A tab holds a Web Lock while it lives; a copy whose tab holds none
+// was left behind (a closed or crashed tab) and is taken over by the next tab that opens
+// the scorecard. And each save is announced to the other tabs at once.
 
 export interface LocalCopy {
 	/** The version the edits started from, and what the server held at it (absent in copies of older releases). */
@@ -41,7 +42,9 @@ export function tabId(): string {
 
 /** Marks this tab alive for as long as the page lives. */
 export function holdTabLock(tab: string): void {
-	void navigator.locks?.request(lockOf(tab), () => new Promise<never>(() => undefined)).catch(() => undefined);
+	void navigator.locks
+		?.request(lockOf(tab), () => new Promise<never>(() => undefined))
+		.catch(() => undefined);
 }
 
 /**
@@ -53,7 +56,8 @@ export async function readLocalCopies(scorecardId: number, tab: string): Promise
 	const live = new Set<string>();
 	try {
 		const locks = await navigator.locks?.query();
-		for (const lock of [...(locks?.held ?? []), ...(locks?.pending ?? [])]) if (lock.name) live.add(lock.name);
+		for (const lock of [...(locks?.held ?? []), ...(locks?.pending ?? [])])
+			if (lock.name) live.add(lock.name);
 	} catch {
 		// no lock manager: nothing counts as live
 	}
@@ -98,4 +102,21 @@ export function removeLocalCopies(scorecardId: number): void {
 	} catch {
 		// nothing to remove
 	}
+}
+
+/** What a tab tells the other tabs of this browser after each save. */
+export interface SavedNews {
+	version: number;
+	document: WireDocument;
+}
+
+/** Hears the other tabs' saves and announces this tab's; null where browsers cannot. */
+export function openSaveChannel(scorecardId: number, hear: (news: SavedNews) => void) {
+	if (typeof BroadcastChannel !== 'function') return null;
+	const channel = new BroadcastChannel(prefix(scorecardId));
+	channel.onmessage = (event: MessageEvent<SavedNews>) => hear(event.data);
+	return {
+		announce: (news: SavedNews) => channel.postMessage(news),
+		close: () => channel.close()
+	};
 }
