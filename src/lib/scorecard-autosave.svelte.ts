@@ -10,7 +10,7 @@ import { flatten, unflatten, type FlatScorecard } from './domain/scorecard-form'
 import { mergeScorecards, resolveMerge, sameScorecard, type MergeChoice } from './domain/scorecard-merge';
 import { retryDelayMs } from './domain/retry-after';
 import {
-	holdTabLock,
+	holdLocalCopy,
 	openSaveChannel,
 	readLocalCopies,
 	removeLocalCopies,
@@ -72,13 +72,14 @@ export class ScorecardAutosave {
 	/** After mount: hear the other tabs' saves and the network's return; the result disconnects. */
 	connect(): () => void {
 		this.#tab = tabId();
-		holdTabLock(this.#tab);
+		const release = holdLocalCopy(this.scorecardId, this.#tab);
 		const online = () => {
 			if (this.state === 'offline') void this.save();
 		};
 		window.addEventListener('online', online);
 		this.#channel = openSaveChannel(this.scorecardId, (news) => this.#heard(news));
 		return () => {
+			release();
 			window.removeEventListener('online', online);
 			this.#channel?.close();
 			this.#channel = null;

@@ -3,9 +3,9 @@ import type { FlatScorecard } from './domain/scorecard-form';
 
 // What the tabs of one browser share about a scorecard. Each tab keeps its own copy until
 // the server confirms it, so two tabs that cannot reach the server never overwrite each
-// other's unsent text. A tab holds a Web Lock while it lives; a copy whose tab holds none
-// was left behind (a closed or crashed tab) and is taken over by the next tab that opens
-// the scorecard. And each save is announced to the other tabs at once.
+// other's unsent text. A tab holds a Web Lock named like its copy while the scorecard is
+// open in it; a copy nobody holds was left behind (a closed or crashed tab) and is taken
+// over by the next tab that opens the scorecard. Each save is announced to the other tabs.
 
 export interface LocalCopy {
 	/** The version the edits started from, and what the server held at it (absent in copies of older releases). */
@@ -24,7 +24,6 @@ export interface StoredCopy {
 }
 
 const prefix = (scorecardId: number) => `panelist:scorecard:${scorecardId}`;
-const lockOf = (tab: string) => `panelist:tab:${tab}`;
 
 /** This tab's id: kept for the tab's life, across reloads, so a reload finds its own copy. */
 export function tabId(): string {
@@ -40,11 +39,12 @@ export function tabId(): string {
 	}
 }
 
-/** Marks this tab alive for as long as the page lives. */
-export function holdTabLock(tab: string): void {
-	void navigator.locks
-		?.request(lockOf(tab), () => new Promise<never>(() => undefined))
-		.catch(() => undefined);
+/** Marks this tab's copy as in use until the returned function is called or the page dies. */
+export function holdLocalCopy(scorecardId: number, tab: string): () => void {
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	void navigator.locks?.request(`${prefix(scorecardId)}:${tab}`, () => held).catch(() => undefined);
+	return release;
 }
 
 /**
@@ -67,7 +67,7 @@ export async function readLocalCopies(scorecardId: number, tab: string): Promise
 		for (let i = 0; i < localStorage.length; i++) {
 			const key = localStorage.key(i);
 			if (!key || !(key === prefix(scorecardId) || key.startsWith(`${prefix(scorecardId)}:`))) continue;
-			if (key !== own && live.has(lockOf(key.slice(prefix(scorecardId).length + 1)))) continue;
+			if (key !== own && live.has(key)) continue;
 			const copy = JSON.parse(localStorage.getItem(key) ?? 'null') as LocalCopy | null;
 			if (copy) copies.push({ key, copy, own: key === own });
 		}
