@@ -1,4 +1,5 @@
 import {
+	emptyDocument,
 	fromWire,
 	toWire,
 	type ScorecardDocument,
@@ -6,21 +7,20 @@ import {
 	type WireDocument
 } from './domain/scorecard';
 import { flatten, unflatten, type FlatScorecard } from './domain/scorecard-form';
+import { mergeScorecards, resolveMerge, sameScorecard, type MergeChoice } from './domain/scorecard-merge';
+import { retryDelayMs } from './domain/retry-after';
+import {
+	holdLocalCopy,
+	openSaveChannel,
+	readLocalCopies,
+	removeLocalCopies,
+	removeLocalCopy,
+	tabId,
+	writeLocalCopy,
+	type SavedNews
+} from './scorecard-tabs';
 
-export type SaveState = 'saved' | 'unsaved' | 'saving' | 'offline' | 'conflict' | 'error';
-
-/** The copy kept in this browser until the server confirms it. */
-interface LocalCopy {
-	version: number;
-	values: FlatScorecard;
-	dirty: boolean;
-	at: number;
-}
-
-export interface Conflict {
-	theirs: ScorecardDocument;
-	theirsVersion: number;
-}
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'offline' | 'waiting' | 'conflict' | 'error';
 
 const debounceMs = 700;
 const retryMs = 5_000;
@@ -28,229 +28,297 @@ const retryMs = 5_000;
 /**
  * Keeps a scorecard saved while the interviewer types: every change is written to
  * localStorage at once, and to the server 0.7 s after typing stops, with the version it is
- * based on. A stale version comes back 409 and becomes a conflict to merge; a network
- * failure leaves the copy queued ("offline") and retried when the network returns.
+ * based on. The tab remembers what the server held at that version (the base); when another
+ * tab or device saved first (a 409, or a message from a tab of this browser) the two copies
+ * are merged three ways from that base, and only fields changed differently on both sides
+ * are asked about. A failed request is retried: when the network returns, or when the
+ * server says (Retry-After); the text stays in this browser meanwhile.
  */
 export class ScorecardAutosave {
 	values: FlatScorecard = $state({});
 	version = $state(0);
+	/** What the server held at `version`: where this tab's edits started. */
+	base: ScorecardDocument = $state.raw(emptyDocument);
 	state: SaveState = $state('saved');
 	message = $state('');
-	conflict: Conflict | null = $state(null);
-	lastSavedAt: number | null = $state(null);
+	/** A version saved elsewhere that changes fields this tab changed too. */
+	conflict: { theirs: ScorecardDocument; theirsVersion: number } | null = $state(null);
 
 	#timer: ReturnType<typeof setTimeout> | undefined;
-	#retry: ReturnType<typeof setInterval> | undefined;
+	#retry: ReturnType<typeof setTimeout> | undefined;
 	#inFlight: Promise<void> | null = null;
-	#sentSnapshot = '';
-	readonly #key: string;
+	/** Copies sent whose answer never came: the server may hold any of them. */
+	#unanswered: ScorecardDocument[] = [];
+	/** A save announced by another tab while this one was sending. */
+	#news: SavedNews | null = null;
+	#channel: ReturnType<typeof openSaveChannel> = null;
+	/** Names this tab's local copy; set once mounted (there is no storage on the server). */
+	#tab = '';
 	readonly #url: string;
 
 	constructor(
 		readonly scorecardId: number,
 		readonly round: ScorecardRound,
-		server: { version: number; document: ScorecardDocument }
+		server: { version: number; document: ScorecardDocument },
+		/** What a refused post without JavaScript sent back, shown instead of the saved copy. */
+		typed?: FlatScorecard
 	) {
-		this.#key = `panelist:scorecard:${scorecardId}`;
 		this.#url = `/api/v1/scorecards/${scorecardId}`;
 		this.version = server.version;
-		this.values = flatten(server.document);
-		this.#sentSnapshot = this.#snapshot();
+		this.base = server.document;
+		this.values = typed ?? flatten(server.document);
 	}
 
-	/** After mount: bring back a copy the server never got (a crash, a closed tab, offline). */
-	restore(server: { version: number; document: ScorecardDocument }): 'restored' | 'conflict' | 'none' {
-		const local = this.#readLocal();
-		if (!local?.dirty) {
-			this.#removeLocal();
-			return 'none';
+	/** After mount: hear the other tabs' saves and the network's return; the result disconnects. */
+	connect(): () => void {
+		this.#tab = tabId();
+		const release = holdLocalCopy(this.scorecardId, this.#tab);
+		const online = () => {
+			if (this.state === 'offline') void this.save();
+		};
+		window.addEventListener('online', online);
+		this.#channel = openSaveChannel(this.scorecardId, (news) => this.#heard(news));
+		return () => {
+			release();
+			window.removeEventListener('online', online);
+			this.#channel?.close();
+			this.#channel = null;
+		};
+	}
+
+	/**
+	 * After connecting: bring back what the server never got (a crash, a closed tab, offline),
+	 * from this tab's copy and any a closed tab left behind, each merged three ways from the
+	 * version it started from.
+	 */
+	async restore(server: {
+		version: number;
+		document: ScorecardDocument;
+	}): Promise<'restored' | 'conflict' | 'none'> {
+		let restored = false;
+		for (const { key, copy, own } of await readLocalCopies(this.scorecardId, this.#tab)) {
+			const base = copy.base ?? (copy.version === server.version ? server.document : emptyDocument);
+			const current = unflatten(this.values, this.round);
+			const merge = copy.dirty && mergeScorecards(base, unflatten(copy.values, this.round), current);
+			if (merge && merge.conflicts.length) {
+				// One question at a time: copies after this one wait for the next load.
+				if (restored) break;
+				Object.assign(this.values, copy.values);
+				this.version = copy.version;
+				this.base = base;
+				this.#learn(server.document, server.version);
+			} else if (merge) {
+				this.#apply(merge.merged);
+				restored ||= !sameScorecard(unflatten(this.values, this.round), current);
+			}
+			// This tab's copy now holds the text; the one left behind can go.
+			this.#writeLocal(true);
+			if (!own) removeLocalCopy(key);
+			if (this.conflict) return 'conflict';
 		}
-		const unchanged =
-			JSON.stringify(unflatten(local.values, this.round)) ===
-			JSON.stringify(unflatten(flatten(server.document), this.round));
-		if (unchanged) {
-			// The last save before the page closed did arrive.
-			this.#writeLocal(false);
-			return 'none';
-		}
-		if (local.version === server.version) {
-			Object.assign(this.values, local.values);
-			this.changed();
-			return 'restored';
-		}
-		// The server moved on since this copy was taken: show both and let the person merge.
-		Object.assign(this.values, local.values);
-		this.conflict = { theirs: server.document, theirsVersion: server.version };
-		this.state = 'conflict';
-		this.#writeLocal(true);
-		return 'conflict';
+		this.#settle();
+		return restored ? 'restored' : 'none';
 	}
 
 	/** Call on every edit. */
 	changed(): void {
 		this.#writeLocal(true);
-		if (this.state === 'conflict') return;
+		// While waiting for the network or the server, the retry sends whatever is newest.
+		if (this.state === 'conflict' || this.state === 'waiting' || this.state === 'offline') return;
 		this.state = navigator.onLine ? 'unsaved' : 'offline';
 		clearTimeout(this.#timer);
 		this.#timer = setTimeout(() => void this.save(), debounceMs);
 	}
 
-	get dirty(): boolean {
-		return this.#snapshot() !== this.#sentSnapshot || this.state === 'unsaved' || this.state === 'offline';
-	}
-
 	/** Sends the current copy now (and waits for it). */
 	async save(): Promise<void> {
 		clearTimeout(this.#timer);
+		while (this.#inFlight) await this.#inFlight;
 		if (this.state === 'conflict') return;
-		if (this.#inFlight) {
-			await this.#inFlight;
-			if (this.#snapshot() === this.#sentSnapshot) return;
-		}
-		this.#inFlight = this.#send().finally(() => (this.#inFlight = null));
+		if (!this.#edited()) return this.#settle();
+		this.#inFlight = this.#send().finally(() => {
+			this.#inFlight = null;
+			const news = this.#news;
+			this.#news = null;
+			if (news) this.#heard(news);
+		});
 		await this.#inFlight;
 	}
 
 	async #send(): Promise<void> {
-		const snapshot = this.#snapshot();
-		const body = JSON.stringify(toWire(unflatten(this.values, this.round)));
+		const sent = unflatten(this.values, this.round);
 		this.state = 'saving';
 		let response: Response;
+		let answer: { error?: string; version?: number; current?: WireDocument };
 		try {
-			response = await fetch(this.#url, {
-				method: 'PUT',
-				headers: { 'content-type': 'application/json', 'if-match': `"${this.version}"` },
-				body
-			});
+			response = await this.#put(sent);
+			answer = (await response.json().catch(() => ({}))) as typeof answer;
 		} catch {
+			this.#unanswered.push(sent);
 			this.#goOffline();
 			return;
 		}
-		if (response.ok) {
-			const { version } = (await response.json()) as { version: number };
-			this.version = version;
-			this.#sentSnapshot = snapshot;
-			this.lastSavedAt = Date.now();
-			const changedMeanwhile = this.#snapshot() !== snapshot;
-			this.#writeLocal(changedMeanwhile);
-			this.state = changedMeanwhile ? 'unsaved' : 'saved';
-			this.message = '';
-			if (changedMeanwhile) this.#timer = setTimeout(() => void this.save(), debounceMs);
-			return;
-		}
-		const problem = (await response.json().catch(() => ({}))) as {
-			error?: string;
-			version?: number;
-			current?: WireDocument;
-		};
-		if (response.status === 409 && problem.current && typeof problem.version === 'number') {
-			this.conflict = {
-				theirs: fromWire(problem.current),
-				theirsVersion: problem.version
-			};
-			this.state = 'conflict';
-			return;
-		}
+		if (response.ok && typeof answer.version === 'number') return this.#confirm(answer.version, sent);
+		if (response.status === 409 && answer.current && typeof answer.version === 'number')
+			return this.#learn(fromWire(answer.current), answer.version);
 		if (response.status === 401) {
 			this.state = 'error';
 			this.message =
 				'Your session has ended. Sign in again in another tab; everything you typed is kept here.';
 			return;
 		}
+		if (response.status === 429 || response.status >= 500)
+			return this.#waitForServer(
+				retryDelayMs(response.headers.get('retry-after'), Date.now(), 2 * retryMs),
+				answer.error
+			);
 		this.state = 'error';
-		this.message = problem.error ?? `The server answered ${response.status}`;
+		this.message = answer.error ?? `The server answered ${response.status}`;
+	}
+
+	#put(doc: ScorecardDocument, keepalive = false): Promise<Response> {
+		return fetch(this.#url, {
+			method: 'PUT',
+			keepalive,
+			headers: { 'content-type': 'application/json', 'if-match': `"${this.version}"` },
+			body: JSON.stringify(toWire(doc))
+		});
+	}
+
+	/** The server holds `doc` at `version`, saved by this tab. */
+	#confirm(version: number, doc: ScorecardDocument): void {
+		if (version < this.version) return;
+		this.#adopt(version, doc);
+		this.#channel?.announce({ version, document: toWire(doc) });
+		this.#settle();
+	}
+
+	#adopt(version: number, doc: ScorecardDocument): void {
+		this.version = version;
+		this.base = doc;
+		this.#unanswered = [];
+		this.message = '';
+	}
+
+	/** Another tab or device saved `theirs`: merge it into this tab's copy. */
+	#learn(theirs: ScorecardDocument, theirsVersion: number): void {
+		// A save whose answer was lost did arrive: it is this tab's own, not a conflict.
+		if (this.#unanswered.some((doc) => sameScorecard(doc, theirs))) {
+			this.#confirm(theirsVersion, theirs);
+			return;
+		}
+		if (this.conflict) {
+			this.conflict = { theirs, theirsVersion };
+			return;
+		}
+		const merge = mergeScorecards(this.base, unflatten(this.values, this.round), theirs);
+		if (merge.conflicts.length) {
+			this.conflict = { theirs, theirsVersion };
+			this.state = 'conflict';
+			this.#writeLocal(true);
+			return;
+		}
+		this.#apply(merge.merged);
+		this.#adopt(theirsVersion, theirs);
+		this.#settle();
+	}
+
+	#heard(news: SavedNews): void {
+		if (news.version <= Math.max(this.version, this.conflict?.theirsVersion ?? 0)) return;
+		if (this.#inFlight) this.#news = news;
+		else this.#learn(fromWire(news.document), news.version);
+	}
+
+	/** Saved, or a save is due: whichever the copy in the form says. */
+	#settle(): void {
+		if (this.state === 'conflict') return;
+		clearTimeout(this.#retry);
+		clearTimeout(this.#timer);
+		if (this.#edited()) {
+			this.state = 'unsaved';
+			this.#writeLocal(true);
+			this.#timer = setTimeout(() => void this.save(), debounceMs);
+		} else {
+			this.state = 'saved';
+			this.#writeLocal(false);
+		}
 	}
 
 	#goOffline(): void {
 		this.state = 'offline';
-		if (this.#retry) return;
-		const retry = () => {
-			if (!navigator.onLine) return;
-			clearInterval(this.#retry);
-			this.#retry = undefined;
-			window.removeEventListener('online', retry);
-			void this.save();
-		};
-		window.addEventListener('online', retry);
-		this.#retry = setInterval(retry, retryMs);
+		this.#retryIn(retryMs);
 	}
 
-	/** The person chose, field by field, between their copy and the saved one. */
-	resolve(merged: FlatScorecard): void {
-		if (!this.conflict) return;
-		for (const [key, value] of Object.entries(merged)) this.values[key] = value;
-		this.version = this.conflict.theirsVersion;
+	#waitForServer(ms: number, reason = 'The server could not save it'): void {
+		this.state = 'waiting';
+		this.message = `${reason.replace(/\.$/, '')}. Everything you typed is kept in this browser; trying again in ${Math.round(ms / 1000)} s.`;
+		this.#retryIn(ms);
+	}
+
+	#retryIn(ms: number): void {
+		this.#writeLocal(true);
+		clearTimeout(this.#retry);
+		this.#retry = setTimeout(() => void this.save(), ms);
+	}
+
+	/** The person chose what to keep for every field changed differently on both sides. */
+	resolve(choices: Record<string, MergeChoice | undefined>): boolean {
+		if (!this.conflict) return false;
+		const { theirs, theirsVersion } = this.conflict;
+		const resolved = resolveMerge(
+			mergeScorecards(this.base, unflatten(this.values, this.round), theirs),
+			choices
+		);
+		if (!resolved) return false;
+		this.#apply(resolved);
+		this.#adopt(theirsVersion, theirs);
 		this.conflict = null;
 		this.state = 'unsaved';
 		void this.save();
+		return true;
+	}
+
+	#apply(fields: FlatScorecard): void {
+		for (const [key, value] of Object.entries(fields)) this.values[key] = value;
 	}
 
 	/** On pagehide / hidden tab: the local copy is already written; try one last save that outlives the page. */
 	flush(): void {
-		if (!this.dirty || this.state === 'conflict') return;
+		if (this.state === 'conflict' || !this.#edited()) return;
 		this.#writeLocal(true);
+		const sent = unflatten(this.values, this.round);
+		this.#unanswered.push(sent);
 		try {
-			void fetch(this.#url, {
-				method: 'PUT',
-				keepalive: true,
-				headers: { 'content-type': 'application/json', 'if-match': `"${this.version}"` },
-				body: JSON.stringify(toWire(unflatten(this.values, this.round)))
-			}).then((response) => {
+			void this.#put(sent, true)
 				// The page may live on (a hidden tab): follow the server's version.
-				if (response.ok)
-					return response.json().then(({ version }: { version: number }) => this.#confirmed(version));
-			});
+				.then(async (response) => {
+					if (response.ok) this.#confirm(((await response.json()) as { version: number }).version, sent);
+				})
+				.catch(() => undefined);
 		} catch {
 			// keepalive bodies over 64 KB are refused; the local copy still holds everything.
 		}
 	}
 
-	#confirmed(version: number): void {
-		this.version = version;
-		this.#sentSnapshot = this.#snapshot();
-		this.#writeLocal(false);
-		if (this.state !== 'conflict') this.state = 'saved';
-	}
-
 	/** The server holds it all (submitted): the local copy is no longer needed. */
 	forget(): void {
 		clearTimeout(this.#timer);
-		clearInterval(this.#retry);
-		this.#removeLocal();
+		clearTimeout(this.#retry);
+		removeLocalCopies(this.scorecardId);
 	}
 
-	#snapshot(): string {
-		return JSON.stringify(unflatten(this.values, this.round));
-	}
-
-	#readLocal(): LocalCopy | null {
-		try {
-			const raw = localStorage.getItem(this.#key);
-			return raw ? (JSON.parse(raw) as LocalCopy) : null;
-		} catch {
-			return null;
-		}
+	/** Whether the form holds anything the server has not confirmed. */
+	#edited(): boolean {
+		return !sameScorecard(unflatten(this.values, this.round), this.base);
 	}
 
 	#writeLocal(dirty: boolean): void {
-		try {
-			const copy: LocalCopy = {
-				version: this.version,
-				values: $state.snapshot(this.values),
-				dirty,
-				at: Date.now()
-			};
-			localStorage.setItem(this.#key, JSON.stringify(copy));
-		} catch {
-			// Storage full or disabled: the server copy is the only one.
-		}
-	}
-
-	#removeLocal(): void {
-		try {
-			localStorage.removeItem(this.#key);
-		} catch {
-			// nothing to remove
-		}
+		if (!this.#tab) return;
+		writeLocalCopy(this.scorecardId, this.#tab, {
+			version: this.version,
+			base: this.base,
+			values: $state.snapshot(this.values),
+			dirty
+		});
 	}
 }

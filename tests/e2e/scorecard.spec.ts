@@ -1,65 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type Seed, type SeededUser } from './support/fixtures';
-
-const soon = () => Date.now() + 60 * 60_000;
-
-/** A loop whose first round (Coding) is Priya's and second (System design) is Sam's. */
-async function panel(seed: Seed, { strict = false } = {}) {
-	const recruiter = await seed.user('recruiter');
-	const manager = await seed.user('interviewer');
-	const priya = await seed.user('interviewer', `Priya ${Date.now()}`);
-	const sam = await seed.user('interviewer', `Sam ${Date.now()}`);
-	const openingId = await seed.opening([manager]);
-	if (strict)
-		await seed.db
-			.updateTable('loopTemplate')
-			.set({ visibilityMode: 'after_all' })
-			.where('name', '=', 'Engineering Manager')
-			.execute();
-	const candidate = await seed.candidate([openingId], `Kit Candidate ${Date.now()}`);
-	const loop = await seed.loop(recruiter, candidate.id, openingId, [
-		{ round: 0, interviewerIds: [priya.id], scheduledAt: soon() },
-		{ round: 1, interviewerIds: [sam.id], scheduledAt: soon() }
-	]);
-	if (strict)
-		await seed.db
-			.updateTable('loop')
-			.set({ visibilityMode: 'after_all' })
-			.where('id', '=', loop.loopId)
-			.execute();
-	return {
-		recruiter,
-		priya,
-		sam,
-		candidate,
-		loopId: loop.loopId,
-		priyaCard: loop.scorecards[0]!.id,
-		samCard: loop.scorecards[1]!.id
-	};
-}
-
-async function content(seed: Seed, scorecardId: number) {
-	const row = await seed.db
-		.selectFrom('scorecard')
-		.select(['content', 'version', 'status'])
-		.where('id', '=', scorecardId)
-		.executeTakeFirstOrThrow();
-	return {
-		...row,
-		document: JSON.parse(row.content) as { summary: string; freeNotes: string; recommendation: number | null }
-	};
-}
-
-async function openKit(page: Page, seed: Seed, who: SeededUser, scorecardId: number) {
-	await seed.signIn(page.context(), who);
-	await page.goto(`/interviews/${scorecardId}`);
-	await expect(page.getByRole('button', { name: 'Submit scorecard' }).first()).toBeVisible();
-}
-
-const saved = (page: Page) =>
-	expect(page.getByRole('status').filter({ hasText: /changes saved|Saving|Unsaved/ })).toHaveText(
-		'All changes saved'
-	);
+import { content, openKit, panel, saved } from './support/kit';
 
 test('a panelist fills and submits a whole scorecard by keyboard alone', async ({ page, seed }) => {
 	const { priya, priyaCard } = await panel(seed);
@@ -136,36 +77,6 @@ test('edits made offline wait in the browser and reach the server when the netwo
 	await page.evaluate(() => window.dispatchEvent(new Event('online')));
 	await saved(page);
 	expect((await content(seed, priyaCard)).document.freeNotes).toBe('Written on the train with no signal.');
-});
-
-test('two tabs editing one scorecard: the conflict shows both versions and nothing is lost', async ({
-	browser,
-	seed
-}) => {
-	const { priya, priyaCard } = await panel(seed);
-	const context = await browser.newContext();
-	await seed.signIn(context, priya);
-	const first = await context.newPage();
-	const second = await context.newPage();
-	for (const tab of [first, second]) {
-		await tab.goto(`/interviews/${priyaCard}`);
-		await expect(tab.getByLabel('Summary of key takeaways')).toBeVisible();
-	}
-	await first.getByLabel('Summary of key takeaways').fill('Written in the first tab.');
-	await saved(first);
-
-	await second.getByLabel('Summary of key takeaways').fill('Written in the second tab.');
-	const merge = second.getByRole('region', { name: 'This scorecard was changed elsewhere' });
-	await expect(merge).toBeVisible();
-	await expect(merge).toContainText('Written in the first tab.');
-	await expect(merge).toContainText('Written in the second tab.');
-	expect((await content(seed, priyaCard)).document.summary).toBe('Written in the first tab.');
-
-	await merge.getByRole('radio', { name: /Keep this tab’s version/ }).check();
-	await merge.getByRole('button', { name: 'Save the merged version' }).click();
-	await saved(second);
-	expect((await content(seed, priyaCard)).document.summary).toBe('Written in the second tab.');
-	await context.close();
 });
 
 test('submitting with gaps shows each one next to its field and moves focus to the first', async ({
