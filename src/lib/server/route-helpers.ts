@@ -1,10 +1,11 @@
 import { error } from '@sveltejs/kit';
+import { parseId } from '../domain/ids';
 import { ForbiddenError, NotFoundError } from './errors';
 
-/** A numeric id from the URL; anything else is a page that does not exist. */
+/** A numeric id from the URL (digits, no leading zero); anything else is a page that does not exist. */
 export function idParam(raw: string): number {
-	const id = Number(raw);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'Not found');
+	const id = parseId(raw);
+	if (id === null) error(404, 'Not found');
 	return id;
 }
 

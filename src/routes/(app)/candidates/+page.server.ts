@@ -1,3 +1,5 @@
+import { parseId } from '$lib/domain/ids';
+import { pageFromQuery } from '$lib/domain/paging';
 import { canManageHiring } from '$lib/server/access';
 import { getDb } from '$lib/server/app';
 import { requireUser } from '$lib/server/auth/guards';
@@ -11,8 +13,8 @@ export const load: PageServerLoad = async (event) => {
 	const db = getDb();
 	const params = event.url.searchParams;
 	const q = (params.get('q') ?? '').slice(0, 100);
-	const openingId = Number(params.get('opening')) || undefined;
-	const page = Math.max(1, Number(params.get('page')) || 1);
+	const openingId = parseId(params.get('opening')) ?? undefined;
+	const page = pageFromQuery(params.get('page'));
 	const [result, openings] = await orPageError(
 		Promise.all([listCandidates(db, actor, { q, openingId, page }), listOpenings(db, actor)])
 	);

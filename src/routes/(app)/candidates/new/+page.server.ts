@@ -1,3 +1,4 @@
+import { parseId } from '$lib/domain/ids';
 import { redirect } from '@sveltejs/kit';
 import { candidateSchema } from '$lib/domain/hiring-schemas';
 import { getDb } from '$lib/server/app';
@@ -9,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin', 'recruiter');
-	const preselected = Number(event.url.searchParams.get('opening')) || null;
+	const preselected = parseId(event.url.searchParams.get('opening'));
 	return { openings: await listOpenings(getDb(), actor), preselected };
 };
 

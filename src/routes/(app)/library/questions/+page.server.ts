@@ -1,3 +1,4 @@
+import { parseId } from '$lib/domain/ids';
 import { competencyKinds } from '$lib/domain/library';
 import { getDb } from '$lib/server/app';
 import { requireRole } from '$lib/server/auth/guards';
@@ -9,7 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin', 'recruiter');
 	const params = event.url.searchParams;
 	const kind = competencyKinds.find((k) => k === params.get('kind'));
-	const competencyId = Number(params.get('competency')) || undefined;
+	const competencyId = parseId(params.get('competency')) ?? undefined;
 	const includeArchived = params.get('archived') === 'on';
 	const db = getDb();
 	const [questions, competencies] = await Promise.all([

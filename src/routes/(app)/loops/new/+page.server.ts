@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { parseId } from '$lib/domain/ids';
 import { panelErrorsToFields, panelFromForm } from '$lib/domain/panel-form';
 import { echoValues } from '$lib/domain/validation';
 import { assertCanManageOpeningLoops } from '$lib/server/access';
@@ -15,16 +16,9 @@ import type { AuthUser } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
 
 async function loadContext(actor: AuthUser, url: URL) {
-	const openingId = Number(url.searchParams.get('opening'));
-	const candidateId = Number(url.searchParams.get('candidate'));
-	if (
-		!Number.isSafeInteger(openingId) ||
-		openingId <= 0 ||
-		!Number.isSafeInteger(candidateId) ||
-		candidateId <= 0
-	) {
-		error(404, 'Start a loop from a candidate or an opening');
-	}
+	const openingId = parseId(url.searchParams.get('opening'));
+	const candidateId = parseId(url.searchParams.get('candidate'));
+	if (openingId === null || candidateId === null) error(404, 'Start a loop from a candidate or an opening');
 	const db = getDb();
 	await orPageError(assertCanManageOpeningLoops(db, actor, openingId));
 	const [opening, candidate] = await orPageError(

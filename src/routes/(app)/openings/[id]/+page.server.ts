@@ -1,3 +1,4 @@
+import { pageFromQuery } from '$lib/domain/paging';
 import { importCountsFromQuery } from '$lib/domain/candidate-import';
 import { openingSchema } from '$lib/domain/hiring-schemas';
 import { canManageHiring } from '$lib/server/access';
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const db = getDb();
 	const id = idParam(event.params.id);
 	const opening = await orPageError(getOpening(db, actor, id));
-	const page = Math.max(1, Number(event.url.searchParams.get('page')) || 1);
+	const page = pageFromQuery(event.url.searchParams.get('page'));
 	const [candidates, loops] = await Promise.all([
 		listCandidates(db, actor, { openingId: id, page }),
 		listLoops(db, actor, { openingId: id })

@@ -1,3 +1,4 @@
+import { parseId } from '$lib/domain/ids';
 import { redirect } from '@sveltejs/kit';
 import { questionSchema } from '$lib/domain/library-schemas';
 import { getDb } from '$lib/server/app';
@@ -9,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireRole(event, 'admin', 'recruiter');
-	const preselected = Number(event.url.searchParams.get('competency')) || null;
+	const preselected = parseId(event.url.searchParams.get('competency'));
 	return { competencies: await listCompetencies(getDb(), actor), preselected };
 };
 
