@@ -34,7 +34,7 @@ function serve(request, response) {
 			const reference = randomUUID().slice(0, 8);
 			console.error(`Error ${reference}:`, error);
 			if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
-			response.end(JSON.stringify({ message: 'Something went wrong on our side.', reference }));
+			response.end(JSON.stringify({ error: 'Something went wrong on our side.', reference }));
 		}
 	);
 }

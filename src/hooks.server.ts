@@ -1,8 +1,8 @@
 import { dev } from '$app/environment';
-import type { HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { serveAutosave } from '$lib/server/api/fast-autosave';
 import { databasePath, startApp } from '$lib/server/app';
+import { answerErrors, answerServerError } from '$lib/server/error-answers';
 import {
 	authenticate,
 	denyAnonymous,
@@ -12,9 +12,12 @@ import {
 	timeZone,
 	warnAboutUnreadForwardedFor
 } from '$lib/server/handles';
+import { serveFirst } from '$lib/server/serve-first';
 
-// The custom server (scripts/server.js) answers autosaves before SvelteKit: decision 014.
-(globalThis as Record<symbol, unknown>)[Symbol.for('panelist.serveAutosave')] = serveAutosave;
+// The custom server (scripts/server.js) offers every request to serveFirst before SvelteKit:
+// the autosave's fast path (decision 014) and the answers SvelteKit would give too early or
+// in the wrong form (decision 015). The symbol keeps its first name, which the server reads.
+(globalThis as Record<symbol, unknown>)[Symbol.for('panelist.serveAutosave')] = serveFirst;
 
 export const init: ServerInit = async () => {
 	try {
@@ -31,6 +34,7 @@ export const init: ServerInit = async () => {
 export const handle = sequence(
 	warnAboutUnreadForwardedFor(),
 	securityHeaders,
+	answerErrors,
 	refuseCrossOriginWrites,
 	firstRunSetup,
 	authenticate,
@@ -39,10 +43,4 @@ export const handle = sequence(
 );
 
 /** Unexpected errors: log them with a reference, show the reference and nothing else. */
-export const handleError: HandleServerError = ({ error, status, message }) => {
-	if (status === 404) return { message: 'Page not found' };
-	if (status < 500) return { message };
-	const reference = crypto.randomUUID().slice(0, 8);
-	console.error(`Error ${reference}:`, error);
-	return { message: 'Something went wrong on our side.', reference };
-};
+export const handleError = answerServerError;

@@ -83,3 +83,40 @@ export class CsvImportError extends InputError {
 				: `Nothing was imported: the CSV has ${issues.length} problems`;
 	}
 }
+
+/** A write refused because the database's disk is full (SQLite's SQLITE_FULL): nothing changed. */
+export function isDiskFull(error: unknown): boolean {
+	return error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_FULL';
+}
+
+/** How every door answers a full disk: 503, come back in a few seconds, and why. */
+export const diskFull = {
+	status: 503,
+	retryAfterSeconds: 10,
+	message:
+		'The server’s disk is full, so this was not saved. Try again shortly; an admin has to free some space.'
+} as const;
+
+let diskFullReportedAt = 0;
+
+/** Tells the operator, once a minute at most: every autosave fails alike while the disk is full. */
+export function reportDiskFull(now = Date.now()): void {
+	if (now - diskFullReportedAt < 60_000) return;
+	diskFullReportedAt = now;
+	console.error(
+		'The disk is full: writes are refused (SQLITE_FULL) until space is freed on the database’s disk'
+	);
+}
+
+/** A request whose client went away while sending the body (Node's "aborted"). */
+export function isCutOff(error: unknown): boolean {
+	if (!(error instanceof Error)) return false;
+	return (error as { code?: unknown }).code === 'ECONNRESET' || error.name === 'AbortError';
+}
+
+/** Logs an error nobody expected, with a short reference that the answer shows too. */
+export function reportUnexpected(error: unknown): string {
+	const reference = crypto.randomUUID().slice(0, 8);
+	console.error(`Error ${reference}:`, error);
+	return reference;
+}

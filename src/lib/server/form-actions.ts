@@ -7,7 +7,16 @@ import {
 	type FieldErrors,
 	type FormFailure
 } from '../domain/validation';
-import { ConflictError, ForbiddenError, InputError, NotFoundError, TooManyAttemptsError } from './errors';
+import {
+	ConflictError,
+	diskFull,
+	ForbiddenError,
+	InputError,
+	isDiskFull,
+	NotFoundError,
+	reportDiskFull,
+	TooManyAttemptsError
+} from './errors';
 
 /** A failed form action, typed the same everywhere so pages read it with formState(). */
 export function failForm(status: number, failure: FormFailure) {
@@ -21,14 +30,19 @@ export function formError(status: number, message: string, values: EchoedValues 
 
 /**
  * Turns a feature function's error into the answer a form action gives: field errors for
- * what the user can fix, 403/404 pages for the rest. Anything else (a redirect, a bug)
- * propagates. `action` names the form, so a page with several forms shows errors in the right one.
+ * what the user can fix, 403/404 pages for the rest. A full disk keeps the form as it was
+ * typed, with a 503 that says why. Anything else (a redirect, a bug) propagates. `action`
+ * names the form, so a page with several forms shows errors in the right one.
  */
 export function formFailure(err: unknown, values: Record<string, unknown> = {}, action?: string) {
 	const echoed = echoValues(values);
 	if (err instanceof InputError) return failForm(400, { action, values: echoed, errors: err.fieldErrors });
 	if (err instanceof ConflictError) return formError(409, err.message, echoed, action);
 	if (err instanceof TooManyAttemptsError) return formError(429, err.message, echoed, action);
+	if (isDiskFull(err)) {
+		reportDiskFull();
+		return formError(diskFull.status, diskFull.message, echoed, action);
+	}
 	if (err instanceof ForbiddenError) error(403, err.message);
 	if (err instanceof NotFoundError) error(404, err.message);
 	throw err;

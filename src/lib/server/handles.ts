@@ -20,12 +20,18 @@ export const securityHeaderValues: Readonly<Record<string, string>> = {
 /** Over HTTPS only. */
 export const strictTransportSecurity = ['strict-transport-security', 'max-age=31536000'] as const;
 
+/** For answers to someone signed in: what they see is theirs, so no cache may keep it. */
+export const signedInHeaderValues: Readonly<Record<string, string>> = { 'cache-control': 'no-store' };
+
 /** The Content-Security-Policy comes from kit.csp; the other security headers from here. */
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const headers = response.headers;
 	for (const [name, value] of Object.entries(securityHeaderValues)) headers.set(name, value);
 	if (event.url.protocol === 'https:') headers.set(...strictTransportSecurity);
+	if (event.locals.user && !headers.has('cache-control')) {
+		for (const [name, value] of Object.entries(signedInHeaderValues)) headers.set(name, value);
+	}
 	return response;
 };
 

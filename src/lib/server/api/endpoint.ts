@@ -13,8 +13,11 @@ import { apiResponse, HttpError, issuesFromZod, readBytes, readJson, requireApiU
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Error statuses an endpoint may answer besides 401 (every endpoint) and 429 (tokens). */
-export type ErrorStatus = 403 | 404 | 409 | 413 | 422 | 428;
+/**
+ * Error statuses an endpoint may answer besides those every one may: 401 (signed out), 429
+ * (tokens), 415 (writes), 500 and 503 (openapi.ts adds them).
+ */
+export type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 422 | 428;
 
 type AnyObject = z.ZodObject;
 

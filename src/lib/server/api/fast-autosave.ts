@@ -5,9 +5,14 @@ import { getDb, sessionPolicy } from '../app';
 import { sessionCookieName } from '../auth/cookie';
 import { validateSessionToken, type AuthUser } from '../auth/session';
 import { saveScorecard } from '../scorecards';
-import { bearerAuthentication, securityHeaderValues, strictTransportSecurity } from '../handles';
+import {
+	bearerAuthentication,
+	securityHeaderValues,
+	signedInHeaderValues,
+	strictTransportSecurity
+} from '../handles';
 import { hiddenIfRefused } from './endpoint';
-import { errorResponse, maxJsonBytes, parseJsonText } from './http';
+import { errorResponse, isJsonContentType, maxJsonBytes, parseJsonText, unreadableBody } from './http';
 import { baseVersion, saveScorecardEndpoint } from './v1/scorecards';
 
 // The autosave, PUT /api/v1/scorecards/{id}, answered straight from Node's request: it is
@@ -23,9 +28,10 @@ const scorecardPath = /^\/api\/v1\/scorecards\/([1-9]\d{0,14})$/;
 /** The app's own origin, when it is configured (as in production); null otherwise. */
 const configuredOrigin = process.env.ORIGIN ? new URL(process.env.ORIGIN) : null;
 
-/** The security headers every answer carries, as the server hooks set them. */
+/** The headers every answer carries, as the server hooks set them for a signed-in user. */
 const answerHeaders: Readonly<Record<string, string>> = {
 	...securityHeaderValues,
+	...signedInHeaderValues,
 	...(configuredOrigin?.protocol === 'https:' ? Object.fromEntries([strictTransportSecurity]) : {})
 };
 
@@ -52,7 +58,7 @@ function readText(request: IncomingMessage): Promise<string> {
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		request.on('error', reject);
+		request.on('error', (error) => reject(unreadableBody(error, maxJsonBytes)));
 	});
 }
 
@@ -71,17 +77,16 @@ export async function serveAutosave(request: IncomingMessage, response: ServerRe
 	if (request.method !== 'PUT') return false;
 	const match = scorecardPath.exec(request.url ?? '');
 	const length = Number(request.headers['content-length']);
-	const json = request.headers['content-type']?.startsWith('application/json') ?? false;
-	if (!match || !json || !(length <= maxJsonBytes)) return false;
-	const actor = await actorOf(request);
-	if (actor === null) return false;
-	if (actor instanceof Response) {
-		await send(response, actor);
-		return true;
-	}
-	const text = await readText(request);
+	if (!match || !isJsonContentType(request.headers['content-type']) || !(length <= maxJsonBytes))
+		return false;
 	try {
-		const body = parseJsonText(text, saveScorecardEndpoint.body!);
+		const actor = await actorOf(request);
+		if (actor === null) return false;
+		if (actor instanceof Response) {
+			await send(response, actor);
+			return true;
+		}
+		const body = parseJsonText(await readText(request), saveScorecardEndpoint.body!);
 		const version = baseVersion(request.headers['if-match']);
 		// Another interviewer's scorecard is answered as absent, as the endpoint does.
 		const saved = await saveScorecard(getDb(), actor, Number(match[1]), version, fromWire(body)).catch(

@@ -1,4 +1,4 @@
-import { json, type RequestEvent } from '@sveltejs/kit';
+import { isHttpError, json, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 // Sets zod's message for missing values (see there).
 import '../../domain/validation';
@@ -7,10 +7,15 @@ import type { AuthUser } from '../auth/session';
 import {
 	ConflictError,
 	CsvImportError,
+	diskFull,
 	ForbiddenError,
 	IncompleteError,
 	InputError,
+	isCutOff,
+	isDiskFull,
 	NotFoundError,
+	reportDiskFull,
+	reportUnexpected,
 	VersionConflictError
 } from '../errors';
 
@@ -42,20 +47,54 @@ export function issuesFromZod(error: z.ZodError, prefix?: string): ApiIssue[] {
 /** Largest JSON body an endpoint reads; scorecards are a few kilobytes. */
 export const maxJsonBytes = 256 * 1024;
 
-/** Parses and validates a JSON body; 413 when too large, 422 with issues when invalid. */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-	// Read it all even when too large: a body left unread makes Node drop the connection,
-	// and the client's next request on it would fail. The adapter caps what it will read.
-	return parseJsonText(await request.text(), schema);
+/**
+ * A JSON body's media type: `application/json`, with parameters or not. Anything else
+ * (`application/jsonx`, `application/json-patch+json`, a form) is refused with 415, on the
+ * fast path and in SvelteKit alike, rather than read as something it does not claim to be.
+ */
+export function isJsonContentType(contentType: string | null | undefined): boolean {
+	if (contentType === 'application/json') return true;
+	return contentType != null && /^application\/json[ \t]*(;|$)/i.test(contentType);
 }
 
-/** A JSON body's text, checked as readJson describes. */
+export const notJsonMessage = 'Send the body as JSON, with Content-Type: application/json';
+
+/** Parses and validates a JSON body; 415, 413 when too large, 422 with issues when invalid. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+	// Read it all even when refused: a body left unread makes Node drop the connection, and
+	// the client's next request on it would fail. The adapter caps what it will read.
+	const text = await request.text().catch((error: unknown) => {
+		throw unreadableBody(error, maxJsonBytes);
+	});
+	if (!isJsonContentType(request.headers.get('content-type'))) throw new HttpError(415, notJsonMessage);
+	return parseJsonText(text, schema);
+}
+
+/**
+ * Why a body could not be read, as the error to answer: past BODY_SIZE_LIMIT (the adapter
+ * stops reading) the same 413 as past the endpoint's own limit; for a client that went away
+ * mid-upload a 400 it will never read, and one quiet line in the log rather than an error.
+ * Anything else is returned as it is.
+ */
+export function unreadableBody(error: unknown, maxBytes: number): unknown {
+	if ((error as { status?: unknown } | null)?.status === 413) return tooLarge(maxBytes);
+	if (isCutOff(error)) {
+		console.info('A request body was cut off: the client went away before sending all of it');
+		return new HttpError(400, 'The body was cut off before all of it arrived; nothing was saved');
+	}
+	return error;
+}
+
+function tooLarge(maxBytes: number): HttpError {
+	return new HttpError(413, `The body is larger than ${Math.round(maxBytes / 1024)} KB`);
+}
+
+/** A JSON body's text, checked as readJson describes. A byte-order mark is ignored (RFC 8259 allows it). */
 export function parseJsonText<S extends z.ZodType>(text: string, schema: S): z.output<S> {
-	if (text.length > maxJsonBytes)
-		throw new HttpError(413, `The body is larger than ${maxJsonBytes / 1024} KB`);
+	if (text.length > maxJsonBytes) throw tooLarge(maxJsonBytes);
 	let body: unknown;
 	try {
-		body = JSON.parse(text);
+		body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 	} catch {
 		throw new HttpError(422, 'The body is not valid JSON', {
 			issues: [{ path: '', message: 'Send a JSON object' }]
@@ -70,10 +109,11 @@ export function parseJsonText<S extends z.ZodType>(text: string, schema: S): z.o
 
 /** A body that is not JSON (a CSV file), up to `maxBytes`; 413 past it. */
 export async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
-	const bytes = new Uint8Array(await request.arrayBuffer());
-	if (bytes.length > maxBytes) {
-		throw new HttpError(413, `The body is larger than ${Math.round(maxBytes / 1024)} KB`);
-	}
+	const buffer = await request.arrayBuffer().catch((error: unknown) => {
+		throw unreadableBody(error, maxBytes);
+	});
+	const bytes = new Uint8Array(buffer);
+	if (bytes.length > maxBytes) throw tooLarge(maxBytes);
 	return bytes;
 }
 
@@ -89,7 +129,7 @@ export function pathId(raw: string): number {
 	return id;
 }
 
-/** Runs an API handler and answers every known error with its status and a JSON body. */
+/** Runs an API handler and answers every error with its status and a JSON body. */
 export async function apiResponse(work: () => Promise<Response>): Promise<Response> {
 	try {
 		return await work();
@@ -98,9 +138,14 @@ export async function apiResponse(work: () => Promise<Response>): Promise<Respon
 	}
 }
 
+/**
+ * The API's answer to an error, whichever door it came through (an endpoint, the hooks, the
+ * autosave's fast path): always JSON `{error}`, whatever the request's Accept header.
+ */
 export function errorResponse(error: unknown): Response {
 	if (error instanceof HttpError)
 		return json({ error: error.message, ...error.body }, { status: error.status });
+	if (isHttpError(error)) return json({ error: error.body.message }, { status: error.status });
 	if (error instanceof CsvImportError) {
 		const issues = error.issues.map(({ path, message }) => ({ path, message }));
 		return json({ error: error.message, issues }, { status: 422 });
@@ -120,5 +165,13 @@ export function errorResponse(error: unknown): Response {
 	if (error instanceof ConflictError) return json({ error: error.message }, { status: 409 });
 	if (error instanceof ForbiddenError) return json({ error: error.message }, { status: 403 });
 	if (error instanceof NotFoundError) return json({ error: error.message }, { status: 404 });
-	throw error;
+	if (isDiskFull(error)) {
+		reportDiskFull();
+		return json(
+			{ error: diskFull.message },
+			{ status: diskFull.status, headers: { 'retry-after': String(diskFull.retryAfterSeconds) } }
+		);
+	}
+	const reference = reportUnexpected(error);
+	return json({ error: 'Something went wrong on our side.', reference }, { status: 500 });
 }

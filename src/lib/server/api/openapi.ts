@@ -8,16 +8,25 @@ import { errorBody } from './v1/common';
 
 type Json = Record<string, unknown>;
 
-const errorDescriptions: Record<ErrorStatus | 401 | 429, string> = {
+/** Statuses every operation may answer, besides those its spec lists. */
+type CommonStatus = 401 | 415 | 429 | 500 | 503;
+
+const errorDescriptions: Record<ErrorStatus | CommonStatus, string> = {
+	400: 'The request is malformed: for a save, an If-Match that is not one version in double quotes',
 	401: 'No session and no API token, or a token that is mistyped, revoked or belongs to a deactivated user',
 	403: 'Your role does not allow this',
 	404: 'There is no such thing, or you may not see it',
 	409: 'It clashes with the current state: changed meanwhile, already done, or cancelled',
 	413: 'The body is too large: 256 KB of JSON, or the size an endpoint names',
+	415: 'The body is not of the media type the operation takes (JSON: `application/json`, parameters allowed)',
 	422: 'The body or query is not valid; `issues` lists each problem with its path',
 	428: 'The request must say which version it is based on (If-Match)',
-	429: 'Too many requests with this token; wait for the seconds in Retry-After'
+	429: 'Too many requests with this token; wait for the seconds in Retry-After',
+	500: 'Something went wrong on the server; `reference` finds the details in its log',
+	503: 'The server cannot write now (its disk is full) or is not set up yet; nothing changed. Try again after the seconds in Retry-After, if given'
 };
+
+const retryAfter = { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } };
 
 function schemaConverter() {
 	const components: Record<string, unknown> = {};
@@ -70,9 +79,9 @@ export function openApiDocument(endpoints: Endpoint[]): Json {
 	const { components, convert } = schemaConverter();
 	const paths: Record<string, Json> = {};
 	for (const spec of endpoints) {
-		const statuses = [...(spec.public ? [] : [401, 429]), ...spec.errors].sort() as (
-			ErrorStatus | 401 | 429
-		)[];
+		const common: CommonStatus[] = [...(spec.public ? [] : ([401, 429] as const)), 500, 503];
+		if (spec.method !== 'GET') common.push(415);
+		const statuses: (ErrorStatus | CommonStatus)[] = [...common, ...spec.errors].sort();
 		const operation: Json = {
 			operationId: spec.operationId,
 			summary: spec.summary,
@@ -145,11 +154,7 @@ export function openApiDocument(endpoints: Endpoint[]): Json {
 					`E${status}`,
 					{
 						description,
-						...(status === '429'
-							? {
-									headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } }
-								}
-							: {}),
+						...(status === '429' || status === '503' ? { headers: retryAfter } : {}),
 						content: { 'application/json': { schema: errorSchema } }
 					}
 				])

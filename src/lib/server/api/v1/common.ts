@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idPattern } from '../../../domain/ids';
 
 // Conventions of the API's JSON: camelCase fields, ids as strings (they are opaque to
 // clients, and safe from float rounding), times as ISO 8601 in UTC.
@@ -6,7 +7,7 @@ import { z } from 'zod';
 /** An id in a request: a string of digits, read as a number. */
 export const idIn = z
 	.string({ error: 'Give the id as a string, like "12"' })
-	.regex(/^[1-9][0-9]{0,15}$/, 'Give the id as a string of digits, like "12"')
+	.regex(idPattern, 'Give the id as a string of digits, like "12"')
 	.transform(Number)
 	.meta({ description: 'An id, as a string of digits' });
 
@@ -48,7 +49,11 @@ export const errorBody = z
 		issues: z
 			.array(z.object({ path: z.string(), message: z.string() }))
 			.optional()
-			.meta({ description: 'For 422: each problem, with the dotted path of the field' })
+			.meta({ description: 'For 422: each problem, with the dotted path of the field' }),
+		reference: z
+			.string()
+			.optional()
+			.meta({ description: 'For 500: where to find the details in the server’s log' })
 	})
 	.meta({ id: 'Error' });
 

@@ -70,12 +70,21 @@ export const getScorecardEndpoint = endpoint({
 	}
 });
 
-/** The version an `If-Match` header names; 428 without one. */
+/**
+ * The version an `If-Match` header names: exactly one strong entity tag, `"3"`. Without the
+ * header, 428; anything else (a weak `W/"3"`, `*`, a list, an unquoted `3`) is 400, as a
+ * save must name the one version it is based on.
+ */
 export function baseVersion(ifMatch: string | null | undefined): number {
-	const match = /^"?(\d+)"?$/.exec(ifMatch?.trim() ?? '');
-	if (!match) throw new HttpError(428, 'Send If-Match: "<version>" with the version this copy is based on');
+	if (ifMatch == null || ifMatch.trim() === '') throw new HttpError(428, ifMatchMissing);
+	const match = /^"(\d{1,15})"$/.exec(ifMatch.trim());
+	if (!match) throw new HttpError(400, ifMatchMalformed);
 	return Number(match[1]);
 }
+
+const ifMatchMissing = 'Send If-Match: "<version>" with the version this copy is based on';
+const ifMatchMalformed =
+	'If-Match must be one version in double quotes, like "3" (not W/"3", *, a list, or a bare number)';
 
 export const saveScorecardEndpoint = endpoint({
 	method: 'PUT',
@@ -86,14 +95,21 @@ export const saveScorecardEndpoint = endpoint({
 		'Replaces the working copy (not submitted yet). `If-Match` names the version the copy is based on; if the scorecard changed since, nothing is saved and 409 carries what is saved now.',
 	tag: 'Scorecards',
 	params: idParams,
-	headers: [{ name: 'If-Match', description: 'The version this copy is based on, like "3"', required: true }],
+	headers: [
+		{
+			name: 'If-Match',
+			description:
+				'The version this copy is based on, as one strong entity tag: `"3"`. Missing: 428; `W/"3"`, `*`, a list or an unquoted number: 400.',
+			required: true
+		}
+	],
 	body: wireDocumentSchema,
 	response: {
 		status: 200,
 		description: 'Saved; the new version',
 		schema: z.object({ version: z.int() })
 	},
-	errors: [404, 409, 413, 422, 428],
+	errors: [400, 404, 409, 413, 422, 428],
 	hiddenAs: 'No such scorecard',
 	handle: async ({ db, actor, params, body, request }) => {
 		const { version } = await saveScorecard(
