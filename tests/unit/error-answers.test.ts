@@ -5,7 +5,7 @@ import { maxPage, pageFromQuery } from '../../src/lib/domain/paging';
 import { errorResponse, HttpError, isJsonContentType, parseJsonText } from '../../src/lib/server/api/http';
 import { baseVersion } from '../../src/lib/server/api/v1/scorecards';
 import { createDb, openSqlite } from '../../src/lib/server/db';
-import { answerServerError } from '../../src/lib/server/error-answers';
+import { answerErrors, answerServerError } from '../../src/lib/server/error-answers';
 import { diskFull, isDiskFull } from '../../src/lib/server/errors';
 import { formFailure } from '../../src/lib/server/form-actions';
 import { createLoop } from '../../src/lib/server/loops';
@@ -119,6 +119,48 @@ describe('the API’s answers', () => {
 		for (const malformed of ['W/"7"', '*', '"7", "8"', '7', '"7', '"-1"', '"1e3"']) {
 			expect(statusOf(malformed), malformed).toBe(400);
 		}
+	});
+});
+
+describe('the hook that answers errors', () => {
+	type HandleInput = Parameters<typeof answerErrors>[0];
+	const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+	const run = (path: string, resolve: HandleInput['resolve'], method = 'GET') => {
+		const event = {
+			url: new URL(`http://localhost${path}`),
+			request: new Request(`http://localhost${path}`, { method })
+		};
+		return answerErrors({ event: event as HandleInput['event'], resolve });
+	};
+
+	it('turns a page that failed on a full disk into a 503 with Retry-After', async () => {
+		const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const answer = await run('/interviews/4', async (event) => {
+			await answerServerError({ error: full, event, status: 500, message: 'Internal Error' });
+			return new Response('<p>error page</p>', { status: 500, headers: { 'content-type': 'text/html' } });
+		});
+		expect(answer.status).toBe(503);
+		expect(answer.headers.get('retry-after')).toBe('10');
+		expect(await answer.text()).toBe('<p>error page</p>');
+		log.mockRestore();
+	});
+
+	it('answers in JSON under /api what a hook throws and what SvelteKit says in plain text', async () => {
+		const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+		const thrown = await run('/api/v1/loops', async () => {
+			throw full;
+		});
+		expect(thrown.status).toBe(503);
+		expect(await thrown.json()).toEqual({ error: diskFull.message });
+		const plain = await run(
+			'/api/v1/loops',
+			async () => new Response('DELETE method not allowed', { status: 405, headers: { allow: 'GET, HEAD' } }),
+			'DELETE'
+		);
+		expect(plain.status).toBe(405);
+		expect(plain.headers.get('allow')).toBe('GET, HEAD');
+		expect(await plain.json()).toEqual({ error: 'DELETE is not allowed here; this address takes GET, HEAD' });
+		log.mockRestore();
 	});
 });
 
