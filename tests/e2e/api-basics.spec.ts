@@ -113,10 +113,16 @@ test('a token acts as its user: a session cookie sent along changes nothing', as
 test('each token has its own rate limit and says when to come back', async ({ request, seed }) => {
 	const recruiter = await seed.user('recruiter');
 	const busy = await clientFor(request, contract, seed, recruiter);
-	const statuses: number[] = [];
-	for (let i = 0; i <= apiRateLimit; i++) statuses.push((await busy.get('/templates')).status);
-	expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(apiRateLimit - 1);
-	const limited = await busy.get('/templates');
+	// The bucket refills while the requests run (apiRateLimit a minute), so a slow machine gets
+	// a few more through: count until the first refusal, within a margin.
+	let passed = 0;
+	let limited = await busy.get('/templates');
+	while (limited.status === 200 && passed <= apiRateLimit + 20) {
+		passed += 1;
+		limited = await busy.get('/templates');
+	}
+	expect(passed).toBeGreaterThanOrEqual(apiRateLimit - 1);
+	expect(passed).toBeLessThanOrEqual(apiRateLimit + 20);
 	expect(limited.status).toBe(429);
 	expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
 	// Another token of the same person is not held back.
@@ -137,7 +143,6 @@ test('unknown endpoints, ids that are not ids, and oversized bodies get JSON ans
 	expect((await admin.get('/competencies/{id}', { params: { id: 'abc' } })).status).toBe(404);
 	expect((await admin.get('/competencies/{id}', { params: { id: 999999 } })).status).toBe(404);
 
-	const before = await admin.get<{ competencies: unknown[] }>('/competencies');
 	const huge = await admin.post('/competencies', { name: 'x'.repeat(300 * 1024) });
 	expect(huge.status).toBe(413);
 	const notJson = await request.post('/api/v1/competencies', {
@@ -146,8 +151,9 @@ test('unknown endpoints, ids that are not ids, and oversized bodies get JSON ans
 	});
 	expect(notJson.status()).toBe(422);
 	expect((await notJson.json()).issues).toEqual([{ path: '', message: 'Send a JSON object' }]);
-	const after = await admin.get<{ competencies: unknown[] }>('/competencies');
-	expect(after.body.competencies).toHaveLength(before.body.competencies.length);
+	// Other tests add competencies to the shared server meanwhile: look for this one only.
+	const after = await admin.get<{ competencies: { name: string }[] }>('/competencies');
+	expect(after.body.competencies.filter((c) => c.name.startsWith('xxxxxxxx'))).toEqual([]);
 });
 
 test('a person makes a token on the settings page, a script uses it, and revoking it stops it', async ({
