@@ -1,4 +1,4 @@
-import type { AuthUser, ValidSession } from '$lib/server/auth/session';
+import type { AuthUser, ValidSession } from '#lib/server/auth/session.ts';
 
 declare global {
 	namespace App {

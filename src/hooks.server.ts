@@ -1,8 +1,8 @@
 import { dev } from '$app/environment';
 import type { ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { databasePath, startApp } from '$lib/server/app';
-import { answerErrors, answerServerError } from '$lib/server/error-answers';
+import { databasePath, startApp } from '#lib/server/app.ts';
+import { answerErrors, answerServerError } from '#lib/server/error-answers.ts';
 import {
 	authenticate,
 	denyAnonymous,
@@ -11,8 +11,8 @@ import {
 	securityHeaders,
 	timeZone,
 	warnAboutUnreadForwardedFor
-} from '$lib/server/handles';
-import { serveFirst } from '$lib/server/serve-first';
+} from '#lib/server/handles.ts';
+import { serveFirst } from '#lib/server/serve-first.ts';
 
 // The custom server (scripts/server.js) offers every request to serveFirst before SvelteKit:
 // the autosave's fast path (decision 014) and the answers SvelteKit would give too early or

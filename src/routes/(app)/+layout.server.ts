@@ -1,7 +1,7 @@
-import { navigationFor } from '$lib/domain/navigation';
-import { managedOpeningIds } from '$lib/server/access';
-import { getDb } from '$lib/server/app';
-import { requireUser } from '$lib/server/auth/guards';
+import { navigationFor } from '#lib/domain/navigation.ts';
+import { managedOpeningIds } from '#lib/server/access.ts';
+import { getDb } from '#lib/server/app.ts';
+import { requireUser } from '#lib/server/auth/guards.ts';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {

@@ -1,8 +1,8 @@
-import { getDb } from '$lib/server/app';
-import { requireUser } from '$lib/server/auth/guards';
-import { listMyInterviews } from '$lib/server/interviews';
-import { listPendingInvites } from '$lib/server/invites';
-import { getTeamSummary } from '$lib/server/users';
+import { getDb } from '#lib/server/app.ts';
+import { requireUser } from '#lib/server/auth/guards.ts';
+import { listMyInterviews } from '#lib/server/interviews.ts';
+import { listPendingInvites } from '#lib/server/invites.ts';
+import { getTeamSummary } from '#lib/server/users.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { Role } from '$lib/domain/roles';
+import type { Role } from '#lib/domain/roles.ts';
 import type { AuthUser, ValidSession } from './session';
 
 /** Call in every protected load and action: a layout check does not protect actions. */

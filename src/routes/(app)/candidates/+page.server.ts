@@ -1,11 +1,11 @@
-import { parseId } from '$lib/domain/ids';
-import { pageFromQuery } from '$lib/domain/paging';
-import { canManageHiring } from '$lib/server/access';
-import { getDb } from '$lib/server/app';
-import { requireUser } from '$lib/server/auth/guards';
-import { orPageError } from '$lib/server/route-helpers';
-import { listCandidates } from '$lib/server/candidates';
-import { listOpenings } from '$lib/server/openings';
+import { parseId } from '#lib/domain/ids.ts';
+import { pageFromQuery } from '#lib/domain/paging.ts';
+import { canManageHiring } from '#lib/server/access.ts';
+import { getDb } from '#lib/server/app.ts';
+import { requireUser } from '#lib/server/auth/guards.ts';
+import { orPageError } from '#lib/server/route-helpers.ts';
+import { listCandidates } from '#lib/server/candidates.ts';
+import { listOpenings } from '#lib/server/openings.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

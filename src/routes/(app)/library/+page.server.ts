@@ -1,7 +1,7 @@
-import { competencyKinds } from '$lib/domain/library';
-import { getDb } from '$lib/server/app';
-import { requireRole } from '$lib/server/auth/guards';
-import { listCompetencies } from '$lib/server/competencies';
+import { competencyKinds } from '#lib/domain/library.ts';
+import { getDb } from '#lib/server/app.ts';
+import { requireRole } from '#lib/server/auth/guards.ts';
+import { listCompetencies } from '#lib/server/competencies.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

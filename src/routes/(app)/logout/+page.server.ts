@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/app';
-import { deleteSessionCookie } from '$lib/server/auth/cookie';
-import { invalidateSession } from '$lib/server/auth/session';
+import { getDb } from '#lib/server/app.ts';
+import { deleteSessionCookie } from '#lib/server/auth/cookie.ts';
+import { invalidateSession } from '#lib/server/auth/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // Signing out is a POST (a link could be followed by a crawler or prefetch); a GET goes home.

@@ -1,8 +1,8 @@
-import { canManageHiring } from '$lib/server/access';
-import { getDb } from '$lib/server/app';
-import { requireUser } from '$lib/server/auth/guards';
-import { orPageError } from '$lib/server/route-helpers';
-import { listOpenings } from '$lib/server/openings';
+import { canManageHiring } from '#lib/server/access.ts';
+import { getDb } from '#lib/server/app.ts';
+import { requireUser } from '#lib/server/auth/guards.ts';
+import { orPageError } from '#lib/server/route-helpers.ts';
+import { listOpenings } from '#lib/server/openings.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,9 +1,9 @@
-import { apiTokenSchema, changePasswordSchema, revokeApiTokenSchema } from '$lib/domain/account-schemas';
-import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/api-tokens';
-import { getDb } from '$lib/server/app';
-import { requireSession, requireUser } from '$lib/server/auth/guards';
-import { runFormAction } from '$lib/server/form-actions';
-import { changeOwnPassword } from '$lib/server/password-changes';
+import { apiTokenSchema, changePasswordSchema, revokeApiTokenSchema } from '#lib/domain/account-schemas.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from '#lib/server/api-tokens.ts';
+import { getDb } from '#lib/server/app.ts';
+import { requireSession, requireUser } from '#lib/server/auth/guards.ts';
+import { runFormAction } from '#lib/server/form-actions.ts';
+import { changeOwnPassword } from '#lib/server/password-changes.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

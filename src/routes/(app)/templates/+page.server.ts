@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { idSchema } from '$lib/domain/library-schemas';
+import { idSchema } from '#lib/domain/library-schemas.ts';
 import { redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/app';
-import { requireRole } from '$lib/server/auth/guards';
-import { runFormAction } from '$lib/server/form-actions';
-import { duplicateTemplate, listTemplates } from '$lib/server/templates';
+import { getDb } from '#lib/server/app.ts';
+import { requireRole } from '#lib/server/auth/guards.ts';
+import { runFormAction } from '#lib/server/form-actions.ts';
+import { duplicateTemplate, listTemplates } from '#lib/server/templates.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

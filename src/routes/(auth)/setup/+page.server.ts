@@ -1,13 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
-import { setupSchema } from '$lib/domain/account-schemas';
-import { validateForm } from '$lib/domain/validation';
-import { getDb, sessionPolicy } from '$lib/server/app';
-import { setSessionCookie } from '$lib/server/auth/cookie';
-import { describeWait, RequestLimiter } from '$lib/server/auth/rate-limit';
-import { createSession } from '$lib/server/auth/session';
-import { ConflictError } from '$lib/server/errors';
-import { failForm, formFailure } from '$lib/server/form-actions';
-import { createFirstAdmin, hasAnyUser } from '$lib/server/users';
+import { setupSchema } from '#lib/domain/account-schemas.ts';
+import { validateForm } from '#lib/domain/validation.ts';
+import { getDb, sessionPolicy } from '#lib/server/app.ts';
+import { setSessionCookie } from '#lib/server/auth/cookie.ts';
+import { describeWait, RequestLimiter } from '#lib/server/auth/rate-limit.ts';
+import { createSession } from '#lib/server/auth/session.ts';
+import { ConflictError } from '#lib/server/errors.ts';
+import { failForm, formFailure } from '#lib/server/form-actions.ts';
+import { createFirstAdmin, hasAnyUser } from '#lib/server/users.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

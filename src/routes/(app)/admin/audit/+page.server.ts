@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { auditFilterSchema } from '$lib/domain/audit-trail';
-import { getDb } from '$lib/server/app';
-import { listAuditTrail } from '$lib/server/audit';
-import { requireRole } from '$lib/server/auth/guards';
+import { auditFilterSchema } from '#lib/domain/audit-trail.ts';
+import { getDb } from '#lib/server/app.ts';
+import { listAuditTrail } from '#lib/server/audit.ts';
+import { requireRole } from '#lib/server/auth/guards.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

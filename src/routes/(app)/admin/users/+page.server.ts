@@ -4,13 +4,13 @@ import {
 	inviteSchema,
 	revokeApiTokenSchema,
 	userIdSchema
-} from '$lib/domain/account-schemas';
-import { listTeamApiTokens, revokeApiToken } from '$lib/server/api-tokens';
-import { getDb } from '$lib/server/app';
-import { requireRole } from '$lib/server/auth/guards';
-import { runFormAction } from '$lib/server/form-actions';
-import { createInvite, listPendingInvites, revokeInvite } from '$lib/server/invites';
-import { changeUserRole, deactivateUser, listUsers, reactivateUser } from '$lib/server/users';
+} from '#lib/domain/account-schemas.ts';
+import { listTeamApiTokens, revokeApiToken } from '#lib/server/api-tokens.ts';
+import { getDb } from '#lib/server/app.ts';
+import { requireRole } from '#lib/server/auth/guards.ts';
+import { runFormAction } from '#lib/server/form-actions.ts';
+import { createInvite, listPendingInvites, revokeInvite } from '#lib/server/invites.ts';
+import { changeUserRole, deactivateUser, listUsers, reactivateUser } from '#lib/server/users.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,13 +1,13 @@
-import { candidateSchema } from '$lib/domain/hiring-schemas';
-import { canManageHiring, managedOpeningIds } from '$lib/server/access';
-import { getDb } from '$lib/server/app';
-import { requireRole, requireUser } from '$lib/server/auth/guards';
-import { getCandidate, updateCandidate } from '$lib/server/candidates';
-import { runFormAction } from '$lib/server/form-actions';
-import { summarizeLoops } from '$lib/server/comparison';
-import { listLoops } from '$lib/server/loops';
-import { listOpenings } from '$lib/server/openings';
-import { idParam, orPageError } from '$lib/server/route-helpers';
+import { candidateSchema } from '#lib/domain/hiring-schemas.ts';
+import { canManageHiring, managedOpeningIds } from '#lib/server/access.ts';
+import { getDb } from '#lib/server/app.ts';
+import { requireRole, requireUser } from '#lib/server/auth/guards.ts';
+import { getCandidate, updateCandidate } from '#lib/server/candidates.ts';
+import { runFormAction } from '#lib/server/form-actions.ts';
+import { summarizeLoops } from '#lib/server/comparison.ts';
+import { listLoops } from '#lib/server/loops.ts';
+import { listOpenings } from '#lib/server/openings.ts';
+import { idParam, orPageError } from '#lib/server/route-helpers.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,11 +1,11 @@
-import { parseId } from '$lib/domain/ids';
+import { parseId } from '#lib/domain/ids.ts';
 import { redirect } from '@sveltejs/kit';
-import { candidateSchema } from '$lib/domain/hiring-schemas';
-import { getDb } from '$lib/server/app';
-import { requireRole } from '$lib/server/auth/guards';
-import { createCandidate } from '$lib/server/candidates';
-import { runFormAction } from '$lib/server/form-actions';
-import { listOpenings } from '$lib/server/openings';
+import { candidateSchema } from '#lib/domain/hiring-schemas.ts';
+import { getDb } from '#lib/server/app.ts';
+import { requireRole } from '#lib/server/auth/guards.ts';
+import { createCandidate } from '#lib/server/candidates.ts';
+import { runFormAction } from '#lib/server/form-actions.ts';
+import { listOpenings } from '#lib/server/openings.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

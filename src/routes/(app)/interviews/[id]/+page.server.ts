@@ -1,14 +1,14 @@
 import { fail } from '@sveltejs/kit';
-import type { ScorecardRound } from '$lib/domain/scorecard';
-import { flatFromForm, flatten, unflatten, type FlatScorecard } from '$lib/domain/scorecard-form';
-import { getDb } from '$lib/server/app';
-import { requireUser } from '$lib/server/auth/guards';
-import type { AuthUser } from '$lib/server/auth/session';
-import { IncompleteError, InputError, VersionConflictError } from '$lib/server/errors';
-import { formFailure } from '$lib/server/form-actions';
-import { getInterviewKit } from '$lib/server/interviews';
-import { idParam, orPageError } from '$lib/server/route-helpers';
-import { amendScorecard, listSubmissions, saveScorecard, submitScorecard } from '$lib/server/scorecards';
+import type { ScorecardRound } from '#lib/domain/scorecard.ts';
+import { flatFromForm, flatten, unflatten, type FlatScorecard } from '#lib/domain/scorecard-form.ts';
+import { getDb } from '#lib/server/app.ts';
+import { requireUser } from '#lib/server/auth/guards.ts';
+import type { AuthUser } from '#lib/server/auth/session.ts';
+import { IncompleteError, InputError, VersionConflictError } from '#lib/server/errors.ts';
+import { formFailure } from '#lib/server/form-actions.ts';
+import { getInterviewKit } from '#lib/server/interviews.ts';
+import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { amendScorecard, listSubmissions, saveScorecard, submitScorecard } from '#lib/server/scorecards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

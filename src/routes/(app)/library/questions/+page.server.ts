@@ -1,9 +1,9 @@
-import { parseId } from '$lib/domain/ids';
-import { competencyKinds } from '$lib/domain/library';
-import { getDb } from '$lib/server/app';
-import { requireRole } from '$lib/server/auth/guards';
-import { listCompetencies } from '$lib/server/competencies';
-import { listQuestions } from '$lib/server/questions';
+import { parseId } from '#lib/domain/ids.ts';
+import { competencyKinds } from '#lib/domain/library.ts';
+import { getDb } from '#lib/server/app.ts';
+import { requireRole } from '#lib/server/auth/guards.ts';
+import { listCompetencies } from '#lib/server/competencies.ts';
+import { listQuestions } from '#lib/server/questions.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { localDateTime } from '$lib/domain/hiring-schemas';
-import { idList, idSchema, text } from '$lib/domain/library-schemas';
-import { getDb } from '$lib/server/app';
-import { requireUser } from '$lib/server/auth/guards';
-import { runFormAction } from '$lib/server/form-actions';
-import { getLoop } from '$lib/server/loops';
-import { listActivePeople } from '$lib/server/openings';
-import { addToPanel, cancelLoop, removeFromPanel, rescheduleInterview } from '$lib/server/panel';
-import { idParam, orPageError } from '$lib/server/route-helpers';
+import { localDateTime } from '#lib/domain/hiring-schemas.ts';
+import { idList, idSchema, text } from '#lib/domain/library-schemas.ts';
+import { getDb } from '#lib/server/app.ts';
+import { requireUser } from '#lib/server/auth/guards.ts';
+import { runFormAction } from '#lib/server/form-actions.ts';
+import { getLoop } from '#lib/server/loops.ts';
+import { listActivePeople } from '#lib/server/openings.ts';
+import { addToPanel, cancelLoop, removeFromPanel, rescheduleInterview } from '#lib/server/panel.ts';
+import { idParam, orPageError } from '#lib/server/route-helpers.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

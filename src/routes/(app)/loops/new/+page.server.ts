@@ -1,18 +1,18 @@
 import { error, redirect } from '@sveltejs/kit';
-import { parseId } from '$lib/domain/ids';
-import { panelErrorsToFields, panelFromForm } from '$lib/domain/panel-form';
-import { echoValues } from '$lib/domain/validation';
-import { assertCanManageOpeningLoops } from '$lib/server/access';
-import { getDb } from '$lib/server/app';
-import { requireUser } from '$lib/server/auth/guards';
-import { getCandidate } from '$lib/server/candidates';
-import { InputError } from '$lib/server/errors';
-import { failForm, formFailure } from '$lib/server/form-actions';
-import { createLoop } from '$lib/server/loops';
-import { getOpening, listActivePeople } from '$lib/server/openings';
-import { orPageError } from '$lib/server/route-helpers';
-import { templateRounds } from '$lib/server/templates';
-import type { AuthUser } from '$lib/server/auth/session';
+import { parseId } from '#lib/domain/ids.ts';
+import { panelErrorsToFields, panelFromForm } from '#lib/domain/panel-form.ts';
+import { echoValues } from '#lib/domain/validation.ts';
+import { assertCanManageOpeningLoops } from '#lib/server/access.ts';
+import { getDb } from '#lib/server/app.ts';
+import { requireUser } from '#lib/server/auth/guards.ts';
+import { getCandidate } from '#lib/server/candidates.ts';
+import { InputError } from '#lib/server/errors.ts';
+import { failForm, formFailure } from '#lib/server/form-actions.ts';
+import { createLoop } from '#lib/server/loops.ts';
+import { getOpening, listActivePeople } from '#lib/server/openings.ts';
+import { orPageError } from '#lib/server/route-helpers.ts';
+import { templateRounds } from '#lib/server/templates.ts';
+import type { AuthUser } from '#lib/server/auth/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 async function loadContext(actor: AuthUser, url: URL) {

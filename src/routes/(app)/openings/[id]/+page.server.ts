@@ -1,15 +1,15 @@
-import { pageFromQuery } from '$lib/domain/paging';
-import { importCountsFromQuery } from '$lib/domain/candidate-import';
-import { openingSchema } from '$lib/domain/hiring-schemas';
-import { canManageHiring } from '$lib/server/access';
-import { getDb } from '$lib/server/app';
-import { requireRole, requireUser } from '$lib/server/auth/guards';
-import { listCandidates } from '$lib/server/candidates';
-import { runFormAction } from '$lib/server/form-actions';
-import { listLoops } from '$lib/server/loops';
-import { getOpening, listActivePeople, updateOpening } from '$lib/server/openings';
-import { idParam, orPageError } from '$lib/server/route-helpers';
-import { listTemplates } from '$lib/server/templates';
+import { pageFromQuery } from '#lib/domain/paging.ts';
+import { importCountsFromQuery } from '#lib/domain/candidate-import.ts';
+import { openingSchema } from '#lib/domain/hiring-schemas.ts';
+import { canManageHiring } from '#lib/server/access.ts';
+import { getDb } from '#lib/server/app.ts';
+import { requireRole, requireUser } from '#lib/server/auth/guards.ts';
+import { listCandidates } from '#lib/server/candidates.ts';
+import { runFormAction } from '#lib/server/form-actions.ts';
+import { listLoops } from '#lib/server/loops.ts';
+import { getOpening, listActivePeople, updateOpening } from '#lib/server/openings.ts';
+import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { listTemplates } from '#lib/server/templates.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

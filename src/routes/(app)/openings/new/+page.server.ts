@@ -1,10 +1,10 @@
 import { redirect } from '@sveltejs/kit';
-import { openingSchema } from '$lib/domain/hiring-schemas';
-import { getDb } from '$lib/server/app';
-import { requireRole } from '$lib/server/auth/guards';
-import { runFormAction } from '$lib/server/form-actions';
-import { createOpening, listActivePeople } from '$lib/server/openings';
-import { listTemplates } from '$lib/server/templates';
+import { openingSchema } from '#lib/domain/hiring-schemas.ts';
+import { getDb } from '#lib/server/app.ts';
+import { requireRole } from '#lib/server/auth/guards.ts';
+import { runFormAction } from '#lib/server/form-actions.ts';
+import { createOpening, listActivePeople } from '#lib/server/openings.ts';
+import { listTemplates } from '#lib/server/templates.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,5 +1,5 @@
-import { serve } from '$lib/server/api/endpoint';
-import { createCompetencyEndpoint, listCompetenciesEndpoint } from '$lib/server/api/v1';
+import { serve } from '#lib/server/api/endpoint.ts';
+import { createCompetencyEndpoint, listCompetenciesEndpoint } from '#lib/server/api/v1/index.ts';
 
 export const GET = serve(listCompetenciesEndpoint);
 export const POST = serve(createCompetencyEndpoint);

@@ -1,5 +1,5 @@
-import { serve } from '$lib/server/api/endpoint';
-import { createUserEndpoint, listUsersEndpoint } from '$lib/server/api/v1';
+import { serve } from '#lib/server/api/endpoint.ts';
+import { createUserEndpoint, listUsersEndpoint } from '#lib/server/api/v1/index.ts';
 
 export const GET = serve(listUsersEndpoint);
 export const POST = serve(createUserEndpoint);

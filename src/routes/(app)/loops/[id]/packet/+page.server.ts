@@ -1,7 +1,7 @@
-import { getDb } from '$lib/server/app';
-import { requireUser } from '$lib/server/auth/guards';
-import { getDebrief } from '$lib/server/debriefs';
-import { idParam, orPageError } from '$lib/server/route-helpers';
+import { getDb } from '#lib/server/app.ts';
+import { requireUser } from '#lib/server/auth/guards.ts';
+import { getDebrief } from '#lib/server/debriefs.ts';
+import { idParam, orPageError } from '#lib/server/route-helpers.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,8 +1,8 @@
-import { runsOpeningLoops } from '$lib/server/access';
-import { getDb } from '$lib/server/app';
-import { requireUser } from '$lib/server/auth/guards';
-import { getLoopResults } from '$lib/server/results';
-import { idParam, orPageError } from '$lib/server/route-helpers';
+import { runsOpeningLoops } from '#lib/server/access.ts';
+import { getDb } from '#lib/server/app.ts';
+import { requireUser } from '#lib/server/auth/guards.ts';
+import { getLoopResults } from '#lib/server/results.ts';
+import { idParam, orPageError } from '#lib/server/route-helpers.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,11 +1,11 @@
-import { loopStatusLabels } from '$lib/domain/loop-status';
-import { outcomeLabels } from '$lib/domain/decision';
-import { hiddenReasonLines } from '$lib/domain/feedback-visibility';
-import { getDb } from '$lib/server/app';
-import { requireUser } from '$lib/server/auth/guards';
-import { comparisonFromQuery } from '$lib/server/comparison-query';
-import { csvResponse, toCsv } from '$lib/server/csv';
-import { idParam, orPageError } from '$lib/server/route-helpers';
+import { loopStatusLabels } from '#lib/domain/loop-status.ts';
+import { outcomeLabels } from '#lib/domain/decision.ts';
+import { hiddenReasonLines } from '#lib/domain/feedback-visibility.ts';
+import { getDb } from '#lib/server/app.ts';
+import { requireUser } from '#lib/server/auth/guards.ts';
+import { comparisonFromQuery } from '#lib/server/comparison-query.ts';
+import { csvResponse, toCsv } from '#lib/server/csv.ts';
+import { idParam, orPageError } from '#lib/server/route-helpers.ts';
 import type { RequestHandler } from './$types';
 
 /** The comparison as shown (same selection, same order, same independence rule). */

@@ -1,8 +1,8 @@
-import { getDb } from '$lib/server/app';
-import { requireUser } from '$lib/server/auth/guards';
-import { comparisonFromQuery } from '$lib/server/comparison-query';
-import { listLoops } from '$lib/server/loops';
-import { idParam, orPageError } from '$lib/server/route-helpers';
+import { getDb } from '#lib/server/app.ts';
+import { requireUser } from '#lib/server/auth/guards.ts';
+import { comparisonFromQuery } from '#lib/server/comparison-query.ts';
+import { listLoops } from '#lib/server/loops.ts';
+import { idParam, orPageError } from '#lib/server/route-helpers.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

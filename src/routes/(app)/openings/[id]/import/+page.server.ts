@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import { importCountsToQuery, maxImportBytes } from '$lib/domain/candidate-import';
-import { getDb } from '$lib/server/app';
-import { requireRole } from '$lib/server/auth/guards';
-import { csvTextFromBytes, importCandidatesCsv } from '$lib/server/candidate-import';
-import { formError, formFailure } from '$lib/server/form-actions';
-import { getOpening } from '$lib/server/openings';
-import { idParam, orPageError } from '$lib/server/route-helpers';
+import { importCountsToQuery, maxImportBytes } from '#lib/domain/candidate-import.ts';
+import { getDb } from '#lib/server/app.ts';
+import { requireRole } from '#lib/server/auth/guards.ts';
+import { csvTextFromBytes, importCandidatesCsv } from '#lib/server/candidate-import.ts';
+import { formError, formFailure } from '#lib/server/form-actions.ts';
+import { getOpening } from '#lib/server/openings.ts';
+import { idParam, orPageError } from '#lib/server/route-helpers.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

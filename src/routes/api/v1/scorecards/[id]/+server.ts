@@ -1,5 +1,5 @@
-import { serve } from '$lib/server/api/endpoint';
-import { getScorecardEndpoint, saveScorecardEndpoint } from '$lib/server/api/v1';
+import { serve } from '#lib/server/api/endpoint.ts';
+import { getScorecardEndpoint, saveScorecardEndpoint } from '#lib/server/api/v1/index.ts';
 
 export const GET = serve(getScorecardEndpoint);
 export const PUT = serve(saveScorecardEndpoint);
