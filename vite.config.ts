@@ -1,8 +1,39 @@
+import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
+const announcerStyleHash = 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=';
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		sveltekit({
+			preprocess: vitePreprocess(),
+			adapter: adapter(),
+			// SvelteKit adds hashes or nonces for its own bootstrap script; nothing else inline may run.
+			csp: {
+				mode: 'auto',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					'style-src': ['self'],
+					// Exactly one inline style attribute may apply: the one on SvelteKit's route
+					// announcer (visually hidden, read by screen readers after each navigation).
+					'style-src-attr': ['unsafe-hashes', announcerStyleHash],
+					'img-src': ['self', 'data:'],
+					'font-src': ['self'],
+					'connect-src': ['self'],
+					'form-action': ['self'],
+					'base-uri': ['self'],
+					'object-src': ['none'],
+					'frame-ancestors': ['none']
+				}
+			}
+			// Cross-site form posts are refused by SvelteKit's origin check; cross-origin writes
+			// of any other content type are refused in hooks.server.ts. The public origin comes
+			// from ORIGIN when the server starts (scripts/server.js), not from paths.origin.
+		})
+	],
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		globalSetup: ['tests/unit/global-setup.ts'],

@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import * as m001 from './001-accounts';
 import * as m002 from './002-hiring-loops';
 import * as m003 from './003-scorecard-content';

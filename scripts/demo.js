@@ -4,6 +4,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { refuseOldNode } from './node-version.js';
+
+refuseOldNode();
 
 const port = process.env.PORT ?? '3000';
 const database = path.resolve('data/demo.db');

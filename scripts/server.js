@@ -1,12 +1,33 @@
 #!/usr/bin/env node
 // `npm start`: serves the built app (build/) as adapter-node's own server does, with the
 // autosave's fast path in front of SvelteKit (docs/decisions/014-autosave-fast-path.md).
-// PORT, HOST and SHUTDOWN_TIMEOUT as adapter-node reads them; ORIGIN, BODY_SIZE_LIMIT and
-// the adapter's other variables are read by the handler itself.
+// PORT, HOST and SHUTDOWN_TIMEOUT as adapter-node reads them, and ORIGIN (below);
+// BODY_SIZE_LIMIT and the adapter's other variables are read by the handler itself.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import process from 'node:process';
 import { prepareShutdown } from './graceful-shutdown.js';
+import { refuseOldNode } from './node-version.js';
+
+refuseOldNode();
+
+// adapter-node 6 takes the public origin from the build (paths.origin) or from the request's
+// headers. ORIGIN stays a setting of the running server, as the README documents it: when it
+// is set, the handler reads protocol and host from two headers that this server writes on
+// every request, over anything a client sent (decision 015).
+/** @type {URL | null} */
+let origin = null;
+if (process.env.ORIGIN) {
+	try {
+		origin = new URL(process.env.ORIGIN);
+	} catch {
+		console.error(`ORIGIN is not a URL: ${process.env.ORIGIN} (give one like https://panelist.example.com)`);
+		process.exit(1);
+	}
+	process.env.PROTOCOL_HEADER = 'x-panelist-origin-protocol';
+	process.env.HOST_HEADER = 'x-panelist-origin-host';
+	delete process.env.PORT_HEADER;
+}
 
 // Importing the handler starts the app, whose server hooks put the fast path here. (By URL,
 // so the type checker does not read the build.)
@@ -25,6 +46,10 @@ const shutdownSeconds = Number(process.env.SHUTDOWN_TIMEOUT ?? 30);
 
 /** @param {http.IncomingMessage} request @param {http.ServerResponse} response */
 function serve(request, response) {
+	if (origin) {
+		request.headers['x-panelist-origin-protocol'] = origin.protocol.slice(0, -1);
+		request.headers['x-panelist-origin-host'] = origin.host;
+	}
 	/** @type {NonNullable<typeof serveAutosave>} */ (serveAutosave)(request, response).then(
 		(answered) => {
 			if (!answered) handler(request, response, () => response.writeHead(404).end('Not found'));

@@ -4,6 +4,9 @@
 // runners' JSON reports. A step that cannot run (build broken) counts as failed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { refuseOldNode } from './node-version.js';
+
+refuseOldNode();
 
 const results = 'test-results';
 fs.rmSync(results, { recursive: true, force: true });

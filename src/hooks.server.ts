@@ -1,6 +1,5 @@
-import { dev } from '$app/environment';
-import type { ServerInit } from '@sveltejs/kit';
-import { sequence } from '@sveltejs/kit/hooks';
+import { dev } from '$app/env';
+import { sequence, type ServerInit } from '@sveltejs/kit/hooks';
 import { databasePath, startApp } from '#lib/server/app.ts';
 import { answerErrors, answerServerError } from '#lib/server/error-answers.ts';
 import {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql, type Migration } from 'kysely';
+import { sql } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index';
 import { MigrationError, migrateToLatest, openDatabase, openSqlite, runNow } from '../../src/lib/server/db';

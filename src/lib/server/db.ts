@@ -5,7 +5,6 @@ import {
 	CamelCasePlugin,
 	CompiledQuery,
 	Kysely,
-	Migrator,
 	SqliteAdapter,
 	SqliteDialect,
 	SqliteDriver,
@@ -14,9 +13,9 @@ import {
 	type DialectAdapter,
 	type Driver,
 	type LogEvent,
-	type MigrationProvider,
 	type SqliteDatabase
 } from 'kysely';
+import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { migrations } from '../../../migrations/index';
 import type { Database } from './schema';
 

@@ -1,5 +1,5 @@
-import { error as httpError, isRedirect, json, type Handle, type HandleServerError } from '@sveltejs/kit';
-import type { RequestEvent } from '@sveltejs/kit';
+import { error as httpError, isRedirect } from '@sveltejs/kit';
+import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 import { errorResponse } from './api/http';
 import { diskFull, isCutOff, isDiskFull, reportDiskFull, reportUnexpected } from './errors';
 
@@ -9,9 +9,6 @@ import { diskFull, isCutOff, isDiskFull, reportDiskFull, reportUnexpected } from
 
 const isApi = (url: URL) => url.pathname.startsWith('/api/');
 
-/** Requests whose page failed because the disk is full: their 500 becomes a 503. */
-const failedOnFullDisk = new WeakSet<RequestEvent>();
-
 const retryAfter = ['retry-after', String(diskFull.retryAfterSeconds)] as const;
 
 /** What SvelteKit answers in plain text or HTML under /api (405, an address it cannot decode). */
@@ -19,10 +16,10 @@ function asApiError(response: Response, method: string): Response {
 	const allow = response.headers.get('allow');
 	if (response.status === 405 && allow) {
 		const error = `${method} is not allowed here; this address takes ${allow}`;
-		return json({ error }, { status: 405, headers: { allow } });
+		return Response.json({ error }, { status: 405, headers: { allow } });
 	}
 	const error = response.status === 400 ? 'The request could not be read' : 'The request failed';
-	return json({ error }, { status: response.status });
+	return Response.json({ error }, { status: response.status });
 }
 
 /**
@@ -46,23 +43,23 @@ export const answerErrors: Handle = async ({ event, resolve }) => {
 		const isJson = response.headers.get('content-type')?.startsWith('application/json') ?? false;
 		return response.status >= 400 && !isJson ? asApiError(response, event.request.method) : response;
 	}
-	if (response.status === 500 && failedOnFullDisk.has(event)) {
-		response = new Response(response.body, { status: diskFull.status, headers: response.headers });
-	}
 	if (response.status === diskFull.status && !response.headers.has(retryAfter[0])) {
 		response.headers.set(...retryAfter);
 	}
 	return response;
 };
 
-/** Errors in loads and actions: a full disk and a client gone away are expected; the rest is logged with a reference. */
-export const answerServerError: HandleServerError = ({ error, event, status, message }) => {
-	if (status === 404) return { message: 'Page not found' };
-	if (status < 500) return { message };
+/**
+ * Errors in loads and actions: a full disk (503) and a client gone away are expected; the
+ * rest is logged with a reference. Errors raised on purpose (`error(…)`) and SvelteKit's own
+ * keep their status and message.
+ */
+export const answerServerError: HandleServerError = ({ kind, error }) => {
+	if (kind === 'framework' && error.status === 404) return { message: 'Page not found' };
+	if (kind !== 'unknown') return;
 	if (isDiskFull(error)) {
 		reportDiskFull();
-		failedOnFullDisk.add(event);
-		return { message: diskFull.message };
+		return { status: diskFull.status, message: diskFull.message };
 	}
 	if (isCutOff(error)) {
 		console.info('A request was cut off: the client went away before sending all of it');

@@ -1,4 +1,5 @@
-import { json, redirect, type Handle, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
+import type { Handle } from '@sveltejs/kit/hooks';
 import { authenticateApiToken } from './api-tokens';
 import { apiRateLimiter, getDb, sessionPolicy } from './app';
 import { deleteSessionCookie, readSessionCookie } from './auth/cookie';
@@ -48,7 +49,7 @@ export const refuseCrossOriginWrites: Handle = async ({ event, resolve }) => {
 		const origin = request.headers.get('origin');
 		const site = request.headers.get('sec-fetch-site');
 		if ((origin !== null && origin !== url.origin) || site === 'cross-site') {
-			return json({ error: 'Cross-origin requests may not change data' }, { status: 403 });
+			return Response.json({ error: 'Cross-origin requests may not change data' }, { status: 403 });
 		}
 	}
 	return resolve(event);
@@ -65,7 +66,7 @@ export const firstRunSetup: Handle = async ({ event, resolve }) => {
 	const onSetupPage = event.url.pathname === '/setup';
 	if (!setupDone && !onSetupPage) {
 		if (event.url.pathname.startsWith('/api/')) {
-			return json({ error: 'Panelist is not set up yet' }, { status: 503 });
+			return Response.json({ error: 'Panelist is not set up yet' }, { status: 503 });
 		}
 		redirect(303, '/setup');
 	}
@@ -115,11 +116,11 @@ export async function bearerAuthentication(
 ): Promise<{ user: AuthUser; tokenId: string } | Response> {
 	const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
 	if (!match) {
-		return json({ error: 'Send the token as Authorization: Bearer <token>' }, { status: 401 });
+		return Response.json({ error: 'Send the token as Authorization: Bearer <token>' }, { status: 401 });
 	}
 	const result = await authenticateApiToken(getDb(), match[1]!);
 	if (!result) {
-		return json(
+		return Response.json(
 			{ error: 'This API token is not valid: mistyped, revoked, or its user is deactivated' },
 			{ status: 401, headers: { 'www-authenticate': 'Bearer' } }
 		);
@@ -127,7 +128,7 @@ export async function bearerAuthentication(
 	const wait = apiRateLimiter()?.take(result.tokenId) ?? 0;
 	if (wait > 0) {
 		const seconds = Math.ceil(wait / 1000);
-		return json(
+		return Response.json(
 			{ error: `Too many requests with this token; try again in ${seconds} s` },
 			{ status: 429, headers: { 'retry-after': String(seconds) } }
 		);
@@ -146,7 +147,7 @@ export const denyAnonymous: Handle = async ({ event, resolve }) => {
 	const isPublic = (event.route.id?.startsWith('/(auth)/') ?? false) || publicPaths.has(event.url.pathname);
 	if (!event.locals.user && !isPublic) {
 		if (event.url.pathname.startsWith('/api/')) {
-			return json({ error: 'Sign in or send an API token' }, { status: 401 });
+			return Response.json({ error: 'Sign in or send an API token' }, { status: 401 });
 		}
 		redirect(303, loginUrl(event.url));
 	}

@@ -1,4 +1,4 @@
-import { json, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { getDb } from '../app';
 import type { Role } from '../../domain/roles';
@@ -128,6 +128,6 @@ export function serve(spec: Endpoint): RequestHandler {
 				.catch((error: unknown) => {
 					throw hiddenIfRefused(spec, error);
 				});
-			return json(result.body, { status: spec.response.status, headers: result.headers });
+			return Response.json(result.body, { status: spec.response.status, headers: result.headers });
 		});
 }

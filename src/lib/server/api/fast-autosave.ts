@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parse as parseCookies } from 'cookie';
+import { parseCookie } from 'cookie';
 import { fromWire } from '../../domain/scorecard';
 import { getDb, sessionPolicy } from '../app';
 import { sessionCookieName } from '../auth/cookie';
@@ -47,7 +47,7 @@ async function actorOf(request: IncomingMessage): Promise<AuthUser | Response | 
 	}
 	const own = configuredOrigin;
 	if (!own || cookie === undefined || (origin !== undefined && origin !== own.origin)) return null;
-	const token = parseCookies(cookie)[sessionCookieName(own)];
+	const token = parseCookie(cookie)[sessionCookieName(own)];
 	if (!token) return null;
 	const result = await validateSessionToken(getDb(), token, Date.now(), sessionPolicy());
 	return result?.user ?? null;

@@ -1,4 +1,4 @@
-import { isHttpError, json, type RequestEvent } from '@sveltejs/kit';
+import { isHttpError, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 // Sets zod's message for missing values (see there).
 import '../../domain/validation';
@@ -144,34 +144,34 @@ export async function apiResponse(work: () => Promise<Response>): Promise<Respon
  */
 export function errorResponse(error: unknown): Response {
 	if (error instanceof HttpError)
-		return json({ error: error.message, ...error.body }, { status: error.status });
-	if (isHttpError(error)) return json({ error: error.body.message }, { status: error.status });
+		return Response.json({ error: error.message, ...error.body }, { status: error.status });
+	if (isHttpError(error)) return Response.json({ error: error.body.message }, { status: error.status });
 	if (error instanceof CsvImportError) {
 		const issues = error.issues.map(({ path, message }) => ({ path, message }));
-		return json({ error: error.message, issues }, { status: 422 });
+		return Response.json({ error: error.message, issues }, { status: 422 });
 	}
 	if (error instanceof InputError) {
 		const issues = Object.entries(error.fieldErrors).map(([path, message]) => ({ path, message }));
-		return json({ error: 'The body is not valid', issues }, { status: 422 });
+		return Response.json({ error: 'The body is not valid', issues }, { status: 422 });
 	}
 	if (error instanceof IncompleteError)
-		return json({ error: 'Not complete yet', issues: error.issues }, { status: 422 });
+		return Response.json({ error: 'Not complete yet', issues: error.issues }, { status: 422 });
 	if (error instanceof VersionConflictError) {
-		return json(
+		return Response.json(
 			{ error: error.message, version: error.currentVersion, current: toWire(error.current) },
 			{ status: 409, headers: { etag: `"${error.currentVersion}"` } }
 		);
 	}
-	if (error instanceof ConflictError) return json({ error: error.message }, { status: 409 });
-	if (error instanceof ForbiddenError) return json({ error: error.message }, { status: 403 });
-	if (error instanceof NotFoundError) return json({ error: error.message }, { status: 404 });
+	if (error instanceof ConflictError) return Response.json({ error: error.message }, { status: 409 });
+	if (error instanceof ForbiddenError) return Response.json({ error: error.message }, { status: 403 });
+	if (error instanceof NotFoundError) return Response.json({ error: error.message }, { status: 404 });
 	if (isDiskFull(error)) {
 		reportDiskFull();
-		return json(
+		return Response.json(
 			{ error: diskFull.message },
 			{ status: diskFull.status, headers: { 'retry-after': String(diskFull.retryAfterSeconds) } }
 		);
 	}
 	const reference = reportUnexpected(error);
-	return json({ error: 'Something went wrong on our side.', reference }, { status: 500 });
+	return Response.json({ error: 'Something went wrong on our side.', reference }, { status: 500 });
 }

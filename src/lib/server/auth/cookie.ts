@@ -1,4 +1,4 @@
-import { dev } from '$app/environment';
+import { dev } from '$app/env';
 import type { Cookies } from '@sveltejs/kit';
 
 // Over HTTPS the cookie takes the __Host- prefix, which browsers only accept when it is

@@ -1,6 +1,5 @@
-import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 
 /** Any other path under /api answers in JSON too, so scripts never have to parse a page. */
 export const fallback: RequestHandler = () =>
-	json({ error: 'No such endpoint. The API is described at /api/v1/openapi.json' }, { status: 404 });
+	Response.json({ error: 'No such endpoint. The API is described at /api/v1/openapi.json' }, { status: 404 });
