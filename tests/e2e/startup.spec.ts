@@ -37,3 +37,53 @@ test('a failing migration stops start-up with a clear message and leaves the dat
 	expect(after.prepare('select note from "user"').all()).toEqual([{ note: 'kept' }]);
 	after.close();
 });
+
+// adapter-node 6 reads no ORIGIN of its own; the server hands it over (decision 015).
+test('ORIGIN given at start is the origin the server checks writes against, whatever headers a client sends', async ({
+	request
+}) => {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-origin-'));
+	const origin = 'https://panelist.example.com';
+	const server = spawn(process.execPath, ['scripts/server.js'], {
+		env: {
+			...process.env,
+			DATABASE_PATH: path.join(dir, 'new.db'),
+			PORT: '0',
+			HOST: '127.0.0.1',
+			ORIGIN: origin
+		},
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	try {
+		const base = await new Promise<string>((resolve, reject) => {
+			let output = '';
+			server.stdout.on('data', (d) => {
+				output += d;
+				const listening = /Listening on (http:\/\/\S+)/.exec(output);
+				if (listening) resolve(listening[1]!);
+			});
+			server.on('close', (code) => reject(new Error(`the server stopped (${code}): ${output}`)));
+		});
+		const write = (headers: Record<string, string>) =>
+			request.post(`${base}/api/v1/users`, {
+				headers: { 'content-type': 'application/json', ...headers },
+				data: {}
+			});
+
+		// A write from ORIGIN passes the origin check (and meets a Panelist not set up yet)...
+		expect((await write({ origin })).status()).toBe(503);
+		// ...one from the address the server listens on does not: that is not its origin...
+		expect((await write({ origin: base })).status()).toBe(403);
+		// ...and no header a client sends makes another origin its own.
+		const spoofed = {
+			origin: 'https://evil.example',
+			'x-panelist-origin-host': 'evil.example',
+			'x-forwarded-host': 'evil.example'
+		};
+		expect((await write(spoofed)).status()).toBe(403);
+		const page = await request.get(`${base}/setup`, { headers: { 'x-panelist-origin-protocol': 'http' } });
+		expect(page.headers()['strict-transport-security']).toBe('max-age=31536000');
+	} finally {
+		server.kill();
+	}
+});
