@@ -142,7 +142,7 @@ export async function authenticateApiToken(
 ): Promise<{ user: AuthUser; tokenId: string } | null> {
 	const parsed = parseToken(token, apiTokenPrefix);
 	if (!parsed) return null;
-	// Every request with a token runs this.
+	// Every request with a token runs this; `+?` as in validateSessionToken (decision 015).
 	const [row] = await runNow<{
 		secretHash: Uint8Array;
 		revokedAt: number | null;
@@ -158,7 +158,7 @@ export async function authenticateApiToken(
 			api_token.last_used_at as lastUsedAt, user.id, user.email, user.name, user.role,
 			user.deactivated_at as deactivatedAt
 		from api_token join user on user.id = api_token.user_id
-		where api_token.id = ?`,
+		where api_token.id = +?`,
 		[parsed.id]
 	);
 	if (!row || row.revokedAt !== null || row.deactivatedAt !== null) return null;
