@@ -22,7 +22,7 @@ function newestMtime(entry) {
 	return Math.max(0, ...fs.readdirSync(entry).map((child) => newestMtime(path.join(entry, child))));
 }
 
-const sources = ['src', 'migrations', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const sources = ['src', 'migrations', 'static', 'vite.config.ts', 'package.json', 'package-lock.json'];
 const built = newestMtime('build/handler.js');
 if (built === 0 || Math.max(...sources.map(newestMtime)) > built) {
 	console.log('Building Panelist…');
