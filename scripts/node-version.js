@@ -1,4 +1,4 @@
-// Panelist runs on Node.js 24 or later (package.json "engines", decision 015). The entry
+// Panelist runs on Node.js 24 or later (package.json "engines", decision 016). The entry
 // points check this first, before they load anything that an older Node cannot run (the
 // build, better-sqlite3, tsx), so an older Node gets one line saying so instead of a crash.
 import process from 'node:process';

@@ -14,7 +14,7 @@ refuseOldNode();
 // adapter-node 6 takes the public origin from the build (paths.origin) or from the request's
 // headers. ORIGIN stays a setting of the running server, as the README documents it: when it
 // is set, the handler reads protocol and host from two headers that this server writes on
-// every request, over anything a client sent (decision 015).
+// every request, over anything a client sent (decision 016).
 /** @type {URL | null} */
 let origin = null;
 if (process.env.ORIGIN) {

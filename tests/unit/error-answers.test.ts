@@ -16,7 +16,7 @@ import { newCandidate, newOpening, newUser } from './helpers/factories';
 type ServerErrorInput = Parameters<typeof answerServerError>[0];
 
 function serverError(error: unknown): ServerErrorInput {
-	return { error, status: 500, message: 'Internal Error', event: {} as ServerErrorInput['event'] };
+	return { kind: 'unknown', error, event: {} as ServerErrorInput['event'] };
 }
 
 const draft = (summary: string) => ({ recommendation: null, summary, freeNotes: '', ratings: [], notes: [] });
@@ -52,7 +52,10 @@ describe('a full disk', () => {
 			status: 503,
 			data: { action: 'save', values: { summary: long }, errors: { form: diskFull.message } }
 		});
-		expect(await answerServerError(serverError(error))).toEqual({ message: diskFull.message });
+		expect(await answerServerError(serverError(error))).toEqual({
+			status: diskFull.status,
+			message: diskFull.message
+		});
 		expect(log).toHaveBeenCalledTimes(1);
 		log.mockRestore();
 
@@ -136,8 +139,10 @@ describe('the hook that answers errors', () => {
 	it('turns a page that failed on a full disk into a 503 with Retry-After', async () => {
 		const log = vi.spyOn(console, 'error').mockImplementation(() => {});
 		const answer = await run('/interviews/4', async (event) => {
-			await answerServerError({ error: full, event, status: 500, message: 'Internal Error' });
-			return new Response('<p>error page</p>', { status: 500, headers: { 'content-type': 'text/html' } });
+			// SvelteKit renders its error page with the status handleError gives.
+			const shown = await answerServerError({ kind: 'unknown', error: full, event });
+			const status = (shown && shown.status) || 500;
+			return new Response('<p>error page</p>', { status, headers: { 'content-type': 'text/html' } });
 		});
 		expect(answer.status).toBe(503);
 		expect(answer.headers.get('retry-after')).toBe('10');

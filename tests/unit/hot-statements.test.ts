@@ -7,7 +7,7 @@ import { newUser } from './helpers/factories';
 // The lookups every request makes must not be prepared again on each run. SQLite 3.54 does
 // that to a join compared with a bare parameter, and better-sqlite3 13 then compiles a new
 // row constructor with Function() every time: a cost several times the lookup's own, which
-// took the autosave below its budget (decision 015). Counting those compilations shows it.
+// took the autosave below its budget (decision 016). Counting those compilations shows it.
 
 const realFunction = globalThis.Function;
 let compiled = 0;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { minimumNodeMajor, nodeVersionProblem } from '../../scripts/node-version.js';
 
-// Panelist refuses to start on a Node.js older than 24 with one line (decision 015). The real
+// Panelist refuses to start on a Node.js older than 24 with one line (decision 016). The real
 // proof is an older Node running the entry points: these machines ship Node 20 as their own
 // `node`, and .ci/run names it in PANELIST_OLD_NODE when it puts Node 24 first on PATH. On a
 // machine with no older Node at all, the entry points run on this Node with its version

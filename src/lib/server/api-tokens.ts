@@ -142,7 +142,7 @@ export async function authenticateApiToken(
 ): Promise<{ user: AuthUser; tokenId: string } | null> {
 	const parsed = parseToken(token, apiTokenPrefix);
 	if (!parsed) return null;
-	// Every request with a token runs this; `+?` as in validateSessionToken (decision 015).
+	// Every request with a token runs this; `+?` as in validateSessionToken (decision 016).
 	const [row] = await runNow<{
 		secretHash: Uint8Array;
 		revokedAt: number | null;

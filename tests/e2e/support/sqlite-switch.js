@@ -10,10 +10,12 @@ import Database from 'better-sqlite3';
 /** @type {Set<import('better-sqlite3').Database>} */
 const connections = new Set();
 const prepare = Database.prototype.prepare;
-Database.prototype.prepare = function (/** @type {any[]} */ ...args) {
-	connections.add(this);
-	return prepare.apply(this, /** @type {any} */ (args));
-};
+Database.prototype.prepare = /** @type {any} */ (
+	function (/** @type {any[]} */ ...args) {
+		connections.add(this);
+		return prepare.apply(this, /** @type {any} */ (args));
+	}
+);
 
 /** @type {Record<string, (db: import('better-sqlite3').Database) => void>} */
 const switches = {

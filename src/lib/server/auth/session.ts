@@ -75,7 +75,7 @@ export async function validateSessionToken(
 	// Every request runs this. `+?` rather than `?`: SQLite 3.54 prepares a join whose WHERE
 	// compares with a bare parameter again on every run (and better-sqlite3 13 then builds its
 	// row constructor again), several times the cost of the lookup; the unary plus changes
-	// neither the value nor the plan (decision 015).
+	// neither the value nor the plan (decision 016).
 	const [row] = await runNow<{
 		id: string;
 		secretHash: Uint8Array;
