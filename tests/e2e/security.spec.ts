@@ -53,6 +53,9 @@ test('cross-site form posts and cross-origin JSON writes are refused', async ({ 
 		headers: { origin: 'https://evil.example' }
 	});
 	expect(formPost.status()).toBe(403);
+	// A form post that names no origin at all: browsers always name it, so it is refused too.
+	const unnamed = await page.request.post('/admin/users?/invite', { form: { email, role: 'admin' } });
+	expect(unnamed.status()).toBe(403);
 
 	const jsonPost = await page.request.post('/admin/users?/invite', {
 		data: { email, role: 'admin' },

@@ -1,16 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { serveAutosave } from './api/fast-autosave';
 import { notJsonMessage } from './api/http';
-import { securityHeaderValues } from './handles';
+import { formContentType, securityHeaderValues } from './handles';
 
 // What the custom server (scripts/server.js) offers every request before SvelteKit's
 // handler: the header that static files would otherwise miss, the API's answer to form
 // posts (which SvelteKit refuses before any hook, in plain text), and the autosave's fast path.
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** The content types a browser form can send without asking the server first (as SvelteKit lists them). */
-const formType = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)[ \t]*(;|$)/i;
 
 const configuredOrigin = process.env.ORIGIN ? new URL(process.env.ORIGIN).origin : null;
 
@@ -28,7 +25,7 @@ function refuseFormPost(request: IncomingMessage, response: ServerResponse): boo
 	const contentType = request.headers['content-type'];
 	if (!contentType || !writeMethods.has(request.method ?? '') || !request.url?.startsWith('/api/'))
 		return false;
-	if (!formType.test(contentType)) return false;
+	if (!formContentType.test(contentType)) return false;
 	const origin = request.headers.origin;
 	const [status, error] =
 		origin !== undefined && isCrossOrigin(origin, request.headers.host)
