@@ -2,7 +2,7 @@ import type { Recommendation } from '../src/lib/domain/scorecard';
 import { day } from '../src/lib/domain/time';
 import type { AuthUser } from '../src/lib/server/auth/session';
 import { insertCandidate } from '../src/lib/server/candidates';
-import { openDatabase, type DB } from '../src/lib/server/db';
+import { openDatabase, type DB } from '../src/lib/server/platform/db';
 import { createLoop } from '../src/lib/server/loops';
 import { insertOpening } from '../src/lib/server/openings';
 import { saveScorecard, submitScorecard } from '../src/lib/server/scorecards';

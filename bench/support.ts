@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createSession } from '../src/lib/server/auth/session';
-import { openDatabase } from '../src/lib/server/db';
+import { openDatabase } from '../src/lib/server/platform/db';
 
 /** Starts the built server on loopback with its own database; resolves once it answers. */
 export async function startServer(databasePath: string, port: number): Promise<ChildProcess> {

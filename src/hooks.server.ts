@@ -1,6 +1,6 @@
 import { dev } from '$app/env';
 import { sequence, type ServerInit } from '@sveltejs/kit/hooks';
-import { databasePath, startApp } from '#lib/server/app.ts';
+import { databasePath, startApp } from '#lib/server/platform/runtime.ts';
 import { answerErrors, answerServerError } from '#lib/server/error-answers.ts';
 import {
 	authenticate,

@@ -6,9 +6,9 @@ import {
 	listTeamApiTokens,
 	revokeApiToken
 } from '../../src/lib/server/api-tokens';
-import { listAuditEvents } from '../../src/lib/server/audit';
+import { listAuditEvents } from '../../src/lib/server/platform/audit';
 import { RequestLimiter } from '../../src/lib/server/auth/rate-limit';
-import { ForbiddenError, NotFoundError } from '../../src/lib/server/errors';
+import { ForbiddenError, NotFoundError } from '../../src/lib/server/platform/errors';
 import { deactivateUser } from '../../src/lib/server/users';
 import { freshDb } from './helpers/db';
 import { newUser } from './helpers/factories';

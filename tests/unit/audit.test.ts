@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditFilterSchema, auditPageSize } from '../../src/lib/domain/audit-trail';
-import { listAuditEvents, listAuditTrail, recordAudit } from '../../src/lib/server/audit';
-import { ForbiddenError } from '../../src/lib/server/errors';
+import { listAuditEvents, listAuditTrail, recordAudit } from '../../src/lib/server/platform/audit';
+import { ForbiddenError } from '../../src/lib/server/platform/errors';
 import { freshDb } from './helpers/db';
 import { newUser } from './helpers/factories';
 

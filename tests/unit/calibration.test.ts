@@ -6,8 +6,8 @@ import type { AuthUser } from '../../src/lib/server/auth/session';
 import { getCalibration, getTrend, leniencyOf } from '../../src/lib/server/calibration';
 import { getComparison } from '../../src/lib/server/comparison';
 import { getLoopResults } from '../../src/lib/server/results';
-import type { DB } from '../../src/lib/server/db';
-import { ForbiddenError } from '../../src/lib/server/errors';
+import type { DB } from '../../src/lib/server/platform/db';
+import { ForbiddenError } from '../../src/lib/server/platform/errors';
 import { createLoop } from '../../src/lib/server/loops';
 import { addToPanel } from '../../src/lib/server/panel';
 import {

@@ -6,7 +6,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { authenticateApiToken, createApiToken } from '../../src/lib/server/api-tokens';
 import { verifyPassword } from '../../src/lib/server/auth/password';
 import { parseToken, secretMatches } from '../../src/lib/server/auth/secret-token';
-import { openDatabase, openSqlite } from '../../src/lib/server/db';
+import { openDatabase, openSqlite } from '../../src/lib/server/platform/db';
 import { freshDbPath } from './helpers/db';
 
 interface Run {

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { safeCell, toCsv } from '../../src/lib/server/csv';
+import { safeCell, toCsv } from '../../src/lib/server/platform/csv';
 
 describe('CSV export', () => {
 	it('defuses cells a spreadsheet would run as formulas, and keeps numbers numeric', () => {

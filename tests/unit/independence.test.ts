@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ScorecardDocument } from '../../src/lib/domain/scorecard';
 import { hour } from '../../src/lib/domain/time';
-import { listAuditTrail } from '../../src/lib/server/audit';
+import { listAuditTrail } from '../../src/lib/server/platform/audit';
 import type { AuthUser } from '../../src/lib/server/auth/session';
 import { getComparison } from '../../src/lib/server/comparison';
-import type { DB } from '../../src/lib/server/db';
+import type { DB } from '../../src/lib/server/platform/db';
 import { recordDecision } from '../../src/lib/server/debriefs';
 import { createLoop, getLoop, listLoops } from '../../src/lib/server/loops';
 import { amendScorecard } from '../../src/lib/server/scorecards';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attemptLogin, createLoginLimiters } from '../../src/lib/server/auth/login';
-import { ConflictError, ForbiddenError, InputError } from '../../src/lib/server/errors';
+import { ConflictError, ForbiddenError, InputError } from '../../src/lib/server/platform/errors';
 import {
 	acceptInvite,
 	createInvite,

@@ -9,7 +9,7 @@ import {
 	reviseCompetency,
 	setCompetencyArchived
 } from '../../src/lib/server/competencies';
-import { ForbiddenError, InputError } from '../../src/lib/server/errors';
+import { ForbiddenError, InputError } from '../../src/lib/server/platform/errors';
 import { installDefaultLibrary } from '../../src/lib/server/library/install';
 import { createQuestion, listQuestions, updateQuestion } from '../../src/lib/server/questions';
 import { listTemplates } from '../../src/lib/server/templates';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { hour } from '../../src/lib/domain/time';
 import { reviseCompetency, getCompetency } from '../../src/lib/server/competencies';
-import { ForbiddenError, InputError, NotFoundError } from '../../src/lib/server/errors';
+import { ForbiddenError, InputError, NotFoundError } from '../../src/lib/server/platform/errors';
 import { getInterviewKit, listMyInterviews } from '../../src/lib/server/interviews';
 import { createLoop, getLoop, listLoops } from '../../src/lib/server/loops';
-import { listAuditEvents } from '../../src/lib/server/audit';
+import { listAuditEvents } from '../../src/lib/server/platform/audit';
 import { listActivePeople } from '../../src/lib/server/openings';
 import { addToPanel, removeFromPanel, rescheduleInterview } from '../../src/lib/server/panel';
 import { updateRound, getTemplate } from '../../src/lib/server/templates';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScorecardDocument } from '../../src/lib/domain/scorecard';
 import { hour } from '../../src/lib/domain/time';
-import { listAuditEvents } from '../../src/lib/server/audit';
+import { listAuditEvents } from '../../src/lib/server/platform/audit';
 import {
 	ConflictError,
 	ForbiddenError,
@@ -9,7 +9,7 @@ import {
 	InputError,
 	NotFoundError,
 	VersionConflictError
-} from '../../src/lib/server/errors';
+} from '../../src/lib/server/platform/errors';
 import { feedbackAccess } from '../../src/lib/server/feedback-access';
 import { createLoop } from '../../src/lib/server/loops';
 import {

@@ -8,10 +8,10 @@ import { createSession, type AuthUser } from '../../src/lib/server/auth/session'
 import { createApiToken } from '../../src/lib/server/api-tokens';
 import { getCalibration, type Calibration } from '../../src/lib/server/calibration';
 import { reviseCompetency } from '../../src/lib/server/competencies';
-import { createDb, openDatabase, openSqlite, type DB } from '../../src/lib/server/db';
+import { createDb, openDatabase, openSqlite, type DB } from '../../src/lib/server/platform/db';
 import { saveDebriefNotes } from '../../src/lib/server/debriefs';
 import { demoPassword, seedDemo } from '../../src/lib/server/demo';
-import { ConflictError } from '../../src/lib/server/errors';
+import { ConflictError } from '../../src/lib/server/platform/errors';
 import { createInvite } from '../../src/lib/server/invites';
 import { getLoopResults } from '../../src/lib/server/results';
 import { amendScorecard, getScorecard } from '../../src/lib/server/scorecards';

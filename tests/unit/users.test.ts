@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApiToken, authenticateApiToken } from '../../src/lib/server/api-tokens';
-import { listAuditEvents } from '../../src/lib/server/audit';
+import { listAuditEvents } from '../../src/lib/server/platform/audit';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
-import { ConflictError, ForbiddenError, InputError } from '../../src/lib/server/errors';
+import { ConflictError, ForbiddenError, InputError } from '../../src/lib/server/platform/errors';
 import {
 	changeUserRole,
 	createFirstAdmin,

@@ -1,9 +1,9 @@
-import { runNow, type DB } from './db';
+import { runNow, type DB } from './platform/db';
 import type { Role } from '../domain/roles';
 import type { AuthUser } from './auth/session';
 import { issueToken, parseToken, secretMatches } from './auth/secret-token';
-import { recordAudit } from './audit';
-import { NotFoundError } from './errors';
+import { recordAudit } from './platform/audit';
+import { NotFoundError } from './platform/errors';
 import { assertRole } from './access';
 
 // API tokens act as their user, with exactly that user's permissions: a script holding one

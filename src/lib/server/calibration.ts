@@ -11,7 +11,7 @@ import {
 	type InterviewerSums
 } from '../domain/calibration-sums';
 import { competencySums, interviewerSums, type SumsFilter } from './calibration-sums';
-import type { DB } from './db';
+import type { DB } from './platform/db';
 import {
 	alphaFromCoincidences,
 	alphaThreshold,
@@ -21,7 +21,7 @@ import {
 import type { CompetencyKind } from '../domain/library';
 import type { AuthUser } from './auth/session';
 import { canManageHiring, managedOpeningIds } from './access';
-import { ForbiddenError } from './errors';
+import { ForbiddenError } from './platform/errors';
 
 // Calibration over complete loops only (every panelist submitted): no figure can reveal
 // feedback the independence rule still hides from anyone. All aggregation runs in SQL over

@@ -1,5 +1,5 @@
 import { parseSortKey, sortComparison, type SortDirection } from '../domain/comparison';
-import type { DB } from './db';
+import type { DB } from './platform/db';
 import type { AuthUser } from './auth/session';
 import { getComparison } from './comparison';
 import { getOpening } from './openings';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DB } from './db';
+import type { DB } from './platform/db';
 import { kindMeans, tallyRecommendations } from '../domain/aggregation';
 import { adjustedRating } from '../domain/calibration';
 import type { Comparison, ComparisonRow } from '../domain/comparison';

@@ -16,7 +16,7 @@ import {
 	NotFoundError,
 	reportDiskFull,
 	TooManyAttemptsError
-} from './errors';
+} from './platform/errors';
 
 /** A failed form action, typed the same everywhere so pages read it with formState(). */
 export function failForm(status: number, failure: FormFailure) {

@@ -1,7 +1,7 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Handle } from '@sveltejs/kit/hooks';
 import { authenticateApiToken } from './api-tokens';
-import { apiRateLimiter, getDb, sessionPolicy } from './app';
+import { apiRateLimiter, getDb, sessionPolicy } from './platform/runtime';
 import { deleteSessionCookie, readSessionCookie } from './auth/cookie';
 import { loginUrl } from './auth/guards';
 import { validateSessionToken, type AuthUser } from './auth/session';

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import type { DB } from './db';
+import type { DB } from './platform/db';
 import type { CompetencyKind, EvidenceRule, RoundFormat, VisibilityMode } from '../domain/library';
 import { noteFieldsFor, type NoteField } from '../domain/scorecard';
 import { interviewEnd, isLate, isOverdue } from '../domain/loop-status';
-import type { ScorecardStatus } from './schema';
+import type { ScorecardStatus } from './platform/schema';
 import type { AuthUser } from './auth/session';
-import { ForbiddenError, NotFoundError } from './errors';
+import { ForbiddenError, NotFoundError } from './platform/errors';
 import { feedbackAccess } from './feedback-access';
 import { splitProbes } from './questions';
 import { getScorecard, type ScorecardView } from './scorecards';

@@ -1,10 +1,10 @@
-import type { DB } from './db';
+import type { DB } from './platform/db';
 import type { Role } from '../domain/roles';
 import type { AuthUser } from './auth/session';
 import { hashPassword } from './auth/password';
 import { issueToken, parseToken, secretMatches } from './auth/secret-token';
-import { recordAudit } from './audit';
-import { ConflictError, InputError, NotFoundError } from './errors';
+import { recordAudit } from './platform/audit';
+import { ConflictError, InputError, NotFoundError } from './platform/errors';
 import { assertRole } from './access';
 import { assertAcceptablePassword, insertUser } from './users';
 

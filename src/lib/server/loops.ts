@@ -1,16 +1,16 @@
 import { sql } from 'kysely';
-import type { DB } from './db';
+import type { DB } from './platform/db';
 import type { CreateLoopInput } from '../domain/hiring-schemas';
 import type { CompetencyKind, RoundFormat, VisibilityMode } from '../domain/library';
 import { isLate, isOverdue, loopStatus, type LoopFacts, type LoopStatus } from '../domain/loop-status';
 import type { DecisionOutcome } from '../domain/decision';
 import { auditCarriesFeedback } from '../domain/audit-trail';
 import type { HiddenReason } from '../domain/feedback-visibility';
-import type { ScorecardStatus } from './schema';
+import type { ScorecardStatus } from './platform/schema';
 import type { AuthUser } from './auth/session';
 import { assertCanManageOpeningLoops, canManageHiring } from './access';
-import { listAuditEvents, recordAudit } from './audit';
-import { ForbiddenError, InputError, NotFoundError } from './errors';
+import { listAuditEvents, recordAudit } from './platform/audit';
+import { ForbiddenError, InputError, NotFoundError } from './platform/errors';
 import { feedbackAccessByLoop, type FeedbackAccess } from './feedback-access';
 
 export interface LoopSummary {

@@ -1,8 +1,8 @@
-import type { DB } from './db';
+import type { DB } from './platform/db';
 import type { AuthUser } from './auth/session';
 import { assertCanManageOpeningLoops } from './access';
-import { recordAudit } from './audit';
-import { ConflictError, ForbiddenError, InputError, NotFoundError } from './errors';
+import { recordAudit } from './platform/audit';
+import { ConflictError, ForbiddenError, InputError, NotFoundError } from './platform/errors';
 import { refreshLoopCalibration } from './calibration-upkeep';
 import { assertActiveInterviewers } from './loops';
 

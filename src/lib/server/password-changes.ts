@@ -1,11 +1,11 @@
-import type { DB } from './db';
+import type { DB } from './platform/db';
 import type { AuthUser } from './auth/session';
 import { invalidateUserSessions } from './auth/session';
 import { hashPassword, verifyPassword } from './auth/password';
 import { describeWait, FailureLimiter } from './auth/rate-limit';
 import { revokeUserApiTokens } from './api-tokens';
-import { recordAudit } from './audit';
-import { InputError, NotFoundError, TooManyAttemptsError } from './errors';
+import { recordAudit } from './platform/audit';
+import { InputError, NotFoundError, TooManyAttemptsError } from './platform/errors';
 import { assertAcceptablePassword, findUserByEmail } from './users';
 
 // Passwords of existing users: changed by themselves, or reset by an operator. Both end

@@ -1,4 +1,4 @@
-import type { DB } from './db';
+import type { DB } from './platform/db';
 import { aggregateLoop, type LoopResult } from '../domain/aggregation';
 import { adjustedRating } from '../domain/calibration';
 import type { DecisionOutcome } from '../domain/decision';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { runNow, type DB } from './db';
+import { runNow, type DB } from './platform/db';
 import type { CompetencyKind, EvidenceRule, VisibilityMode } from '../domain/library';
 import { isLate } from '../domain/loop-status';
 import {
@@ -9,9 +9,9 @@ import {
 	type ScorecardDocument,
 	type ScorecardRound
 } from '../domain/scorecard';
-import type { ScorecardStatus } from './schema';
+import type { ScorecardStatus } from './platform/schema';
 import type { AuthUser } from './auth/session';
-import { recordAudit } from './audit';
+import { recordAudit } from './platform/audit';
 import { refreshLoopCalibration } from './calibration-upkeep';
 import { assertFeedbackVisible } from './feedback-access';
 import {
@@ -21,7 +21,7 @@ import {
 	InputError,
 	NotFoundError,
 	VersionConflictError
-} from './errors';
+} from './platform/errors';
 
 // A scorecard's identity never changes once created: which round, loop and interviewer it
 // belongs to, and a loop round is a frozen copy. Both are cached, so an autosave reads

@@ -1,11 +1,11 @@
-import type { DB } from './db';
+import type { DB } from './platform/db';
 import type { Role } from '../domain/roles';
 import type { AuthUser } from './auth/session';
 import { invalidateUserSessions } from './auth/session';
 import { commonPasswordMessage, hashPassword, isCommonPassword } from './auth/password';
 import { revokeUserApiTokens } from './api-tokens';
-import { recordAudit } from './audit';
-import { ConflictError, InputError, NotFoundError } from './errors';
+import { recordAudit } from './platform/audit';
+import { ConflictError, InputError, NotFoundError } from './platform/errors';
 import { assertRole } from './access';
 
 export interface NewAccount {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import type { Role } from '../../../src/lib/domain/roles';
 import { createSession } from '../../../src/lib/server/auth/session';
-import { openDatabase, type DB } from '../../../src/lib/server/db';
+import { openDatabase, type DB } from '../../../src/lib/server/platform/db';
 import { createUser } from '../../../src/lib/server/users';
 import { insertCandidate } from '../../../src/lib/server/candidates';
 import { createLoop } from '../../../src/lib/server/loops';

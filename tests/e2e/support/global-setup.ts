@@ -1,5 +1,5 @@
-import { openDatabase } from '../../../src/lib/server/db';
-import { prepareDatabase } from '../../../src/lib/server/prepare';
+import { openDatabase } from '../../../src/lib/server/platform/db';
+import { prepareDatabase } from '../../../src/lib/server/platform/prepare-database';
 import { createUser, hasAnyUser } from '../../../src/lib/server/users';
 import { e2eDatabase } from './fixtures';
 

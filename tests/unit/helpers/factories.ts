@@ -1,4 +1,4 @@
-import type { DB } from '../../../src/lib/server/db';
+import type { DB } from '../../../src/lib/server/platform/db';
 import type { Role } from '../../../src/lib/domain/roles';
 import type { AuthUser } from '../../../src/lib/server/auth/session';
 import { hashPassword } from '../../../src/lib/server/auth/password';

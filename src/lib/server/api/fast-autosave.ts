@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseCookie } from 'cookie';
 import { fromWire } from '../../domain/scorecard';
-import { getDb, sessionPolicy } from '../app';
+import { getDb, sessionPolicy } from '../platform/runtime';
 import { sessionCookieName } from '../auth/cookie';
 import { validateSessionToken, type AuthUser } from '../auth/session';
 import { saveScorecard } from '../scorecards';

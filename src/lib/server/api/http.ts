@@ -17,7 +17,7 @@ import {
 	reportDiskFull,
 	reportUnexpected,
 	VersionConflictError
-} from '../errors';
+} from '../platform/errors';
 
 // The JSON door: the same feature functions as the pages, their errors as HTTP statuses.
 

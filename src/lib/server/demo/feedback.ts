@@ -1,4 +1,4 @@
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import type { DecisionOutcome } from '../../domain/decision';
 import { interviewEnd } from '../../domain/loop-status';
 import type { Recommendation, ScorecardDocument } from '../../domain/scorecard';

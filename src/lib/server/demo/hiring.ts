@@ -1,4 +1,4 @@
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import { day, hour } from '../../domain/time';
 import type { AuthUser } from '../auth/session';
 import { insertCandidate } from '../candidates';

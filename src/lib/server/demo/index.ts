@@ -1,7 +1,7 @@
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import type { Role } from '../../domain/roles';
 import type { AuthUser } from '../auth/session';
-import { ConflictError } from '../errors';
+import { ConflictError } from '../platform/errors';
 import { createUser, hasAnyUser } from '../users';
 import { seedHiring } from './hiring';
 

@@ -1,4 +1,4 @@
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import { insertCompetency } from '../competencies';
 import { insertQuestion } from '../questions';
 import { insertRound, insertTemplate } from '../templates';

@@ -1,4 +1,4 @@
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import { parseDocument } from '../scorecards';
 import { groupBy } from './export-records';
 import { fileDocument, fileId as id, fileIdOrNull as idOrNull, isoTime, isoTimeOrNull } from './convert';

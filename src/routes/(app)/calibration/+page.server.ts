@@ -1,7 +1,7 @@
 import { parseCalibrationFilter } from '#lib/domain/calibration-filter.ts';
 import { interviewerSortKeys, pageOfInterviewers, type InterviewerSortKey } from '#lib/domain/calibration.ts';
 import { canManageHiring } from '#lib/server/access.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { getCalibration, getTrend } from '#lib/server/calibration.ts';
 import { listOpenings } from '#lib/server/openings.ts';

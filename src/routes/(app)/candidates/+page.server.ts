@@ -1,7 +1,7 @@
 import { parseId } from '#lib/domain/ids.ts';
 import { pageFromQuery } from '#lib/domain/paging.ts';
 import { canManageHiring } from '#lib/server/access.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { orPageError } from '#lib/server/route-helpers.ts';
 import { listCandidates } from '#lib/server/candidates.ts';

@@ -1,5 +1,5 @@
 import { competencyKinds } from '#lib/domain/library.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import { listCompetencies } from '#lib/server/competencies.ts';
 import type { PageServerLoad } from './$types';

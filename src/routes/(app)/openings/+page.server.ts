@@ -1,5 +1,5 @@
 import { canManageHiring } from '#lib/server/access.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { orPageError } from '#lib/server/route-helpers.ts';
 import { listOpenings } from '#lib/server/openings.ts';

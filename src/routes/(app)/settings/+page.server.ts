@@ -1,6 +1,6 @@
 import { apiTokenSchema, changePasswordSchema, revokeApiTokenSchema } from '#lib/domain/account-schemas.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '#lib/server/api-tokens.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireSession, requireUser } from '#lib/server/auth/guards.ts';
 import { runFormAction } from '#lib/server/form-actions.ts';
 import { changeOwnPassword } from '#lib/server/password-changes.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '#lib/domain/library-schemas.ts';
 import { redirect } from '@sveltejs/kit';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import { runFormAction } from '#lib/server/form-actions.ts';
 import { duplicateTemplate, listTemplates } from '#lib/server/templates.ts';

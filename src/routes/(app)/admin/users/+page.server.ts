@@ -6,7 +6,7 @@ import {
 	userIdSchema
 } from '#lib/domain/account-schemas.ts';
 import { listTeamApiTokens, revokeApiToken } from '#lib/server/api-tokens.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import { runFormAction } from '#lib/server/form-actions.ts';
 import { createInvite, listPendingInvites, revokeInvite } from '#lib/server/invites.ts';

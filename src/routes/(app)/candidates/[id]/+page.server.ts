@@ -1,6 +1,6 @@
 import { candidateSchema } from '#lib/domain/hiring-schemas.ts';
 import { canManageHiring, managedOpeningIds } from '#lib/server/access.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole, requireUser } from '#lib/server/auth/guards.ts';
 import { getCandidate, updateCandidate } from '#lib/server/candidates.ts';
 import { runFormAction } from '#lib/server/form-actions.ts';

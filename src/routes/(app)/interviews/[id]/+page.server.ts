@@ -1,10 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import type { ScorecardRound } from '#lib/domain/scorecard.ts';
 import { flatFromForm, flatten, unflatten, type FlatScorecard } from '#lib/domain/scorecard-form.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import type { AuthUser } from '#lib/server/auth/session.ts';
-import { IncompleteError, InputError, VersionConflictError } from '#lib/server/errors.ts';
+import { IncompleteError, InputError, VersionConflictError } from '#lib/server/platform/errors.ts';
 import { formFailure } from '#lib/server/form-actions.ts';
 import { getInterviewKit } from '#lib/server/interviews.ts';
 import { idParam, orPageError } from '#lib/server/route-helpers.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localDateTime } from '#lib/domain/hiring-schemas.ts';
 import { idList, idSchema, text } from '#lib/domain/library-schemas.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { runFormAction } from '#lib/server/form-actions.ts';
 import { getLoop } from '#lib/server/loops.ts';

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { openingSchema } from '#lib/domain/hiring-schemas.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import { runFormAction } from '#lib/server/form-actions.ts';
 import { createOpening, listActivePeople } from '#lib/server/openings.ts';

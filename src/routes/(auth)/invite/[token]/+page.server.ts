@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { acceptInviteSchema } from '#lib/domain/account-schemas.ts';
 import { roleLabels } from '#lib/domain/roles.ts';
 import { validateForm } from '#lib/domain/validation.ts';
-import { getDb, sessionPolicy } from '#lib/server/app.ts';
+import { getDb, sessionPolicy } from '#lib/server/platform/runtime.ts';
 import { setSessionCookie } from '#lib/server/auth/cookie.ts';
 import { createSession, invalidateSession } from '#lib/server/auth/session.ts';
 import { failForm, formFailure } from '#lib/server/form-actions.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { questionSchema } from '#lib/domain/library-schemas.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import { listCompetencies } from '#lib/server/competencies.ts';
 import { runFormAction } from '#lib/server/form-actions.ts';

@@ -1,7 +1,7 @@
 import { parseId } from '#lib/domain/ids.ts';
 import { redirect } from '@sveltejs/kit';
 import { questionSchema } from '#lib/domain/library-schemas.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import { listCompetencies } from '#lib/server/competencies.ts';
 import { runFormAction } from '#lib/server/form-actions.ts';

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { decisionSchema } from '#lib/domain/decision.ts';
 import { validateForm } from '#lib/domain/validation.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { getDebrief, recordDecision, saveDebriefNotes } from '#lib/server/debriefs.ts';
 import { failForm, formFailure } from '#lib/server/form-actions.ts';

@@ -1,4 +1,4 @@
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { getDebrief } from '#lib/server/debriefs.ts';
 import { idParam, orPageError } from '#lib/server/route-helpers.ts';

@@ -1,6 +1,6 @@
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
-import { csvResponse, toCsv } from '#lib/server/csv.ts';
+import { csvResponse, toCsv } from '#lib/server/platform/csv.ts';
 import { getLoopResults } from '#lib/server/results.ts';
 import { idParam, orPageError } from '#lib/server/route-helpers.ts';
 import type { RequestHandler } from './$types';

@@ -1,5 +1,5 @@
 import { runsOpeningLoops } from '#lib/server/access.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { getLoopResults } from '#lib/server/results.ts';
 import { idParam, orPageError } from '#lib/server/route-helpers.ts';

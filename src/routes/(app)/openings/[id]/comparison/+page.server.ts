@@ -1,4 +1,4 @@
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { comparisonFromQuery } from '#lib/server/comparison-query.ts';
 import { listLoops } from '#lib/server/loops.ts';

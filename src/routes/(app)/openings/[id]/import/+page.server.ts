@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { importCountsToQuery, maxImportBytes } from '#lib/domain/candidate-import.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import { csvTextFromBytes, importCandidatesCsv } from '#lib/server/candidate-import.ts';
 import { formError, formFailure } from '#lib/server/form-actions.ts';

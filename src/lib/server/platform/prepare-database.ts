@@ -1,6 +1,6 @@
 import { migrateToLatest, type DB } from './db';
-import { buildCalibrationAggregates, buildCalibrationMonths } from './calibration-upkeep';
-import { installDefaultLibrary } from './library/install';
+import { buildCalibrationAggregates, buildCalibrationMonths } from '../calibration-upkeep';
+import { installDefaultLibrary } from '../library/install';
 
 /**
  * Brings any database up to date before use: migrations, then the default library on first

@@ -1,7 +1,7 @@
 import { defaultDatabasePath, openDatabase, type DB } from './db';
-import { prepareDatabase } from './prepare';
-import { RequestLimiter } from './auth/rate-limit';
-import { sessionPolicyFromEnv, type SessionPolicy } from './auth/session';
+import { prepareDatabase } from './prepare-database';
+import { RequestLimiter } from '../auth/rate-limit';
+import { sessionPolicyFromEnv, type SessionPolicy } from '../auth/session';
 
 // What the running server shares across requests: its database and its settings.
 

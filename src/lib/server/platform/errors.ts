@@ -1,6 +1,6 @@
-import type { CsvImportIssue } from '../domain/candidate-import';
-import type { ScorecardDocument } from '../domain/scorecard';
-import type { FieldErrors } from '../domain/validation';
+import type { CsvImportIssue } from '../../domain/candidate-import';
+import type { ScorecardDocument } from '../../domain/scorecard';
+import type { FieldErrors } from '../../domain/validation';
 
 // Feature functions throw these; each door (page action, API handler, CLI) turns them
 // into its own answer, so the rules live in one place.

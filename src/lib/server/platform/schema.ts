@@ -1,8 +1,8 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
-import type { CompetencySums, InterviewerSums } from '../domain/calibration-sums';
-import type { DecisionOutcome } from '../domain/decision';
-import type { CompetencyKind, EvidenceRule, RoundFormat, VisibilityMode } from '../domain/library';
-import type { Role } from '../domain/roles';
+import type { CompetencySums, InterviewerSums } from '../../domain/calibration-sums';
+import type { DecisionOutcome } from '../../domain/decision';
+import type { CompetencyKind, EvidenceRule, RoundFormat, VisibilityMode } from '../../domain/library';
+import type { Role } from '../../domain/roles';
 
 // Tables as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns).
 // Every timestamp is epoch milliseconds (INTEGER), one convention everywhere.

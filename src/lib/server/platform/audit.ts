@@ -1,9 +1,9 @@
-import { auditCarriesFeedback, auditPageSize, type AuditFilter } from '../domain/audit-trail';
-import type { HiddenReason } from '../domain/feedback-visibility';
-import { assertRole } from './access';
-import type { AuthUser } from './auth/session';
+import { auditCarriesFeedback, auditPageSize, type AuditFilter } from '../../domain/audit-trail';
+import type { HiddenReason } from '../../domain/feedback-visibility';
+import { assertRole } from '../access';
+import type { AuthUser } from '../auth/session';
 import type { DB } from './db';
-import { feedbackAccessByLoop } from './feedback-access';
+import { feedbackAccessByLoop } from '../feedback-access';
 
 export interface AuditEntry {
 	actorUserId: number | null;

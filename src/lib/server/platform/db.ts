@@ -16,7 +16,7 @@ import {
 	type SqliteDatabase
 } from 'kysely';
 import { Migrator, type MigrationProvider } from 'kysely/migration';
-import { migrations } from '../../../migrations/index';
+import { migrations } from '../../../../migrations/index';
 import type { Database } from './schema';
 
 export type DB = Kysely<Database>;
