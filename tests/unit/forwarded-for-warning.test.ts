@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it, vi } from 'vitest';
-import { warnAboutUnreadForwardedFor } from '../../src/lib/server/handles';
+import { warnAboutUnreadForwardedFor } from '../../src/lib/server/web/request-handles';
 
 function send(handle: ReturnType<typeof warnAboutUnreadForwardedFor>, headers: Record<string, string> = {}) {
 	const event = { request: new Request('http://panelist.test/', { headers }) } as RequestEvent;

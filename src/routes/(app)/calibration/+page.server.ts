@@ -5,7 +5,7 @@ import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { getCalibration, getTrend } from '#lib/server/calibration.ts';
 import { listOpenings } from '#lib/server/openings.ts';
-import { orPageError } from '#lib/server/route-helpers.ts';
+import { orPageError } from '#lib/server/web/page-errors.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,7 +1,7 @@
 import { canManageHiring } from '#lib/server/access.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
-import { orPageError } from '#lib/server/route-helpers.ts';
+import { orPageError } from '#lib/server/web/page-errors.ts';
 import { listOpenings } from '#lib/server/openings.ts';
 import type { PageServerLoad } from './$types';
 

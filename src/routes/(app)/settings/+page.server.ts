@@ -2,7 +2,7 @@ import { apiTokenSchema, changePasswordSchema, revokeApiTokenSchema } from '#lib
 import { createApiToken, listApiTokens, revokeApiToken } from '#lib/server/api-tokens.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireSession, requireUser } from '#lib/server/auth/guards.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { changeOwnPassword } from '#lib/server/password-changes.ts';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -6,7 +6,7 @@ import { setSessionCookie } from '#lib/server/auth/cookie.ts';
 import { safeRedirectTarget } from '#lib/server/auth/guards.ts';
 import { attemptLogin, createLoginLimiters } from '#lib/server/auth/login.ts';
 import { createSession } from '#lib/server/auth/session.ts';
-import { failForm, formError } from '#lib/server/form-actions.ts';
+import { failForm, formError } from '#lib/server/web/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const limiters = createLoginLimiters();

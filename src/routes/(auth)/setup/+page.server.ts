@@ -6,7 +6,7 @@ import { setSessionCookie } from '#lib/server/auth/cookie.ts';
 import { describeWait, RequestLimiter } from '#lib/server/auth/rate-limit.ts';
 import { createSession } from '#lib/server/auth/session.ts';
 import { ConflictError } from '#lib/server/platform/errors.ts';
-import { failForm, formFailure } from '#lib/server/form-actions.ts';
+import { failForm, formFailure } from '#lib/server/web/form-actions.ts';
 import { createFirstAdmin, hasAnyUser } from '#lib/server/users.ts';
 import type { Actions, PageServerLoad } from './$types';
 

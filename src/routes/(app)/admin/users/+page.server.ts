@@ -8,7 +8,7 @@ import {
 import { listTeamApiTokens, revokeApiToken } from '#lib/server/api-tokens.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { createInvite, listPendingInvites, revokeInvite } from '#lib/server/invites.ts';
 import { changeUserRole, deactivateUser, listUsers, reactivateUser } from '#lib/server/users.ts';
 import type { Actions, PageServerLoad } from './$types';

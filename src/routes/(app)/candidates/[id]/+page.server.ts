@@ -3,11 +3,11 @@ import { canManageHiring, managedOpeningIds } from '#lib/server/access.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole, requireUser } from '#lib/server/auth/guards.ts';
 import { getCandidate, updateCandidate } from '#lib/server/candidates.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { summarizeLoops } from '#lib/server/comparison.ts';
 import { listLoops } from '#lib/server/loops.ts';
 import { listOpenings } from '#lib/server/openings.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

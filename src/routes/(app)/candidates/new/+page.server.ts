@@ -4,7 +4,7 @@ import { candidateSchema } from '#lib/domain/hiring-schemas.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import { createCandidate } from '#lib/server/candidates.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { listOpenings } from '#lib/server/openings.ts';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -5,9 +5,9 @@ import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import type { AuthUser } from '#lib/server/auth/session.ts';
 import { IncompleteError, InputError, VersionConflictError } from '#lib/server/platform/errors.ts';
-import { formFailure } from '#lib/server/form-actions.ts';
+import { formFailure } from '#lib/server/web/form-actions.ts';
 import { getInterviewKit } from '#lib/server/interviews.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import { amendScorecard, listSubmissions, saveScorecard, submitScorecard } from '#lib/server/scorecards.ts';
 import type { Actions, PageServerLoad } from './$types';
 

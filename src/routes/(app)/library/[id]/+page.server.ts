@@ -9,8 +9,8 @@ import {
 	reviseCompetency,
 	setCompetencyArchived
 } from '#lib/server/competencies.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -3,11 +3,11 @@ import { localDateTime } from '#lib/domain/hiring-schemas.ts';
 import { idList, idSchema, text } from '#lib/domain/library-schemas.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { getLoop } from '#lib/server/loops.ts';
 import { listActivePeople } from '#lib/server/openings.ts';
 import { addToPanel, cancelLoop, removeFromPanel, rescheduleInterview } from '#lib/server/panel.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

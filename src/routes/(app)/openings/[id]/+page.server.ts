@@ -5,10 +5,10 @@ import { canManageHiring } from '#lib/server/access.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole, requireUser } from '#lib/server/auth/guards.ts';
 import { listCandidates } from '#lib/server/candidates.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { listLoops } from '#lib/server/loops.ts';
 import { getOpening, listActivePeople, updateOpening } from '#lib/server/openings.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import { listTemplates } from '#lib/server/templates.ts';
 import type { Actions, PageServerLoad } from './$types';
 

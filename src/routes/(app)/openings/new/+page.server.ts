@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { openingSchema } from '#lib/domain/hiring-schemas.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { createOpening, listActivePeople } from '#lib/server/openings.ts';
 import { listTemplates } from '#lib/server/templates.ts';
 import type { Actions, PageServerLoad } from './$types';

@@ -4,9 +4,9 @@ import { idSchema, roundSchema, templateSchema } from '#lib/domain/library-schem
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import { listCompetencies } from '#lib/server/competencies.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { listQuestions } from '#lib/server/questions.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import {
 	addRound,
 	getTemplate,

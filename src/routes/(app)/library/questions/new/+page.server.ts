@@ -4,7 +4,7 @@ import { questionSchema } from '#lib/domain/library-schemas.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import { listCompetencies } from '#lib/server/competencies.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { createQuestion } from '#lib/server/questions.ts';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -2,7 +2,7 @@ import { runsOpeningLoops } from '#lib/server/access.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { getLoopResults } from '#lib/server/results.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -3,9 +3,9 @@ import { importCountsToQuery, maxImportBytes } from '#lib/domain/candidate-impor
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import { csvTextFromBytes, importCandidatesCsv } from '#lib/server/candidate-import.ts';
-import { formError, formFailure } from '#lib/server/form-actions.ts';
+import { formError, formFailure } from '#lib/server/web/form-actions.ts';
 import { getOpening } from '#lib/server/openings.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

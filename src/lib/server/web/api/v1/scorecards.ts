@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { fromWire, noteFieldKeys, toWire } from '../../../domain/scorecard';
-import { wireDocumentSchema } from '../../../domain/scorecard-schema';
-import { getScorecard, saveScorecard, submitScorecard, type ScorecardView } from '../../scorecards';
+import { fromWire, noteFieldKeys, toWire } from '../../../../domain/scorecard';
+import { wireDocumentSchema } from '../../../../domain/scorecard-schema';
+import { getScorecard, saveScorecard, submitScorecard, type ScorecardView } from '../../../scorecards';
 import { endpoint } from '../endpoint';
 import { HttpError } from '../http';
-import { idOut, idParams, isoOrNull, sid, timeOut } from './common';
+import { idOut, idParams, isoOrNull, sid, timeOut } from './conventions';
 
 // Scorecards: the interviewer's own, written live (the interview kit's autosave is this
 // same PUT), and colleagues' once submitted and the independence rule allows.

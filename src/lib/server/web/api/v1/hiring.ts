@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { candidateSchema, openingSchema, openingStatuses } from '../../../domain/hiring-schemas';
-import { competencyKinds } from '../../../domain/library';
-import { loopStatuses } from '../../../domain/loop-status';
-import { decisionOutcomes } from '../../../domain/decision';
-import { maxImportBytes, maxImportRows } from '../../../domain/candidate-import';
-import { candidatesPerPage } from '../../../domain/paging';
-import { csvTextFromBytes, importCandidatesCsv } from '../../candidate-import';
-import { createCandidate, getCandidate, listCandidates, type CandidateDetail } from '../../candidates';
-import { getComparison } from '../../comparison';
-import { createOpening, getOpening, listOpenings, type OpeningSummary } from '../../openings';
+import { candidateSchema, openingSchema, openingStatuses } from '../../../../domain/hiring-schemas';
+import { competencyKinds } from '../../../../domain/library';
+import { loopStatuses } from '../../../../domain/loop-status';
+import { decisionOutcomes } from '../../../../domain/decision';
+import { maxImportBytes, maxImportRows } from '../../../../domain/candidate-import';
+import { candidatesPerPage } from '../../../../domain/paging';
+import { csvTextFromBytes, importCandidatesCsv } from '../../../candidate-import';
+import { createCandidate, getCandidate, listCandidates, type CandidateDetail } from '../../../candidates';
+import { getComparison } from '../../../comparison';
+import { createOpening, getOpening, listOpenings, type OpeningSummary } from '../../../openings';
 import { endpoint } from '../endpoint';
-import { countsOut, flagIn, idIn, idOut, idParams, idsIn, iso, scaleCounts, sid, timeOut } from './common';
+import { countsOut, flagIn, idIn, idOut, idParams, idsIn, iso, scaleCounts, sid, timeOut } from './conventions';
 
 // Openings, candidates and the side-by-side comparison. Hiring staff see all of them;
 // a hiring manager sees their own openings and those openings' candidates.

@@ -30,7 +30,7 @@ import {
 	recordDecisionEndpoint,
 	removePanelistEndpoint
 } from './loops';
-import { createUserEndpoint, listUsersEndpoint } from './people';
+import { createUserEndpoint, listUsersEndpoint } from './users';
 import { getScorecardEndpoint, saveScorecardEndpoint, submitScorecardEndpoint } from './scorecards';
 
 export {

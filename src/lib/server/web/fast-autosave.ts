@@ -10,10 +10,10 @@ import {
 	securityHeaderValues,
 	signedInHeaderValues,
 	strictTransportSecurity
-} from '../handles';
-import { hiddenIfRefused } from './endpoint';
-import { errorResponse, isJsonContentType, maxJsonBytes, parseJsonText, unreadableBody } from './http';
-import { baseVersion, saveScorecardEndpoint } from './v1/scorecards';
+} from './request-handles';
+import { hiddenIfRefused } from './api/endpoint';
+import { errorResponse, isJsonContentType, maxJsonBytes, parseJsonText, unreadableBody } from './api/http';
+import { baseVersion, saveScorecardEndpoint } from './api/v1/scorecards';
 
 // The autosave, PUT /api/v1/scorecards/{id}, answered straight from Node's request: it is
 // the one request that comes every few seconds from every interview in progress, and

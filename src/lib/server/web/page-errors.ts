@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { parseId } from '../domain/ids';
-import { ForbiddenError, NotFoundError } from './platform/errors';
+import { parseId } from '../../domain/ids';
+import { ForbiddenError, NotFoundError } from '../platform/errors';
 
 /** A numeric id from the URL (digits, no leading zero); anything else is a page that does not exist. */
 export function idParam(raw: string): number {

@@ -1,9 +1,9 @@
 import { isHttpError, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 // Sets zod's message for missing values (see there).
-import '../../domain/validation';
-import { toWire } from '../../domain/scorecard';
-import type { AuthUser } from '../auth/session';
+import '../../../domain/validation';
+import { toWire } from '../../../domain/scorecard';
+import type { AuthUser } from '../../auth/session';
 import {
 	ConflictError,
 	CsvImportError,
@@ -17,7 +17,7 @@ import {
 	reportDiskFull,
 	reportUnexpected,
 	VersionConflictError
-} from '../platform/errors';
+} from '../../platform/errors';
 
 // The JSON door: the same feature functions as the pages, their errors as HTTP statuses.
 

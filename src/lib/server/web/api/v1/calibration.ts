@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { parseCalibrationFilter } from '../../../domain/calibration-filter';
-import { competencyKinds } from '../../../domain/library';
-import { getCalibration } from '../../calibration';
+import { parseCalibrationFilter } from '../../../../domain/calibration-filter';
+import { competencyKinds } from '../../../../domain/library';
+import { getCalibration } from '../../../calibration';
 import { endpoint } from '../endpoint';
 import { HttpError } from '../http';
-import { idOut, scaleCounts, sid } from './common';
+import { idOut, scaleCounts, sid } from './conventions';
 
 // Calibration over complete loops: what the calibration page shows, for scripts. Dates are
 // whole UTC days; the default is the last twelve months.

@@ -1,12 +1,12 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Handle } from '@sveltejs/kit/hooks';
-import { authenticateApiToken } from './api-tokens';
-import { apiRateLimiter, getDb, sessionPolicy } from './platform/runtime';
-import { deleteSessionCookie, readSessionCookie } from './auth/cookie';
-import { loginUrl } from './auth/guards';
-import { validateSessionToken, type AuthUser } from './auth/session';
-import { isValidTimeZone } from '../domain/time';
-import { hasAnyUser } from './users';
+import { authenticateApiToken } from '../api-tokens';
+import { apiRateLimiter, getDb, sessionPolicy } from '../platform/runtime';
+import { deleteSessionCookie, readSessionCookie } from '../auth/cookie';
+import { loginUrl } from '../auth/guards';
+import { validateSessionToken, type AuthUser } from '../auth/session';
+import { isValidTimeZone } from '../../domain/time';
+import { hasAnyUser } from '../users';
 
 /** Headers for every response (the API's fast path sends them too). */
 export const securityHeaderValues: Readonly<Record<string, string>> = {

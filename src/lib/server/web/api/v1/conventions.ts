@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idPattern } from '../../../domain/ids';
+import { idPattern } from '../../../../domain/ids';
 
 // Conventions of the API's JSON: camelCase fields, ids as strings (they are opaque to
 // clients, and safe from float rounding), times as ISO 8601 in UTC.

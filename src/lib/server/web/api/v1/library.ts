@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { Role } from '../../../domain/roles';
-import { competencyKinds, evidenceRules, roundFormats, visibilityModes } from '../../../domain/library';
+import type { Role } from '../../../../domain/roles';
+import { competencyKinds, evidenceRules, roundFormats, visibilityModes } from '../../../../domain/library';
 import {
 	competencySchema,
 	questionSchema,
 	roundSchema,
 	templateSchema
-} from '../../../domain/library-schemas';
+} from '../../../../domain/library-schemas';
 import {
 	createCompetency,
 	getCompetency,
@@ -15,17 +15,17 @@ import {
 	setCompetencyArchived,
 	type CompetencyDetail,
 	type CompetencySummary
-} from '../../competencies';
-import { createQuestion, getQuestion, listQuestions, type QuestionSummary } from '../../questions';
+} from '../../../competencies';
+import { createQuestion, getQuestion, listQuestions, type QuestionSummary } from '../../../questions';
 import {
 	createTemplateWithRounds,
 	getTemplate,
 	listTemplates,
 	type TemplateDetail,
 	type TemplateSummary
-} from '../../templates';
+} from '../../../templates';
 import { endpoint } from '../endpoint';
-import { flagIn, idIn, idOut, idParams, idsIn, iso, sid, timeOut } from './common';
+import { flagIn, idIn, idOut, idParams, idsIn, iso, sid, timeOut } from './conventions';
 
 // The competency library, the question bank and loop templates: hiring staff only.
 

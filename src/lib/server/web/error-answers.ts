@@ -1,7 +1,7 @@
 import { error as httpError, isRedirect } from '@sveltejs/kit';
 import type { Handle, HandleServerError } from '@sveltejs/kit/hooks';
 import { errorResponse } from './api/http';
-import { diskFull, isCutOff, isDiskFull, reportDiskFull, reportUnexpected } from './platform/errors';
+import { diskFull, isCutOff, isDiskFull, reportDiskFull, reportUnexpected } from '../platform/errors';
 
 // How failures reach people, decided here once: the API answers JSON `{error}` whatever
 // the request's Accept header, SvelteKit's own answers included; a page shows the error page,

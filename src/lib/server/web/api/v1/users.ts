@@ -4,11 +4,11 @@ import {
 	newPasswordSchema,
 	personNameSchema,
 	roleSchema
-} from '../../../domain/account-schemas';
-import { roles } from '../../../domain/roles';
-import { createUserAsAdmin, getUser, listUsers, type UserSummary } from '../../users';
+} from '../../../../domain/account-schemas';
+import { roles } from '../../../../domain/roles';
+import { createUserAsAdmin, getUser, listUsers, type UserSummary } from '../../../users';
 import { endpoint } from '../endpoint';
-import { idOut, iso, sid, timeOut } from './common';
+import { idOut, iso, sid, timeOut } from './conventions';
 
 // People: admins list everyone and add people.
 

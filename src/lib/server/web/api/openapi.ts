@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Endpoint, ErrorStatus } from './endpoint';
-import { errorBody } from './v1/common';
+import { errorBody } from './v1/conventions';
 
 // The OpenAPI 3.1 document of API v1, built from the endpoints' own zod schemas: request
 // schemas as zod reads input (an id is a string of digits), response schemas as the server

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { serveAutosave } from './api/fast-autosave';
+import { serveAutosave } from './fast-autosave';
 import { notJsonMessage } from './api/http';
-import { formContentType, securityHeaderValues } from './handles';
+import { formContentType, securityHeaderValues } from './request-handles';
 
 // What the custom server (scripts/server.js) offers every request before SvelteKit's
 // handler: the header that static files would otherwise miss, the API's answer to form

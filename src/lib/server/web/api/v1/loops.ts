@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { decisionOutcomes, decisionSchema } from '../../../domain/decision';
-import { competencyKinds, roundFormats, visibilityModes } from '../../../domain/library';
-import { loopStatuses } from '../../../domain/loop-status';
-import { canKnowLoop } from '../../access';
-import type { DB } from '../../platform/db';
-import type { AuthUser } from '../../auth/session';
-import { recordDecision } from '../../debriefs';
-import { NotFoundError } from '../../platform/errors';
-import { createLoop, getLoop, type LoopDetail } from '../../loops';
-import { removeFromPanel } from '../../panel';
-import { getLoopResults, loadLoopResults, type Decision } from '../../results';
+import { decisionOutcomes, decisionSchema } from '../../../../domain/decision';
+import { competencyKinds, roundFormats, visibilityModes } from '../../../../domain/library';
+import { loopStatuses } from '../../../../domain/loop-status';
+import { canKnowLoop } from '../../../access';
+import type { DB } from '../../../platform/db';
+import type { AuthUser } from '../../../auth/session';
+import { recordDecision } from '../../../debriefs';
+import { NotFoundError } from '../../../platform/errors';
+import { createLoop, getLoop, type LoopDetail } from '../../../loops';
+import { removeFromPanel } from '../../../panel';
+import { getLoopResults, loadLoopResults, type Decision } from '../../../results';
 import { endpoint } from '../endpoint';
 import {
 	countsOut,
@@ -24,7 +24,7 @@ import {
 	sid,
 	timeIn,
 	timeOut
-} from './common';
+} from './conventions';
 
 // Loops: created from an opening's template with a panel, read by those who run them,
 // results for those the independence rule lets see them, and the debrief's decision.

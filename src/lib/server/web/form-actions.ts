@@ -6,7 +6,7 @@ import {
 	type EchoedValues,
 	type FieldErrors,
 	type FormFailure
-} from '../domain/validation';
+} from '../../domain/validation';
 import {
 	ConflictError,
 	diskFull,
@@ -16,7 +16,7 @@ import {
 	NotFoundError,
 	reportDiskFull,
 	TooManyAttemptsError
-} from './platform/errors';
+} from '../platform/errors';
 
 /** A failed form action, typed the same everywhere so pages read it with formState(). */
 export function failForm(status: number, failure: FormFailure) {

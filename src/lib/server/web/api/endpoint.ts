@@ -1,10 +1,10 @@
 import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { getDb } from '../platform/runtime';
-import type { Role } from '../../domain/roles';
-import type { AuthUser } from '../auth/session';
-import type { DB } from '../platform/db';
-import { ForbiddenError, NotFoundError } from '../platform/errors';
+import { getDb } from '../../platform/runtime';
+import type { Role } from '../../../domain/roles';
+import type { AuthUser } from '../../auth/session';
+import type { DB } from '../../platform/db';
+import { ForbiddenError, NotFoundError } from '../../platform/errors';
 import { apiResponse, HttpError, issuesFromZod, readBytes, readJson, requireApiUser } from './http';
 
 // An API endpoint is described once: its path, its zod schemas and its handler. The route
