@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { emailSchema, newPasswordSchema, personNameSchema, roleSchema } from '../lib/domain/account-schemas';
 import { issuesToFieldErrors } from '../lib/domain/validation';
-import { createApiToken } from '../lib/server/api-tokens';
+import { createApiToken } from '../lib/server/auth/api-tokens';
 import { generateSecureRandomString } from '../lib/server/auth/secret-token';
 import { databasePath } from '../lib/server/platform/runtime';
 import { backUpDatabase } from '../lib/server/platform/backup';
@@ -13,7 +13,7 @@ import { demoPassword, seedDemo } from '../lib/server/demo';
 import { InputError } from '../lib/server/platform/errors';
 import { exportToFile } from '../lib/server/transfer/export';
 import { ImportRefusedError, importFromFile } from '../lib/server/transfer/import';
-import { resetPassword } from '../lib/server/password-changes';
+import { resetPassword } from '../lib/server/auth/password-changes';
 import { createUser, findUserByEmail } from '../lib/server/users';
 
 export class UsageError extends Error {}

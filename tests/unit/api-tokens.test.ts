@@ -5,7 +5,7 @@ import {
 	listApiTokens,
 	listTeamApiTokens,
 	revokeApiToken
-} from '../../src/lib/server/api-tokens';
+} from '../../src/lib/server/auth/api-tokens';
 import { listAuditEvents } from '../../src/lib/server/platform/audit';
 import { RequestLimiter } from '../../src/lib/server/auth/rate-limit';
 import { ForbiddenError, NotFoundError } from '../../src/lib/server/platform/errors';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { authenticateApiToken, createApiToken } from '../../src/lib/server/api-tokens';
+import { authenticateApiToken, createApiToken } from '../../src/lib/server/auth/api-tokens';
 import { verifyPassword } from '../../src/lib/server/auth/password';
 import { parseToken, secretMatches } from '../../src/lib/server/auth/secret-token';
 import { openDatabase, openSqlite } from '../../src/lib/server/platform/db';

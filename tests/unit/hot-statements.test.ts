@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { authenticateApiToken, createApiToken } from '../../src/lib/server/api-tokens';
+import { authenticateApiToken, createApiToken } from '../../src/lib/server/auth/api-tokens';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { freshDb } from './helpers/db';
 import { newUser } from './helpers/factories';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { authenticateApiToken, createApiToken } from '../../src/lib/server/api-tokens';
+import { authenticateApiToken, createApiToken } from '../../src/lib/server/auth/api-tokens';
 import { listAuditEvents } from '../../src/lib/server/platform/audit';
 import { verifyPassword } from '../../src/lib/server/auth/password';
 import { FailureLimiter } from '../../src/lib/server/auth/rate-limit';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { InputError, TooManyAttemptsError } from '../../src/lib/server/platform/errors';
-import { changeOwnPassword, resetPassword } from '../../src/lib/server/password-changes';
+import { changeOwnPassword, resetPassword } from '../../src/lib/server/auth/password-changes';
 import { freshDb } from './helpers/db';
 import { newUser, testPassword } from './helpers/factories';
 

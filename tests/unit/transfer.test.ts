@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { day } from '../../src/lib/domain/time';
 import { attemptLogin, createLoginLimiters } from '../../src/lib/server/auth/login';
 import { createSession, type AuthUser } from '../../src/lib/server/auth/session';
-import { createApiToken } from '../../src/lib/server/api-tokens';
+import { createApiToken } from '../../src/lib/server/auth/api-tokens';
 import { getCalibration, type Calibration } from '../../src/lib/server/calibration';
 import { reviseCompetency } from '../../src/lib/server/competencies';
 import { createDb, openDatabase, openSqlite, type DB } from '../../src/lib/server/platform/db';
@@ -18,7 +18,7 @@ import { amendScorecard, getScorecard } from '../../src/lib/server/scorecards';
 import { generateOrganisation } from '../../src/lib/server/synthetic/generate';
 import { exportOrganisation } from '../../src/lib/server/transfer/export';
 import { ImportRefusedError, importOrganisation } from '../../src/lib/server/transfer/import';
-import { resetPassword } from '../../src/lib/server/password-changes';
+import { resetPassword } from '../../src/lib/server/auth/password-changes';
 import { deactivateUser } from '../../src/lib/server/users';
 import { freshDb, freshDbPath } from './helpers/db';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createApiToken, authenticateApiToken } from '../../src/lib/server/api-tokens';
+import { createApiToken, authenticateApiToken } from '../../src/lib/server/auth/api-tokens';
 import { listAuditEvents } from '../../src/lib/server/platform/audit';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';

@@ -3,7 +3,7 @@ import type { Role } from '../domain/roles';
 import type { AuthUser } from './auth/session';
 import { invalidateUserSessions } from './auth/session';
 import { commonPasswordMessage, hashPassword, isCommonPassword } from './auth/password';
-import { revokeUserApiTokens } from './api-tokens';
+import { revokeUserApiTokens } from './auth/api-tokens';
 import { recordAudit } from './platform/audit';
 import { ConflictError, InputError, NotFoundError } from './platform/errors';
 import { assertRole } from './access';

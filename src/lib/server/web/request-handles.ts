@@ -1,6 +1,6 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Handle } from '@sveltejs/kit/hooks';
-import { authenticateApiToken } from '../api-tokens';
+import { authenticateApiToken } from '../auth/api-tokens';
 import { apiRateLimiter, getDb, sessionPolicy } from '../platform/runtime';
 import { deleteSessionCookie, readSessionCookie } from '../auth/cookie';
 import { loginUrl } from '../auth/guards';

@@ -5,7 +5,7 @@ import {
 	revokeApiTokenSchema,
 	userIdSchema
 } from '#lib/domain/account-schemas.ts';
-import { listTeamApiTokens, revokeApiToken } from '#lib/server/api-tokens.ts';
+import { listTeamApiTokens, revokeApiToken } from '#lib/server/auth/api-tokens.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';

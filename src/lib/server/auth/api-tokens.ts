@@ -1,10 +1,10 @@
-import { runNow, type DB } from './platform/db';
-import type { Role } from '../domain/roles';
-import type { AuthUser } from './auth/session';
-import { issueToken, parseToken, secretMatches } from './auth/secret-token';
-import { recordAudit } from './platform/audit';
-import { NotFoundError } from './platform/errors';
-import { assertRole } from './access';
+import { runNow, type DB } from '../platform/db';
+import type { Role } from '../../domain/roles';
+import type { AuthUser } from './session';
+import { issueToken, parseToken, secretMatches } from './secret-token';
+import { recordAudit } from '../platform/audit';
+import { NotFoundError } from '../platform/errors';
+import { assertRole } from '../access';
 
 // API tokens act as their user, with exactly that user's permissions: a script holding one
 // is the person who made it. Only a hash of the secret is stored; the token is shown once.

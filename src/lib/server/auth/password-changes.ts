@@ -1,12 +1,12 @@
-import type { DB } from './platform/db';
-import type { AuthUser } from './auth/session';
-import { invalidateUserSessions } from './auth/session';
-import { hashPassword, verifyPassword } from './auth/password';
-import { describeWait, FailureLimiter } from './auth/rate-limit';
+import type { DB } from '../platform/db';
+import type { AuthUser } from './session';
+import { invalidateUserSessions } from './session';
+import { hashPassword, verifyPassword } from './password';
+import { describeWait, FailureLimiter } from './rate-limit';
 import { revokeUserApiTokens } from './api-tokens';
-import { recordAudit } from './platform/audit';
-import { InputError, NotFoundError, TooManyAttemptsError } from './platform/errors';
-import { assertAcceptablePassword, findUserByEmail } from './users';
+import { recordAudit } from '../platform/audit';
+import { InputError, NotFoundError, TooManyAttemptsError } from '../platform/errors';
+import { assertAcceptablePassword, findUserByEmail } from '../users';
 
 // Passwords of existing users: changed by themselves, or reset by an operator. Both end
 // sessions; API tokens end with a reset, and with a change when the user asks.
