@@ -6,7 +6,7 @@ import { openDatabase, type DB } from '../src/lib/server/platform/db';
 import { createLoop } from '../src/lib/server/loops';
 import { insertOpening } from '../src/lib/server/openings';
 import { saveScorecard, submitScorecard } from '../src/lib/server/scorecards';
-import { createUser } from '../src/lib/server/users';
+import { createUser } from '../src/lib/server/accounts/users';
 
 // What the benchmarks need beyond the generated organisation, made through the feature
 // functions: fifty scorecards in progress for the autosave load, and an opening whose

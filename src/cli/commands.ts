@@ -14,7 +14,7 @@ import { InputError } from '../lib/server/platform/errors';
 import { exportToFile } from '../lib/server/transfer/export';
 import { ImportRefusedError, importFromFile } from '../lib/server/transfer/import';
 import { resetPassword } from '../lib/server/auth/password-changes';
-import { createUser, findUserByEmail } from '../lib/server/users';
+import { createUser, findUserByEmail } from '../lib/server/accounts/users';
 
 export class UsageError extends Error {}
 

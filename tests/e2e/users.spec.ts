@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { changeUserRole } from '../../src/lib/server/users';
+import { changeUserRole } from '../../src/lib/server/accounts/users';
 import { ports } from '../../playwright.config';
 
 test('deactivating a user ends their live session at once', async ({ page, seed, browser }) => {

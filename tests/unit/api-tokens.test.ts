@@ -9,7 +9,7 @@ import {
 import { listAuditEvents } from '../../src/lib/server/platform/audit';
 import { RequestLimiter } from '../../src/lib/server/auth/rate-limit';
 import { ForbiddenError, NotFoundError } from '../../src/lib/server/platform/errors';
-import { deactivateUser } from '../../src/lib/server/users';
+import { deactivateUser } from '../../src/lib/server/accounts/users';
 import { freshDb } from './helpers/db';
 import { newUser } from './helpers/factories';
 

@@ -8,7 +8,7 @@ import {
 	listPendingInvites,
 	lookUpInvite,
 	revokeInvite
-} from '../../src/lib/server/invites';
+} from '../../src/lib/server/accounts/invites';
 import { freshDb } from './helpers/db';
 import { newUser } from './helpers/factories';
 

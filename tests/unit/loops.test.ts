@@ -8,7 +8,7 @@ import { listAuditEvents } from '../../src/lib/server/platform/audit';
 import { listActivePeople } from '../../src/lib/server/openings';
 import { addToPanel, removeFromPanel, rescheduleInterview } from '../../src/lib/server/panel';
 import { updateRound, getTemplate } from '../../src/lib/server/templates';
-import { deactivateUser } from '../../src/lib/server/users';
+import { deactivateUser } from '../../src/lib/server/accounts/users';
 import { freshDb } from './helpers/db';
 import { newCandidate, newOpening, newUser } from './helpers/factories';
 

@@ -12,14 +12,14 @@ import { createDb, openDatabase, openSqlite, type DB } from '../../src/lib/serve
 import { saveDebriefNotes } from '../../src/lib/server/debriefs';
 import { demoPassword, seedDemo } from '../../src/lib/server/demo';
 import { ConflictError } from '../../src/lib/server/platform/errors';
-import { createInvite } from '../../src/lib/server/invites';
+import { createInvite } from '../../src/lib/server/accounts/invites';
 import { getLoopResults } from '../../src/lib/server/results';
 import { amendScorecard, getScorecard } from '../../src/lib/server/scorecards';
 import { generateOrganisation } from '../../src/lib/server/synthetic/generate';
 import { exportOrganisation } from '../../src/lib/server/transfer/export';
 import { ImportRefusedError, importOrganisation } from '../../src/lib/server/transfer/import';
 import { resetPassword } from '../../src/lib/server/auth/password-changes';
-import { deactivateUser } from '../../src/lib/server/users';
+import { deactivateUser } from '../../src/lib/server/accounts/users';
 import { freshDb, freshDbPath } from './helpers/db';
 
 const now = Date.UTC(2026, 10, 21, 12);

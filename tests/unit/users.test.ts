@@ -12,7 +12,7 @@ import {
 	getTeamSummary,
 	listUsers,
 	reactivateUser
-} from '../../src/lib/server/users';
+} from '../../src/lib/server/accounts/users';
 import { freshDb } from './helpers/db';
 import { newUser } from './helpers/factories';
 

@@ -4,7 +4,7 @@ import { test as base, expect, type BrowserContext, type Page } from '@playwrigh
 import type { Role } from '../../../src/lib/domain/roles';
 import { createSession } from '../../../src/lib/server/auth/session';
 import { openDatabase, type DB } from '../../../src/lib/server/platform/db';
-import { createUser } from '../../../src/lib/server/users';
+import { createUser } from '../../../src/lib/server/accounts/users';
 import { insertCandidate } from '../../../src/lib/server/candidates';
 import { createLoop } from '../../../src/lib/server/loops';
 import {

@@ -2,7 +2,7 @@ import type { DB } from '../../../src/lib/server/platform/db';
 import type { Role } from '../../../src/lib/domain/roles';
 import type { AuthUser } from '../../../src/lib/server/auth/session';
 import { hashPassword } from '../../../src/lib/server/auth/password';
-import { insertUser } from '../../../src/lib/server/users';
+import { insertUser } from '../../../src/lib/server/accounts/users';
 import { insertOpening } from '../../../src/lib/server/openings';
 import { insertCandidate } from '../../../src/lib/server/candidates';
 import { saveScorecard, submitScorecard } from '../../../src/lib/server/scorecards';

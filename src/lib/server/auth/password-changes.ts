@@ -6,7 +6,7 @@ import { describeWait, FailureLimiter } from './rate-limit';
 import { revokeUserApiTokens } from './api-tokens';
 import { recordAudit } from '../platform/audit';
 import { InputError, NotFoundError, TooManyAttemptsError } from '../platform/errors';
-import { assertAcceptablePassword, findUserByEmail } from '../users';
+import { assertAcceptablePassword, findUserByEmail } from '../accounts/users';
 
 // Passwords of existing users: changed by themselves, or reset by an operator. Both end
 // sessions; API tokens end with a reset, and with a change when the user asks.

@@ -2,7 +2,7 @@ import type { DB } from '../platform/db';
 import type { Role } from '../../domain/roles';
 import type { AuthUser } from '../auth/session';
 import { ConflictError } from '../platform/errors';
-import { createUser, hasAnyUser } from '../users';
+import { createUser, hasAnyUser } from '../accounts/users';
 import { seedHiring } from './hiring';
 
 export const demoPassword = 'panelist-demo-2026';

@@ -6,7 +6,7 @@ import type { Recommendation } from '../../domain/scorecard';
 import { hashPassword } from '../auth/password';
 import type { DB } from '../platform/db';
 import { ConflictError } from '../platform/errors';
-import { hasAnyUser } from '../users';
+import { hasAnyUser } from '../accounts/users';
 import { competencyMonthColumns, createMonthTotals, interviewerMonthColumns } from './month-totals';
 import { createRandom, type Random } from './random';
 

@@ -6,7 +6,7 @@ import { deleteSessionCookie, readSessionCookie } from '../auth/cookie';
 import { loginUrl } from '../auth/guards';
 import { validateSessionToken, type AuthUser } from '../auth/session';
 import { isValidTimeZone } from '../../domain/time';
-import { hasAnyUser } from '../users';
+import { hasAnyUser } from '../accounts/users';
 
 /** Headers for every response (the API's fast path sends them too). */
 export const securityHeaderValues: Readonly<Record<string, string>> = {

@@ -7,7 +7,7 @@ import { describeWait, RequestLimiter } from '#lib/server/auth/rate-limit.ts';
 import { createSession } from '#lib/server/auth/session.ts';
 import { ConflictError } from '#lib/server/platform/errors.ts';
 import { failForm, formFailure } from '#lib/server/web/form-actions.ts';
-import { createFirstAdmin, hasAnyUser } from '#lib/server/users.ts';
+import { createFirstAdmin, hasAnyUser } from '#lib/server/accounts/users.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

@@ -9,8 +9,8 @@ import { listTeamApiTokens, revokeApiToken } from '#lib/server/auth/api-tokens.t
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';
-import { createInvite, listPendingInvites, revokeInvite } from '#lib/server/invites.ts';
-import { changeUserRole, deactivateUser, listUsers, reactivateUser } from '#lib/server/users.ts';
+import { createInvite, listPendingInvites, revokeInvite } from '#lib/server/accounts/invites.ts';
+import { changeUserRole, deactivateUser, listUsers, reactivateUser } from '#lib/server/accounts/users.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

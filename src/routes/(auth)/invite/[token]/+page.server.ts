@@ -6,7 +6,7 @@ import { getDb, sessionPolicy } from '#lib/server/platform/runtime.ts';
 import { setSessionCookie } from '#lib/server/auth/cookie.ts';
 import { createSession, invalidateSession } from '#lib/server/auth/session.ts';
 import { failForm, formFailure } from '#lib/server/web/form-actions.ts';
-import { acceptInvite, describeUnusableInvite, lookUpInvite } from '#lib/server/invites.ts';
+import { acceptInvite, describeUnusableInvite, lookUpInvite } from '#lib/server/accounts/invites.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {

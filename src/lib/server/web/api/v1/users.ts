@@ -6,7 +6,7 @@ import {
 	roleSchema
 } from '../../../../domain/account-schemas';
 import { roles } from '../../../../domain/roles';
-import { createUserAsAdmin, getUser, listUsers, type UserSummary } from '../../../users';
+import { createUserAsAdmin, getUser, listUsers, type UserSummary } from '../../../accounts/users';
 import { endpoint } from '../endpoint';
 import { idOut, iso, sid, timeOut } from './conventions';
 

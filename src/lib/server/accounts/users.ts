@@ -1,12 +1,12 @@
-import type { DB } from './platform/db';
-import type { Role } from '../domain/roles';
-import type { AuthUser } from './auth/session';
-import { invalidateUserSessions } from './auth/session';
-import { commonPasswordMessage, hashPassword, isCommonPassword } from './auth/password';
-import { revokeUserApiTokens } from './auth/api-tokens';
-import { recordAudit } from './platform/audit';
-import { ConflictError, InputError, NotFoundError } from './platform/errors';
-import { assertRole } from './access';
+import type { DB } from '../platform/db';
+import type { Role } from '../../domain/roles';
+import type { AuthUser } from '../auth/session';
+import { invalidateUserSessions } from '../auth/session';
+import { commonPasswordMessage, hashPassword, isCommonPassword } from '../auth/password';
+import { revokeUserApiTokens } from '../auth/api-tokens';
+import { recordAudit } from '../platform/audit';
+import { ConflictError, InputError, NotFoundError } from '../platform/errors';
+import { assertRole } from '../access';
 
 export interface NewAccount {
 	email: string;

@@ -1,11 +1,11 @@
-import type { DB } from './platform/db';
-import type { Role } from '../domain/roles';
-import type { AuthUser } from './auth/session';
-import { hashPassword } from './auth/password';
-import { issueToken, parseToken, secretMatches } from './auth/secret-token';
-import { recordAudit } from './platform/audit';
-import { ConflictError, InputError, NotFoundError } from './platform/errors';
-import { assertRole } from './access';
+import type { DB } from '../platform/db';
+import type { Role } from '../../domain/roles';
+import type { AuthUser } from '../auth/session';
+import { hashPassword } from '../auth/password';
+import { issueToken, parseToken, secretMatches } from '../auth/secret-token';
+import { recordAudit } from '../platform/audit';
+import { ConflictError, InputError, NotFoundError } from '../platform/errors';
+import { assertRole } from '../access';
 import { assertAcceptablePassword, insertUser } from './users';
 
 export const inviteLifetimeMs = 7 * 24 * 60 * 60 * 1000;
