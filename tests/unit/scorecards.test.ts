@@ -10,7 +10,7 @@ import {
 	NotFoundError,
 	VersionConflictError
 } from '../../src/lib/server/platform/errors';
-import { feedbackAccess } from '../../src/lib/server/feedback-access';
+import { feedbackAccess } from '../../src/lib/server/access/feedback-access';
 import { createLoop } from '../../src/lib/server/loops';
 import {
 	amendScorecard,

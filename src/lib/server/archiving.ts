@@ -1,6 +1,6 @@
 import type { DB } from './platform/db';
 import type { AuthUser } from './auth/session';
-import { assertCanManageHiring } from './access';
+import { assertCanManageHiring } from './access/permissions';
 import { recordAudit } from './platform/audit';
 import { NotFoundError } from './platform/errors';
 

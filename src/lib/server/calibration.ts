@@ -20,7 +20,7 @@ import {
 } from '../domain/calibration';
 import type { CompetencyKind } from '../domain/library';
 import type { AuthUser } from './auth/session';
-import { canManageHiring, managedOpeningIds } from './access';
+import { canManageHiring, managedOpeningIds } from './access/permissions';
 import { ForbiddenError } from './platform/errors';
 
 // Calibration over complete loops only (every panelist submitted): no figure can reveal

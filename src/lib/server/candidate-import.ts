@@ -2,7 +2,7 @@ import type { DB } from './platform/db';
 import type { ImportCounts, ImportOutcome } from '../domain/candidate-import';
 import { readCandidateCsv } from '../domain/candidate-csv';
 import type { AuthUser } from './auth/session';
-import { assertCanManageHiring } from './access';
+import { assertCanManageHiring } from './access/permissions';
 import { recordAudit } from './platform/audit';
 import { CsvImportError, NotFoundError } from './platform/errors';
 

@@ -5,7 +5,7 @@ import { adjustedRating } from '../domain/calibration';
 import type { Comparison, ComparisonRow } from '../domain/comparison';
 import type { Recommendation } from '../domain/scorecard';
 import type { AuthUser } from './auth/session';
-import { assertCanManageOpeningLoops } from './access';
+import { assertCanManageOpeningLoops } from './access/permissions';
 import { leniencyOf } from './calibration';
 import { listLoops, type LoopSummary } from './loops';
 

@@ -3,7 +3,7 @@ import type { DB } from './platform/db';
 import type { CompetencyKind } from '../domain/library';
 import type { CompetencyInput } from '../domain/library-schemas';
 import type { AuthUser } from './auth/session';
-import { assertCanManageHiring } from './access';
+import { assertCanManageHiring } from './access/permissions';
 import { setArchived } from './archiving';
 import { recordAudit } from './platform/audit';
 import { InputError, NotFoundError } from './platform/errors';

@@ -6,7 +6,7 @@ import { interviewEnd, isLate, isOverdue } from '../domain/loop-status';
 import type { ScorecardStatus } from './platform/schema';
 import type { AuthUser } from './auth/session';
 import { ForbiddenError, NotFoundError } from './platform/errors';
-import { feedbackAccess } from './feedback-access';
+import { feedbackAccess } from './access/feedback-access';
 import { splitProbes } from './questions';
 import { getScorecard, type ScorecardView } from './scorecards';
 

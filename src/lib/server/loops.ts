@@ -8,10 +8,10 @@ import { auditCarriesFeedback } from '../domain/audit-trail';
 import type { HiddenReason } from '../domain/feedback-visibility';
 import type { ScorecardStatus } from './platform/schema';
 import type { AuthUser } from './auth/session';
-import { assertCanManageOpeningLoops, canManageHiring } from './access';
+import { assertCanManageOpeningLoops, canManageHiring } from './access/permissions';
 import { listAuditEvents, recordAudit } from './platform/audit';
 import { ForbiddenError, InputError, NotFoundError } from './platform/errors';
-import { feedbackAccessByLoop, type FeedbackAccess } from './feedback-access';
+import { feedbackAccessByLoop, type FeedbackAccess } from './access/feedback-access';
 
 export interface LoopSummary {
 	id: number;

@@ -1,6 +1,6 @@
 import type { DB } from './platform/db';
 import type { AuthUser } from './auth/session';
-import { assertCanManageOpeningLoops } from './access';
+import { assertCanManageOpeningLoops } from './access/permissions';
 import { recordAudit } from './platform/audit';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from './platform/errors';
 import { refreshLoopCalibration } from './calibration-upkeep';

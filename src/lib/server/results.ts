@@ -7,7 +7,7 @@ import { isLate, isOverdue, loopStatus, type LoopStatus } from '../domain/loop-s
 import type { Recommendation, ScorecardDocument } from '../domain/scorecard';
 import type { AuthUser } from './auth/session';
 import { leniencyOf } from './calibration';
-import { assertFeedbackVisible, assertMaySeePanelLeniency } from './feedback-access';
+import { assertFeedbackVisible, assertMaySeePanelLeniency } from './access/feedback-access';
 import { parseDocument } from './scorecards';
 
 export interface PanelScorecard {

@@ -13,7 +13,7 @@ import type { ScorecardStatus } from './platform/schema';
 import type { AuthUser } from './auth/session';
 import { recordAudit } from './platform/audit';
 import { refreshLoopCalibration } from './calibration-upkeep';
-import { assertFeedbackVisible } from './feedback-access';
+import { assertFeedbackVisible } from './access/feedback-access';
 import {
 	ConflictError,
 	ForbiddenError,

@@ -5,7 +5,7 @@ import { hashPassword } from '../auth/password';
 import { issueToken, parseToken, secretMatches } from '../auth/secret-token';
 import { recordAudit } from '../platform/audit';
 import { ConflictError, InputError, NotFoundError } from '../platform/errors';
-import { assertRole } from '../access';
+import { assertRole } from '../access/permissions';
 import { assertAcceptablePassword, insertUser } from './users';
 
 export const inviteLifetimeMs = 7 * 24 * 60 * 60 * 1000;

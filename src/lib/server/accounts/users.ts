@@ -6,7 +6,7 @@ import { commonPasswordMessage, hashPassword, isCommonPassword } from '../auth/p
 import { revokeUserApiTokens } from '../auth/api-tokens';
 import { recordAudit } from '../platform/audit';
 import { ConflictError, InputError, NotFoundError } from '../platform/errors';
-import { assertRole } from '../access';
+import { assertRole } from '../access/permissions';
 
 export interface NewAccount {
 	email: string;

@@ -4,7 +4,7 @@ import type { AuthUser } from './session';
 import { issueToken, parseToken, secretMatches } from './secret-token';
 import { recordAudit } from '../platform/audit';
 import { NotFoundError } from '../platform/errors';
-import { assertRole } from '../access';
+import { assertRole } from '../access/permissions';
 
 // API tokens act as their user, with exactly that user's permissions: a script holding one
 // is the person who made it. Only a hash of the secret is stored; the token is shown once.

@@ -1,9 +1,9 @@
 import { auditCarriesFeedback, auditPageSize, type AuditFilter } from '../../domain/audit-trail';
 import type { HiddenReason } from '../../domain/feedback-visibility';
-import { assertRole } from '../access';
+import { assertRole } from '../access/permissions';
 import type { AuthUser } from '../auth/session';
 import type { DB } from './db';
-import { feedbackAccessByLoop } from '../feedback-access';
+import { feedbackAccessByLoop } from '../access/feedback-access';
 
 export interface AuditEntry {
 	actorUserId: number | null;

@@ -1,6 +1,6 @@
 import { parseCalibrationFilter } from '#lib/domain/calibration-filter.ts';
 import { interviewerSortKeys, pageOfInterviewers, type InterviewerSortKey } from '#lib/domain/calibration.ts';
-import { canManageHiring } from '#lib/server/access.ts';
+import { canManageHiring } from '#lib/server/access/permissions.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { getCalibration, getTrend } from '#lib/server/calibration.ts';

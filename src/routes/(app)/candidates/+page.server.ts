@@ -1,6 +1,6 @@
 import { parseId } from '#lib/domain/ids.ts';
 import { pageFromQuery } from '#lib/domain/paging.ts';
-import { canManageHiring } from '#lib/server/access.ts';
+import { canManageHiring } from '#lib/server/access/permissions.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { orPageError } from '#lib/server/web/page-errors.ts';

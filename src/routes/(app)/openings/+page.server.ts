@@ -1,4 +1,4 @@
-import { canManageHiring } from '#lib/server/access.ts';
+import { canManageHiring } from '#lib/server/access/permissions.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { orPageError } from '#lib/server/web/page-errors.ts';

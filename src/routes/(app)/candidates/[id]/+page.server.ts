@@ -1,5 +1,5 @@
 import { candidateSchema } from '#lib/domain/hiring-schemas.ts';
-import { canManageHiring, managedOpeningIds } from '#lib/server/access.ts';
+import { canManageHiring, managedOpeningIds } from '#lib/server/access/permissions.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole, requireUser } from '#lib/server/auth/guards.ts';
 import { getCandidate, updateCandidate } from '#lib/server/candidates.ts';

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { parseId } from '#lib/domain/ids.ts';
 import { panelErrorsToFields, panelFromForm } from '#lib/domain/panel-form.ts';
 import { echoValues } from '#lib/domain/validation.ts';
-import { assertCanManageOpeningLoops } from '#lib/server/access.ts';
+import { assertCanManageOpeningLoops } from '#lib/server/access/permissions.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { getCandidate } from '#lib/server/candidates.ts';

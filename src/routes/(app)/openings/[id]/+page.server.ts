@@ -1,7 +1,7 @@
 import { pageFromQuery } from '#lib/domain/paging.ts';
 import { importCountsFromQuery } from '#lib/domain/candidate-import.ts';
 import { openingSchema } from '#lib/domain/hiring-schemas.ts';
-import { canManageHiring } from '#lib/server/access.ts';
+import { canManageHiring } from '#lib/server/access/permissions.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole, requireUser } from '#lib/server/auth/guards.ts';
 import { listCandidates } from '#lib/server/candidates.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { decisionOutcomes, decisionSchema } from '../../../../domain/decision';
 import { competencyKinds, roundFormats, visibilityModes } from '../../../../domain/library';
 import { loopStatuses } from '../../../../domain/loop-status';
-import { canKnowLoop } from '../../../access';
+import { canKnowLoop } from '../../../access/permissions';
 import type { DB } from '../../../platform/db';
 import type { AuthUser } from '../../../auth/session';
 import { recordDecision } from '../../../debriefs';

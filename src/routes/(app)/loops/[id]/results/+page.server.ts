@@ -1,4 +1,4 @@
-import { runsOpeningLoops } from '#lib/server/access.ts';
+import { runsOpeningLoops } from '#lib/server/access/permissions.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { getLoopResults } from '#lib/server/results.ts';

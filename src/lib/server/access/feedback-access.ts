@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import type { DB } from './platform/db';
-import type { HiddenReason } from '../domain/feedback-visibility';
-import type { AuthUser } from './auth/session';
-import { canManageHiring, runsOpeningLoops } from './access';
-import { ForbiddenError, NotFoundError } from './platform/errors';
+import type { DB } from '../platform/db';
+import type { HiddenReason } from '../../domain/feedback-visibility';
+import type { AuthUser } from '../auth/session';
+import { canManageHiring, runsOpeningLoops } from './permissions';
+import { ForbiddenError, NotFoundError } from '../platform/errors';
 
 export type FeedbackAccess =
 	{ visible: true; onPanel: boolean } | { visible: false; reason: HiddenReason; onPanel: true };
