@@ -8,11 +8,11 @@ import {
 	listCompetencies,
 	reviseCompetency,
 	setCompetencyArchived
-} from '../../src/lib/server/competencies';
+} from '../../src/lib/server/library/competencies';
 import { ForbiddenError, InputError } from '../../src/lib/server/platform/errors';
 import { installDefaultLibrary } from '../../src/lib/server/library/install';
-import { createQuestion, listQuestions, updateQuestion } from '../../src/lib/server/questions';
-import { listTemplates } from '../../src/lib/server/templates';
+import { createQuestion, listQuestions, updateQuestion } from '../../src/lib/server/library/questions';
+import { listTemplates } from '../../src/lib/server/library/templates';
 import { freshDb } from './helpers/db';
 import { newUser } from './helpers/factories';
 

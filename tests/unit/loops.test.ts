@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { hour } from '../../src/lib/domain/time';
-import { reviseCompetency, getCompetency } from '../../src/lib/server/competencies';
+import { reviseCompetency, getCompetency } from '../../src/lib/server/library/competencies';
 import { ForbiddenError, InputError, NotFoundError } from '../../src/lib/server/platform/errors';
 import { getInterviewKit, listMyInterviews } from '../../src/lib/server/interviews';
 import { createLoop, getLoop, listLoops } from '../../src/lib/server/loops';
 import { listAuditEvents } from '../../src/lib/server/platform/audit';
 import { listActivePeople } from '../../src/lib/server/openings';
 import { addToPanel, removeFromPanel, rescheduleInterview } from '../../src/lib/server/panel';
-import { updateRound, getTemplate } from '../../src/lib/server/templates';
+import { updateRound, getTemplate } from '../../src/lib/server/library/templates';
 import { deactivateUser } from '../../src/lib/server/accounts/users';
 import { freshDb } from './helpers/db';
 import { newCandidate, newOpening, newUser } from './helpers/factories';

@@ -7,7 +7,7 @@ import { attemptLogin, createLoginLimiters } from '../../src/lib/server/auth/log
 import { createSession, type AuthUser } from '../../src/lib/server/auth/session';
 import { createApiToken } from '../../src/lib/server/auth/api-tokens';
 import { getCalibration, type Calibration } from '../../src/lib/server/calibration';
-import { reviseCompetency } from '../../src/lib/server/competencies';
+import { reviseCompetency } from '../../src/lib/server/library/competencies';
 import { createDb, openDatabase, openSqlite, type DB } from '../../src/lib/server/platform/db';
 import { saveDebriefNotes } from '../../src/lib/server/debriefs';
 import { demoPassword, seedDemo } from '../../src/lib/server/demo';

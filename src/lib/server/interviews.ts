@@ -7,7 +7,7 @@ import type { ScorecardStatus } from './platform/schema';
 import type { AuthUser } from './auth/session';
 import { ForbiddenError, NotFoundError } from './platform/errors';
 import { feedbackAccess } from './access/feedback-access';
-import { splitProbes } from './questions';
+import { splitProbes } from './library/questions';
 import { getScorecard, type ScorecardView } from './scorecards';
 
 // An interviewer's own interviews: the list, and the brief for one of them.

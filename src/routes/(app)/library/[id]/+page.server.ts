@@ -8,7 +8,7 @@ import {
 	getCompetency,
 	reviseCompetency,
 	setCompetencyArchived
-} from '#lib/server/competencies.ts';
+} from '#lib/server/library/competencies.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { Actions, PageServerLoad } from './$types';

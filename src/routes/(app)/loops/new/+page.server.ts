@@ -11,7 +11,7 @@ import { failForm, formFailure } from '#lib/server/web/form-actions.ts';
 import { createLoop } from '#lib/server/loops.ts';
 import { getOpening, listActivePeople } from '#lib/server/openings.ts';
 import { orPageError } from '#lib/server/web/page-errors.ts';
-import { templateRounds } from '#lib/server/templates.ts';
+import { templateRounds } from '#lib/server/library/templates.ts';
 import type { AuthUser } from '#lib/server/auth/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 

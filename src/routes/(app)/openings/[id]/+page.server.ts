@@ -9,7 +9,7 @@ import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { listLoops } from '#lib/server/loops.ts';
 import { getOpening, listActivePeople, updateOpening } from '#lib/server/openings.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
-import { listTemplates } from '#lib/server/templates.ts';
+import { listTemplates } from '#lib/server/library/templates.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -4,7 +4,7 @@ import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { createOpening, listActivePeople } from '#lib/server/openings.ts';
-import { listTemplates } from '#lib/server/templates.ts';
+import { listTemplates } from '#lib/server/library/templates.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

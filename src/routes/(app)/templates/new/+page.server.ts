@@ -3,7 +3,7 @@ import { templateSchema } from '#lib/domain/library-schemas.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';
-import { createTemplate } from '#lib/server/templates.ts';
+import { createTemplate } from '#lib/server/library/templates.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -15,15 +15,15 @@ import {
 	setCompetencyArchived,
 	type CompetencyDetail,
 	type CompetencySummary
-} from '../../../competencies';
-import { createQuestion, getQuestion, listQuestions, type QuestionSummary } from '../../../questions';
+} from '../../../library/competencies';
+import { createQuestion, getQuestion, listQuestions, type QuestionSummary } from '../../../library/questions';
 import {
 	createTemplateWithRounds,
 	getTemplate,
 	listTemplates,
 	type TemplateDetail,
 	type TemplateSummary
-} from '../../../templates';
+} from '../../../library/templates';
 import { endpoint } from '../endpoint';
 import { flagIn, idIn, idOut, idParams, idsIn, iso, sid, timeOut } from './conventions';
 

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
-import type { DB } from './platform/db';
-import type { CompetencyKind } from '../domain/library';
-import type { QuestionInput } from '../domain/library-schemas';
-import type { AuthUser } from './auth/session';
-import { assertCanManageHiring } from './access/permissions';
+import type { DB } from '../platform/db';
+import type { CompetencyKind } from '../../domain/library';
+import type { QuestionInput } from '../../domain/library-schemas';
+import type { AuthUser } from '../auth/session';
+import { assertCanManageHiring } from '../access/permissions';
 import { setArchived } from './archiving';
-import { recordAudit } from './platform/audit';
-import { InputError, NotFoundError } from './platform/errors';
+import { recordAudit } from '../platform/audit';
+import { InputError, NotFoundError } from '../platform/errors';
 
 export interface QuestionSummary {
 	id: number;

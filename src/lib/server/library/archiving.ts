@@ -1,8 +1,8 @@
-import type { DB } from './platform/db';
-import type { AuthUser } from './auth/session';
-import { assertCanManageHiring } from './access/permissions';
-import { recordAudit } from './platform/audit';
-import { NotFoundError } from './platform/errors';
+import type { DB } from '../platform/db';
+import type { AuthUser } from '../auth/session';
+import { assertCanManageHiring } from '../access/permissions';
+import { recordAudit } from '../platform/audit';
+import { NotFoundError } from '../platform/errors';
 
 // The library's things (competencies, questions, templates) are archived, never deleted:
 // loops and scorecards keep pointing at them. Archiving and restoring work alike for all.
