@@ -8,8 +8,8 @@ import { getComparison } from '../../src/lib/server/comparison';
 import { getLoopResults } from '../../src/lib/server/results';
 import type { DB } from '../../src/lib/server/platform/db';
 import { ForbiddenError } from '../../src/lib/server/platform/errors';
-import { createLoop } from '../../src/lib/server/loops';
-import { addToPanel } from '../../src/lib/server/panel';
+import { createLoop } from '../../src/lib/server/hiring/loops';
+import { addToPanel } from '../../src/lib/server/hiring/panel';
 import {
 	amendScorecard,
 	getScorecard,

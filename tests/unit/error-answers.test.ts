@@ -8,7 +8,7 @@ import { createDb, openSqlite } from '../../src/lib/server/platform/db';
 import { answerErrors, answerServerError } from '../../src/lib/server/web/error-answers';
 import { diskFull, isDiskFull } from '../../src/lib/server/platform/errors';
 import { formFailure } from '../../src/lib/server/web/form-actions';
-import { createLoop } from '../../src/lib/server/loops';
+import { createLoop } from '../../src/lib/server/hiring/loops';
 import { getScorecard, saveScorecard } from '../../src/lib/server/scorecards';
 import { freshDbPath } from './helpers/db';
 import { newCandidate, newOpening, newUser } from './helpers/factories';

@@ -6,7 +6,7 @@ import type { AuthUser } from '../../src/lib/server/auth/session';
 import { getComparison } from '../../src/lib/server/comparison';
 import type { DB } from '../../src/lib/server/platform/db';
 import { recordDecision } from '../../src/lib/server/debriefs';
-import { createLoop, getLoop, listLoops } from '../../src/lib/server/loops';
+import { createLoop, getLoop, listLoops } from '../../src/lib/server/hiring/loops';
 import { amendScorecard } from '../../src/lib/server/scorecards';
 import { freshDb } from './helpers/db';
 import { newCandidate, newOpening, newUser, submitAs } from './helpers/factories';

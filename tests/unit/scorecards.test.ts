@@ -11,7 +11,7 @@ import {
 	VersionConflictError
 } from '../../src/lib/server/platform/errors';
 import { feedbackAccess } from '../../src/lib/server/access/feedback-access';
-import { createLoop } from '../../src/lib/server/loops';
+import { createLoop } from '../../src/lib/server/hiring/loops';
 import {
 	amendScorecard,
 	getScorecard,

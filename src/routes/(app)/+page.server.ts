@@ -1,6 +1,6 @@
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
-import { listMyInterviews } from '#lib/server/interviews.ts';
+import { listMyInterviews } from '#lib/server/hiring/interviews.ts';
 import { listPendingInvites } from '#lib/server/accounts/invites.ts';
 import { getTeamSummary } from '#lib/server/accounts/users.ts';
 import type { PageServerLoad } from './$types';

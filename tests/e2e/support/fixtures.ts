@@ -5,8 +5,8 @@ import type { Role } from '../../../src/lib/domain/roles';
 import { createSession } from '../../../src/lib/server/auth/session';
 import { openDatabase, type DB } from '../../../src/lib/server/platform/db';
 import { createUser } from '../../../src/lib/server/accounts/users';
-import { insertCandidate } from '../../../src/lib/server/candidates';
-import { createLoop } from '../../../src/lib/server/loops';
+import { insertCandidate } from '../../../src/lib/server/hiring/candidates';
+import { createLoop } from '../../../src/lib/server/hiring/loops';
 import {
 	amendScorecard,
 	getScorecard,
@@ -15,7 +15,7 @@ import {
 } from '../../../src/lib/server/scorecards';
 import { recordDecision } from '../../../src/lib/server/debriefs';
 import type { DecisionOutcome } from '../../../src/lib/domain/decision';
-import { insertOpening } from '../../../src/lib/server/openings';
+import { insertOpening } from '../../../src/lib/server/hiring/openings';
 import type { PanelEntry } from '../../../src/lib/domain/hiring-schemas';
 
 /** The database of the shared e2e server (see playwright.config.ts). */

@@ -3,8 +3,8 @@ import type { Role } from '../../../src/lib/domain/roles';
 import type { AuthUser } from '../../../src/lib/server/auth/session';
 import { hashPassword } from '../../../src/lib/server/auth/password';
 import { insertUser } from '../../../src/lib/server/accounts/users';
-import { insertOpening } from '../../../src/lib/server/openings';
-import { insertCandidate } from '../../../src/lib/server/candidates';
+import { insertOpening } from '../../../src/lib/server/hiring/openings';
+import { insertCandidate } from '../../../src/lib/server/hiring/candidates';
 import { saveScorecard, submitScorecard } from '../../../src/lib/server/scorecards';
 import type { ScorecardDocument } from '../../../src/lib/domain/scorecard';
 

@@ -1,10 +1,10 @@
 import type { DB } from '../platform/db';
 import { day, hour } from '../../domain/time';
 import type { AuthUser } from '../auth/session';
-import { insertCandidate } from '../candidates';
-import { createLoop } from '../loops';
-import { insertOpening } from '../openings';
-import { cancelLoop } from '../panel';
+import { insertCandidate } from '../hiring/candidates';
+import { createLoop } from '../hiring/loops';
+import { insertOpening } from '../hiring/openings';
+import { cancelLoop } from '../hiring/panel';
 import { decide, fillPanel, type Profile } from './feedback';
 
 const engineers: { name: string; profile?: Profile }[] = [

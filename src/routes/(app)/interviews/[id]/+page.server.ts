@@ -6,7 +6,7 @@ import { requireUser } from '#lib/server/auth/guards.ts';
 import type { AuthUser } from '#lib/server/auth/session.ts';
 import { IncompleteError, InputError, VersionConflictError } from '#lib/server/platform/errors.ts';
 import { formFailure } from '#lib/server/web/form-actions.ts';
-import { getInterviewKit } from '#lib/server/interviews.ts';
+import { getInterviewKit } from '#lib/server/hiring/interviews.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import { amendScorecard, listSubmissions, saveScorecard, submitScorecard } from '#lib/server/scorecards.ts';
 import type { Actions, PageServerLoad } from './$types';

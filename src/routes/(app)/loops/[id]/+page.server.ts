@@ -4,9 +4,9 @@ import { idList, idSchema, text } from '#lib/domain/library-schemas.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';
-import { getLoop } from '#lib/server/loops.ts';
-import { listActivePeople } from '#lib/server/openings.ts';
-import { addToPanel, cancelLoop, removeFromPanel, rescheduleInterview } from '#lib/server/panel.ts';
+import { getLoop } from '#lib/server/hiring/loops.ts';
+import { listActivePeople } from '#lib/server/hiring/openings.ts';
+import { addToPanel, cancelLoop, removeFromPanel, rescheduleInterview } from '#lib/server/hiring/panel.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -3,7 +3,7 @@ import { openingSchema } from '#lib/domain/hiring-schemas.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';
-import { createOpening, listActivePeople } from '#lib/server/openings.ts';
+import { createOpening, listActivePeople } from '#lib/server/hiring/openings.ts';
 import { listTemplates } from '#lib/server/library/templates.ts';
 import type { Actions, PageServerLoad } from './$types';
 

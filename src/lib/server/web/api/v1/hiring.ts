@@ -5,10 +5,10 @@ import { loopStatuses } from '../../../../domain/loop-status';
 import { decisionOutcomes } from '../../../../domain/decision';
 import { maxImportBytes, maxImportRows } from '../../../../domain/candidate-import';
 import { candidatesPerPage } from '../../../../domain/paging';
-import { csvTextFromBytes, importCandidatesCsv } from '../../../candidate-import';
-import { createCandidate, getCandidate, listCandidates, type CandidateDetail } from '../../../candidates';
+import { csvTextFromBytes, importCandidatesCsv } from '../../../hiring/candidate-import';
+import { createCandidate, getCandidate, listCandidates, type CandidateDetail } from '../../../hiring/candidates';
 import { getComparison } from '../../../comparison';
-import { createOpening, getOpening, listOpenings, type OpeningSummary } from '../../../openings';
+import { createOpening, getOpening, listOpenings, type OpeningSummary } from '../../../hiring/openings';
 import { endpoint } from '../endpoint';
 import { countsOut, flagIn, idIn, idOut, idParams, idsIn, iso, scaleCounts, sid, timeOut } from './conventions';
 

@@ -7,8 +7,8 @@ import type { DB } from '../../../platform/db';
 import type { AuthUser } from '../../../auth/session';
 import { recordDecision } from '../../../debriefs';
 import { NotFoundError } from '../../../platform/errors';
-import { createLoop, getLoop, type LoopDetail } from '../../../loops';
-import { removeFromPanel } from '../../../panel';
+import { createLoop, getLoop, type LoopDetail } from '../../../hiring/loops';
+import { removeFromPanel } from '../../../hiring/panel';
 import { getLoopResults, loadLoopResults, type Decision } from '../../../results';
 import { endpoint } from '../endpoint';
 import {

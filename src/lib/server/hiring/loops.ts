@@ -1,17 +1,17 @@
 import { sql } from 'kysely';
-import type { DB } from './platform/db';
-import type { CreateLoopInput } from '../domain/hiring-schemas';
-import type { CompetencyKind, RoundFormat, VisibilityMode } from '../domain/library';
-import { isLate, isOverdue, loopStatus, type LoopFacts, type LoopStatus } from '../domain/loop-status';
-import type { DecisionOutcome } from '../domain/decision';
-import { auditCarriesFeedback } from '../domain/audit-trail';
-import type { HiddenReason } from '../domain/feedback-visibility';
-import type { ScorecardStatus } from './platform/schema';
-import type { AuthUser } from './auth/session';
-import { assertCanManageOpeningLoops, canManageHiring } from './access/permissions';
-import { listAuditEvents, recordAudit } from './platform/audit';
-import { ForbiddenError, InputError, NotFoundError } from './platform/errors';
-import { feedbackAccessByLoop, type FeedbackAccess } from './access/feedback-access';
+import type { DB } from '../platform/db';
+import type { CreateLoopInput } from '../../domain/hiring-schemas';
+import type { CompetencyKind, RoundFormat, VisibilityMode } from '../../domain/library';
+import { isLate, isOverdue, loopStatus, type LoopFacts, type LoopStatus } from '../../domain/loop-status';
+import type { DecisionOutcome } from '../../domain/decision';
+import { auditCarriesFeedback } from '../../domain/audit-trail';
+import type { HiddenReason } from '../../domain/feedback-visibility';
+import type { ScorecardStatus } from '../platform/schema';
+import type { AuthUser } from '../auth/session';
+import { assertCanManageOpeningLoops, canManageHiring } from '../access/permissions';
+import { listAuditEvents, recordAudit } from '../platform/audit';
+import { ForbiddenError, InputError, NotFoundError } from '../platform/errors';
+import { feedbackAccessByLoop, type FeedbackAccess } from '../access/feedback-access';
 
 export interface LoopSummary {
 	id: number;

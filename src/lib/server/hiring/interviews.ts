@@ -1,14 +1,14 @@
 import { sql } from 'kysely';
-import type { DB } from './platform/db';
-import type { CompetencyKind, EvidenceRule, RoundFormat, VisibilityMode } from '../domain/library';
-import { noteFieldsFor, type NoteField } from '../domain/scorecard';
-import { interviewEnd, isLate, isOverdue } from '../domain/loop-status';
-import type { ScorecardStatus } from './platform/schema';
-import type { AuthUser } from './auth/session';
-import { ForbiddenError, NotFoundError } from './platform/errors';
-import { feedbackAccess } from './access/feedback-access';
-import { splitProbes } from './library/questions';
-import { getScorecard, type ScorecardView } from './scorecards';
+import type { DB } from '../platform/db';
+import type { CompetencyKind, EvidenceRule, RoundFormat, VisibilityMode } from '../../domain/library';
+import { noteFieldsFor, type NoteField } from '../../domain/scorecard';
+import { interviewEnd, isLate, isOverdue } from '../../domain/loop-status';
+import type { ScorecardStatus } from '../platform/schema';
+import type { AuthUser } from '../auth/session';
+import { ForbiddenError, NotFoundError } from '../platform/errors';
+import { feedbackAccess } from '../access/feedback-access';
+import { splitProbes } from '../library/questions';
+import { getScorecard, type ScorecardView } from '../scorecards';
 
 // An interviewer's own interviews: the list, and the brief for one of them.
 

@@ -1,10 +1,10 @@
-import type { DB } from './platform/db';
-import type { ImportCounts, ImportOutcome } from '../domain/candidate-import';
-import { readCandidateCsv } from '../domain/candidate-csv';
-import type { AuthUser } from './auth/session';
-import { assertCanManageHiring } from './access/permissions';
-import { recordAudit } from './platform/audit';
-import { CsvImportError, NotFoundError } from './platform/errors';
+import type { DB } from '../platform/db';
+import type { ImportCounts, ImportOutcome } from '../../domain/candidate-import';
+import { readCandidateCsv } from '../../domain/candidate-csv';
+import type { AuthUser } from '../auth/session';
+import { assertCanManageHiring } from '../access/permissions';
+import { recordAudit } from '../platform/audit';
+import { CsvImportError, NotFoundError } from '../platform/errors';
 
 // Candidates from a CSV into an opening, for the import page and the API alike. All or
 // nothing: every row is checked before anything is written (docs/decisions/012).
