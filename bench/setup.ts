@@ -5,7 +5,7 @@ import { insertCandidate } from '../src/lib/server/hiring/candidates';
 import { openDatabase, type DB } from '../src/lib/server/platform/db';
 import { createLoop } from '../src/lib/server/hiring/loops';
 import { insertOpening } from '../src/lib/server/hiring/openings';
-import { saveScorecard, submitScorecard } from '../src/lib/server/scorecards';
+import { saveScorecard, submitScorecard } from '../src/lib/server/evaluation/scorecards';
 import { createUser } from '../src/lib/server/accounts/users';
 
 // What the benchmarks need beyond the generated organisation, made through the feature

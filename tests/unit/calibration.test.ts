@@ -4,8 +4,8 @@ import type { ScorecardDocument } from '../../src/lib/domain/scorecard';
 import { day, hour } from '../../src/lib/domain/time';
 import type { AuthUser } from '../../src/lib/server/auth/session';
 import { getCalibration, getTrend, leniencyOf } from '../../src/lib/server/calibration';
-import { getComparison } from '../../src/lib/server/comparison';
-import { getLoopResults } from '../../src/lib/server/results';
+import { getComparison } from '../../src/lib/server/evaluation/comparison';
+import { getLoopResults } from '../../src/lib/server/evaluation/results';
 import type { DB } from '../../src/lib/server/platform/db';
 import { ForbiddenError } from '../../src/lib/server/platform/errors';
 import { createLoop } from '../../src/lib/server/hiring/loops';
@@ -15,7 +15,7 @@ import {
 	getScorecard,
 	saveScorecard,
 	submitScorecard
-} from '../../src/lib/server/scorecards';
+} from '../../src/lib/server/evaluation/scorecards';
 import { freshDb } from './helpers/db';
 import { newCandidate, newOpening, newUser } from './helpers/factories';
 

@@ -9,7 +9,7 @@ import { answerErrors, answerServerError } from '../../src/lib/server/web/error-
 import { diskFull, isDiskFull } from '../../src/lib/server/platform/errors';
 import { formFailure } from '../../src/lib/server/web/form-actions';
 import { createLoop } from '../../src/lib/server/hiring/loops';
-import { getScorecard, saveScorecard } from '../../src/lib/server/scorecards';
+import { getScorecard, saveScorecard } from '../../src/lib/server/evaluation/scorecards';
 import { freshDbPath } from './helpers/db';
 import { newCandidate, newOpening, newUser } from './helpers/factories';
 

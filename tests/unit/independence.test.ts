@@ -3,11 +3,11 @@ import type { ScorecardDocument } from '../../src/lib/domain/scorecard';
 import { hour } from '../../src/lib/domain/time';
 import { listAuditTrail } from '../../src/lib/server/platform/audit';
 import type { AuthUser } from '../../src/lib/server/auth/session';
-import { getComparison } from '../../src/lib/server/comparison';
+import { getComparison } from '../../src/lib/server/evaluation/comparison';
 import type { DB } from '../../src/lib/server/platform/db';
-import { recordDecision } from '../../src/lib/server/debriefs';
+import { recordDecision } from '../../src/lib/server/evaluation/debriefs';
 import { createLoop, getLoop, listLoops } from '../../src/lib/server/hiring/loops';
-import { amendScorecard } from '../../src/lib/server/scorecards';
+import { amendScorecard } from '../../src/lib/server/evaluation/scorecards';
 import { freshDb } from './helpers/db';
 import { newCandidate, newOpening, newUser, submitAs } from './helpers/factories';
 

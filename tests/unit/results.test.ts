@@ -5,14 +5,14 @@ import type { ScorecardDocument } from '../../src/lib/domain/scorecard';
 import { hour } from '../../src/lib/domain/time';
 import { listAuditEvents } from '../../src/lib/server/platform/audit';
 import type { AuthUser } from '../../src/lib/server/auth/session';
-import { getComparison } from '../../src/lib/server/comparison';
+import { getComparison } from '../../src/lib/server/evaluation/comparison';
 import type { DB } from '../../src/lib/server/platform/db';
-import { getDebrief, recordDecision } from '../../src/lib/server/debriefs';
+import { getDebrief, recordDecision } from '../../src/lib/server/evaluation/debriefs';
 import { ForbiddenError, InputError } from '../../src/lib/server/platform/errors';
 import { createLoop, getLoop } from '../../src/lib/server/hiring/loops';
 import { cancelLoop } from '../../src/lib/server/hiring/panel';
-import { getLoopResults } from '../../src/lib/server/results';
-import { saveScorecard, submitScorecard } from '../../src/lib/server/scorecards';
+import { getLoopResults } from '../../src/lib/server/evaluation/results';
+import { saveScorecard, submitScorecard } from '../../src/lib/server/evaluation/scorecards';
 import { countingDb, freshDb } from './helpers/db';
 import { newCandidate, newOpening, newUser } from './helpers/factories';
 

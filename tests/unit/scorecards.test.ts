@@ -18,7 +18,7 @@ import {
 	listSubmissions,
 	saveScorecard,
 	submitScorecard
-} from '../../src/lib/server/scorecards';
+} from '../../src/lib/server/evaluation/scorecards';
 import { freshDb } from './helpers/db';
 import { newCandidate, newOpening, newUser } from './helpers/factories';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getCalibration } from '../../src/lib/server/calibration';
-import { getLoopResults } from '../../src/lib/server/results';
+import { getLoopResults } from '../../src/lib/server/evaluation/results';
 import { exportOrganisation } from '../../src/lib/server/transfer/export';
 import { importOrganisation } from '../../src/lib/server/transfer/import';
 import { day } from '../../src/lib/domain/time';

@@ -12,8 +12,8 @@ import {
 	getScorecard,
 	saveScorecard,
 	submitScorecard
-} from '../../../src/lib/server/scorecards';
-import { recordDecision } from '../../../src/lib/server/debriefs';
+} from '../../../src/lib/server/evaluation/scorecards';
+import { recordDecision } from '../../../src/lib/server/evaluation/debriefs';
 import type { DecisionOutcome } from '../../../src/lib/domain/decision';
 import { insertOpening } from '../../../src/lib/server/hiring/openings';
 import type { PanelEntry } from '../../../src/lib/domain/hiring-schemas';

@@ -5,7 +5,7 @@ import { hashPassword } from '../../../src/lib/server/auth/password';
 import { insertUser } from '../../../src/lib/server/accounts/users';
 import { insertOpening } from '../../../src/lib/server/hiring/openings';
 import { insertCandidate } from '../../../src/lib/server/hiring/candidates';
-import { saveScorecard, submitScorecard } from '../../../src/lib/server/scorecards';
+import { saveScorecard, submitScorecard } from '../../../src/lib/server/evaluation/scorecards';
 import type { ScorecardDocument } from '../../../src/lib/domain/scorecard';
 
 export const testPassword = 'factory-password-0042';

@@ -5,8 +5,8 @@ import type { Recommendation, ScorecardDocument } from '../../domain/scorecard';
 import { noteFieldsFor } from '../../domain/scorecard';
 import { hour } from '../../domain/time';
 import type { AuthUser } from '../auth/session';
-import { recordDecision } from '../debriefs';
-import { saveScorecard, submitScorecard } from '../scorecards';
+import { recordDecision } from '../evaluation/debriefs';
+import { saveScorecard, submitScorecard } from '../evaluation/scorecards';
 
 /** How a demo candidate comes across: a level around which the panel rates, or a split panel. */
 export interface Profile {

@@ -3,7 +3,7 @@ import { rebuildCalibrationMonths, refreshLoopRows } from '../calibration-upkeep
 import type { DB } from '../platform/db';
 import { ConflictError } from '../platform/errors';
 import { prepareDatabase } from '../platform/prepare-database';
-import { rewriteRatingRows } from '../scorecards';
+import { rewriteRatingRows } from '../evaluation/scorecards';
 import { dbId } from './convert';
 import { maxFileBytes, type ExportFile, type Problem } from './format';
 import { writeLoops } from './import-loops';

@@ -4,7 +4,7 @@ import { fromWire } from '../../domain/scorecard';
 import { getDb, sessionPolicy } from '../platform/runtime';
 import { sessionCookieName } from '../auth/cookie';
 import { validateSessionToken, type AuthUser } from '../auth/session';
-import { saveScorecard } from '../scorecards';
+import { saveScorecard } from '../evaluation/scorecards';
 import {
 	bearerAuthentication,
 	securityHeaderValues,

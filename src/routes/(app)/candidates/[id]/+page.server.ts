@@ -4,7 +4,7 @@ import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole, requireUser } from '#lib/server/auth/guards.ts';
 import { getCandidate, updateCandidate } from '#lib/server/hiring/candidates.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';
-import { summarizeLoops } from '#lib/server/comparison.ts';
+import { summarizeLoops } from '#lib/server/evaluation/comparison.ts';
 import { listLoops } from '#lib/server/hiring/loops.ts';
 import { listOpenings } from '#lib/server/hiring/openings.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';

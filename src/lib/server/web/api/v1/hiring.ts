@@ -7,7 +7,7 @@ import { maxImportBytes, maxImportRows } from '../../../../domain/candidate-impo
 import { candidatesPerPage } from '../../../../domain/paging';
 import { csvTextFromBytes, importCandidatesCsv } from '../../../hiring/candidate-import';
 import { createCandidate, getCandidate, listCandidates, type CandidateDetail } from '../../../hiring/candidates';
-import { getComparison } from '../../../comparison';
+import { getComparison } from '../../../evaluation/comparison';
 import { createOpening, getOpening, listOpenings, type OpeningSummary } from '../../../hiring/openings';
 import { endpoint } from '../endpoint';
 import { countsOut, flagIn, idIn, idOut, idParams, idsIn, iso, scaleCounts, sid, timeOut } from './conventions';

@@ -5,11 +5,11 @@ import { loopStatuses } from '../../../../domain/loop-status';
 import { canKnowLoop } from '../../../access/permissions';
 import type { DB } from '../../../platform/db';
 import type { AuthUser } from '../../../auth/session';
-import { recordDecision } from '../../../debriefs';
+import { recordDecision } from '../../../evaluation/debriefs';
 import { NotFoundError } from '../../../platform/errors';
 import { createLoop, getLoop, type LoopDetail } from '../../../hiring/loops';
 import { removeFromPanel } from '../../../hiring/panel';
-import { getLoopResults, loadLoopResults, type Decision } from '../../../results';
+import { getLoopResults, loadLoopResults, type Decision } from '../../../evaluation/results';
 import { endpoint } from '../endpoint';
 import {
 	countsOut,

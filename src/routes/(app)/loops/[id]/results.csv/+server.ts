@@ -1,7 +1,7 @@
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { csvResponse, toCsv } from '#lib/server/platform/csv.ts';
-import { getLoopResults } from '#lib/server/results.ts';
+import { getLoopResults } from '#lib/server/evaluation/results.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { RequestHandler } from './$types';
 

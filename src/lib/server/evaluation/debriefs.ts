@@ -1,13 +1,13 @@
-import type { DB } from './platform/db';
-import { debriefAgenda, type AgendaItem } from '../domain/aggregation';
-import { debriefNotesLimit, noFeedbackYet, type DecisionInput } from '../domain/decision';
-import type { AuthUser } from './auth/session';
-import { assertCanManageOpeningLoops } from './access/permissions';
-import { recordAudit } from './platform/audit';
-import { ConflictError, InputError, NotFoundError } from './platform/errors';
-import { assertFeedbackVisible } from './access/feedback-access';
+import type { DB } from '../platform/db';
+import { debriefAgenda, type AgendaItem } from '../../domain/aggregation';
+import { debriefNotesLimit, noFeedbackYet, type DecisionInput } from '../../domain/decision';
+import type { AuthUser } from '../auth/session';
+import { assertCanManageOpeningLoops } from '../access/permissions';
+import { recordAudit } from '../platform/audit';
+import { ConflictError, InputError, NotFoundError } from '../platform/errors';
+import { assertFeedbackVisible } from '../access/feedback-access';
 import { loadLoopResults, type LoopResults } from './results';
-import { refreshLoopCalibration } from './calibration-upkeep';
+import { refreshLoopCalibration } from '../calibration-upkeep';
 
 /**
  * Running a debrief takes both: the right to run the opening's loops, and (for someone on

@@ -1,8 +1,8 @@
-import { parseSortKey, sortComparison, type SortDirection } from '../domain/comparison';
-import type { DB } from './platform/db';
-import type { AuthUser } from './auth/session';
+import { parseSortKey, sortComparison, type SortDirection } from '../../domain/comparison';
+import type { DB } from '../platform/db';
+import type { AuthUser } from '../auth/session';
 import { getComparison } from './comparison';
-import { getOpening } from './hiring/openings';
+import { getOpening } from '../hiring/openings';
 
 /** The comparison as a page or a CSV asks for it: `?sort=`, `?dir=`, `?candidate=` (repeated). */
 export async function comparisonFromQuery(

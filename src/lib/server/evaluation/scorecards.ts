@@ -1,19 +1,19 @@
 import { sql } from 'kysely';
-import { runNow, type DB } from './platform/db';
-import type { CompetencyKind, EvidenceRule, VisibilityMode } from '../domain/library';
-import { isLate } from '../domain/loop-status';
+import { runNow, type DB } from '../platform/db';
+import type { CompetencyKind, EvidenceRule, VisibilityMode } from '../../domain/library';
+import { isLate } from '../../domain/loop-status';
 import {
 	emptyDocument,
 	referenceIssues,
 	submissionIssues,
 	type ScorecardDocument,
 	type ScorecardRound
-} from '../domain/scorecard';
-import type { ScorecardStatus } from './platform/schema';
-import type { AuthUser } from './auth/session';
-import { recordAudit } from './platform/audit';
-import { refreshLoopCalibration } from './calibration-upkeep';
-import { assertFeedbackVisible } from './access/feedback-access';
+} from '../../domain/scorecard';
+import type { ScorecardStatus } from '../platform/schema';
+import type { AuthUser } from '../auth/session';
+import { recordAudit } from '../platform/audit';
+import { refreshLoopCalibration } from '../calibration-upkeep';
+import { assertFeedbackVisible } from '../access/feedback-access';
 import {
 	ConflictError,
 	ForbiddenError,
@@ -21,7 +21,7 @@ import {
 	InputError,
 	NotFoundError,
 	VersionConflictError
-} from './platform/errors';
+} from '../platform/errors';
 
 // A scorecard's identity never changes once created: which round, loop and interviewer it
 // belongs to, and a loop round is a frozen copy. Both are cached, so an autosave reads

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
-import type { DB } from './platform/db';
-import { kindMeans, tallyRecommendations } from '../domain/aggregation';
-import { adjustedRating } from '../domain/calibration';
-import type { Comparison, ComparisonRow } from '../domain/comparison';
-import type { Recommendation } from '../domain/scorecard';
-import type { AuthUser } from './auth/session';
-import { assertCanManageOpeningLoops } from './access/permissions';
-import { leniencyOf } from './calibration';
-import { listLoops, type LoopSummary } from './hiring/loops';
+import type { DB } from '../platform/db';
+import { kindMeans, tallyRecommendations } from '../../domain/aggregation';
+import { adjustedRating } from '../../domain/calibration';
+import type { Comparison, ComparisonRow } from '../../domain/comparison';
+import type { Recommendation } from '../../domain/scorecard';
+import type { AuthUser } from '../auth/session';
+import { assertCanManageOpeningLoops } from '../access/permissions';
+import { leniencyOf } from '../calibration';
+import { listLoops, type LoopSummary } from '../hiring/loops';
 
 /**
  * Candidates of an opening side by side: per-competency means, technical and leadership

@@ -1,13 +1,13 @@
-import type { DB } from './platform/db';
-import { aggregateLoop, type LoopResult } from '../domain/aggregation';
-import { adjustedRating } from '../domain/calibration';
-import type { DecisionOutcome } from '../domain/decision';
-import type { CompetencyKind } from '../domain/library';
-import { isLate, isOverdue, loopStatus, type LoopStatus } from '../domain/loop-status';
-import type { Recommendation, ScorecardDocument } from '../domain/scorecard';
-import type { AuthUser } from './auth/session';
-import { leniencyOf } from './calibration';
-import { assertFeedbackVisible, assertMaySeePanelLeniency } from './access/feedback-access';
+import type { DB } from '../platform/db';
+import { aggregateLoop, type LoopResult } from '../../domain/aggregation';
+import { adjustedRating } from '../../domain/calibration';
+import type { DecisionOutcome } from '../../domain/decision';
+import type { CompetencyKind } from '../../domain/library';
+import { isLate, isOverdue, loopStatus, type LoopStatus } from '../../domain/loop-status';
+import type { Recommendation, ScorecardDocument } from '../../domain/scorecard';
+import type { AuthUser } from '../auth/session';
+import { leniencyOf } from '../calibration';
+import { assertFeedbackVisible, assertMaySeePanelLeniency } from '../access/feedback-access';
 import { parseDocument } from './scorecards';
 
 export interface PanelScorecard {
