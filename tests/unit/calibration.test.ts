@@ -3,7 +3,7 @@ import { krippendorffAlpha } from '../../src/lib/domain/calibration';
 import type { ScorecardDocument } from '../../src/lib/domain/scorecard';
 import { day, hour } from '../../src/lib/domain/time';
 import type { AuthUser } from '../../src/lib/server/auth/session';
-import { getCalibration, getTrend, leniencyOf } from '../../src/lib/server/calibration';
+import { getCalibration, getTrend, leniencyOf } from '../../src/lib/server/calibration/calibration';
 import { getComparison } from '../../src/lib/server/evaluation/comparison';
 import { getLoopResults } from '../../src/lib/server/evaluation/results';
 import type { DB } from '../../src/lib/server/platform/db';

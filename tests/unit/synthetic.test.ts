@@ -1,8 +1,8 @@
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { day } from '../../src/lib/domain/time';
-import { getCalibration } from '../../src/lib/server/calibration';
-import { rebuildCalibrationMonths, refreshLoopCalibration } from '../../src/lib/server/calibration-upkeep';
+import { getCalibration } from '../../src/lib/server/calibration/calibration';
+import { rebuildCalibrationMonths, refreshLoopCalibration } from '../../src/lib/server/calibration/calibration-upkeep';
 import { createDb, openSqlite } from '../../src/lib/server/platform/db';
 import { ConflictError } from '../../src/lib/server/platform/errors';
 import { generateOrganisation } from '../../src/lib/server/synthetic/generate';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getCalibration } from '../../src/lib/server/calibration';
+import { getCalibration } from '../../src/lib/server/calibration/calibration';
 import { getLoopResults } from '../../src/lib/server/evaluation/results';
 import { exportOrganisation } from '../../src/lib/server/transfer/export';
 import { importOrganisation } from '../../src/lib/server/transfer/import';

@@ -6,7 +6,7 @@ import { day } from '../../src/lib/domain/time';
 import { attemptLogin, createLoginLimiters } from '../../src/lib/server/auth/login';
 import { createSession, type AuthUser } from '../../src/lib/server/auth/session';
 import { createApiToken } from '../../src/lib/server/auth/api-tokens';
-import { getCalibration, type Calibration } from '../../src/lib/server/calibration';
+import { getCalibration, type Calibration } from '../../src/lib/server/calibration/calibration';
 import { reviseCompetency } from '../../src/lib/server/library/competencies';
 import { createDb, openDatabase, openSqlite, type DB } from '../../src/lib/server/platform/db';
 import { saveDebriefNotes } from '../../src/lib/server/evaluation/debriefs';

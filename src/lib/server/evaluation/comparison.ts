@@ -6,7 +6,7 @@ import type { Comparison, ComparisonRow } from '../../domain/comparison';
 import type { Recommendation } from '../../domain/scorecard';
 import type { AuthUser } from '../auth/session';
 import { assertCanManageOpeningLoops } from '../access/permissions';
-import { leniencyOf } from '../calibration';
+import { leniencyOf } from '../calibration/calibration';
 import { listLoops, type LoopSummary } from '../hiring/loops';
 
 /**

@@ -7,7 +7,7 @@ import { recordAudit } from '../platform/audit';
 import { ConflictError, InputError, NotFoundError } from '../platform/errors';
 import { assertFeedbackVisible } from '../access/feedback-access';
 import { loadLoopResults, type LoopResults } from './results';
-import { refreshLoopCalibration } from '../calibration-upkeep';
+import { refreshLoopCalibration } from '../calibration/calibration-upkeep';
 
 /**
  * Running a debrief takes both: the right to run the opening's loops, and (for someone on

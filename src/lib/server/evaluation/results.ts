@@ -6,7 +6,7 @@ import type { CompetencyKind } from '../../domain/library';
 import { isLate, isOverdue, loopStatus, type LoopStatus } from '../../domain/loop-status';
 import type { Recommendation, ScorecardDocument } from '../../domain/scorecard';
 import type { AuthUser } from '../auth/session';
-import { leniencyOf } from '../calibration';
+import { leniencyOf } from '../calibration/calibration';
 import { assertFeedbackVisible, assertMaySeePanelLeniency } from '../access/feedback-access';
 import { parseDocument } from './scorecards';
 

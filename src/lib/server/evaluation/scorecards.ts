@@ -12,7 +12,7 @@ import {
 import type { ScorecardStatus } from '../platform/schema';
 import type { AuthUser } from '../auth/session';
 import { recordAudit } from '../platform/audit';
-import { refreshLoopCalibration } from '../calibration-upkeep';
+import { refreshLoopCalibration } from '../calibration/calibration-upkeep';
 import { assertFeedbackVisible } from '../access/feedback-access';
 import {
 	ConflictError,

@@ -3,7 +3,7 @@ import type { AuthUser } from '../auth/session';
 import { assertCanManageOpeningLoops } from '../access/permissions';
 import { recordAudit } from '../platform/audit';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../platform/errors';
-import { refreshLoopCalibration } from '../calibration-upkeep';
+import { refreshLoopCalibration } from '../calibration/calibration-upkeep';
 import { assertActiveInterviewers } from './loops';
 
 // Changes to a loop's panel after it was created; every one is audited on the loop.

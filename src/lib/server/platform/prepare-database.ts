@@ -1,5 +1,5 @@
 import { migrateToLatest, type DB } from './db';
-import { buildCalibrationAggregates, buildCalibrationMonths } from '../calibration-upkeep';
+import { buildCalibrationAggregates, buildCalibrationMonths } from '../calibration/calibration-upkeep';
 import { installDefaultLibrary } from '../library/install';
 
 /**

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { rebuildCalibrationMonths, refreshLoopRows } from '../calibration-upkeep';
+import { rebuildCalibrationMonths, refreshLoopRows } from '../calibration/calibration-upkeep';
 import type { DB } from '../platform/db';
 import { ConflictError } from '../platform/errors';
 import { prepareDatabase } from '../platform/prepare-database';

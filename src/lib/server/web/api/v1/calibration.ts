@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseCalibrationFilter } from '../../../../domain/calibration-filter';
 import { competencyKinds } from '../../../../domain/library';
-import { getCalibration } from '../../../calibration';
+import { getCalibration } from '../../../calibration/calibration';
 import { endpoint } from '../endpoint';
 import { HttpError } from '../http';
 import { idOut, scaleCounts, sid } from './conventions';

@@ -9,19 +9,19 @@ import {
 	splitByMonths,
 	type CompetencySums,
 	type InterviewerSums
-} from '../domain/calibration-sums';
+} from '../../domain/calibration-sums';
 import { competencySums, interviewerSums, type SumsFilter } from './calibration-sums';
-import type { DB } from './platform/db';
+import type { DB } from '../platform/db';
 import {
 	alphaFromCoincidences,
 	alphaThreshold,
 	leniencyFromSums,
 	type Leniency
-} from '../domain/calibration';
-import type { CompetencyKind } from '../domain/library';
-import type { AuthUser } from './auth/session';
-import { canManageHiring, managedOpeningIds } from './access/permissions';
-import { ForbiddenError } from './platform/errors';
+} from '../../domain/calibration';
+import type { CompetencyKind } from '../../domain/library';
+import type { AuthUser } from '../auth/session';
+import { canManageHiring, managedOpeningIds } from '../access/permissions';
+import { ForbiddenError } from '../platform/errors';
 
 // Calibration over complete loops only (every panelist submitted): no figure can reveal
 // feedback the independence rule still hides from anyone. All aggregation runs in SQL over

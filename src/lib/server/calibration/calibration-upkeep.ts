@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { nextMonthStart } from '../domain/calibration-sums';
-import type { CompetencyKind } from '../domain/library';
+import { nextMonthStart } from '../../domain/calibration-sums';
+import type { CompetencyKind } from '../../domain/library';
 import { competencySums, interviewerSums, monthOf } from './calibration-sums';
-import type { DB } from './platform/db';
+import type { DB } from '../platform/db';
 
 // Keeps calibration's precomputed figures true (see migration 005): called in the same
 // transaction as anything that changes whether a loop is complete, what its ratings are or

@@ -7,9 +7,9 @@ import {
 	interviewerSumFields,
 	type CompetencySums,
 	type InterviewerSums
-} from '../domain/calibration-sums';
-import type { CompetencyKind } from '../domain/library';
-import type { DB } from './platform/db';
+} from '../../domain/calibration-sums';
+import type { CompetencyKind } from '../../domain/library';
+import type { DB } from '../platform/db';
 
 // The sums behind calibration (domain/calibration-sums.ts), counted from the rows kept by
 // calibration-upkeep.ts: per interviewer or competency, and optionally per UTC month and
