@@ -2,7 +2,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { openDatabase } from '../src/lib/server/platform/db';
-import { seedDemo } from '../src/lib/server/demo';
+import { seedDemo } from '../src/cli/demo';
 import { prepareDatabase } from '../src/lib/server/platform/prepare-database';
 import { chromiumLaunchOptions, sessionCookie, startServer, tempDir } from './support';
 

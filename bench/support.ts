@@ -58,7 +58,7 @@ export const chromiumLaunchOptions = () => {
 export async function generatedDatabase(scorecards: number, seed = 7): Promise<string> {
 	const sources = [
 		...fs.readdirSync('migrations').map((f) => path.join('migrations', f)),
-		...fs.readdirSync('src/lib/server/synthetic').map((f) => path.join('src/lib/server/synthetic', f))
+		...fs.readdirSync('src/cli/synthetic').map((f) => path.join('src/cli/synthetic', f))
 	].sort();
 	const hash = createHash('sha256');
 	for (const file of sources) hash.update(fs.readFileSync(file));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attemptLogin, createLoginLimiters } from '../../src/lib/server/auth/login';
-import { demoPassword, seedDemo } from '../../src/lib/server/demo';
+import { demoPassword, seedDemo } from '../../src/cli/demo';
 import { freshDb } from './helpers/db';
 
 describe('demo organisation', () => {

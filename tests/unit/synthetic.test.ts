@@ -5,7 +5,7 @@ import { getCalibration } from '../../src/lib/server/calibration/calibration';
 import { rebuildCalibrationMonths, refreshLoopCalibration } from '../../src/lib/server/calibration/calibration-upkeep';
 import { createDb, openSqlite } from '../../src/lib/server/platform/db';
 import { ConflictError } from '../../src/lib/server/platform/errors';
-import { generateOrganisation } from '../../src/lib/server/synthetic/generate';
+import { generateOrganisation } from '../../src/cli/synthetic/generate';
 import { freshDb, freshDbPath } from './helpers/db';
 import { newUser } from './helpers/factories';
 

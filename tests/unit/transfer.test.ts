@@ -10,12 +10,12 @@ import { getCalibration, type Calibration } from '../../src/lib/server/calibrati
 import { reviseCompetency } from '../../src/lib/server/library/competencies';
 import { createDb, openDatabase, openSqlite, type DB } from '../../src/lib/server/platform/db';
 import { saveDebriefNotes } from '../../src/lib/server/evaluation/debriefs';
-import { demoPassword, seedDemo } from '../../src/lib/server/demo';
+import { demoPassword, seedDemo } from '../../src/cli/demo';
 import { ConflictError } from '../../src/lib/server/platform/errors';
 import { createInvite } from '../../src/lib/server/accounts/invites';
 import { getLoopResults } from '../../src/lib/server/evaluation/results';
 import { amendScorecard, getScorecard } from '../../src/lib/server/evaluation/scorecards';
-import { generateOrganisation } from '../../src/lib/server/synthetic/generate';
+import { generateOrganisation } from '../../src/cli/synthetic/generate';
 import { exportOrganisation } from '../../src/lib/server/transfer/export';
 import { ImportRefusedError, importOrganisation } from '../../src/lib/server/transfer/import';
 import { resetPassword } from '../../src/lib/server/auth/password-changes';

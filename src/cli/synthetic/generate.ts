@@ -1,12 +1,12 @@
 import type SQLite from 'better-sqlite3';
-import { delayBand, type InterviewerSums } from '../../domain/calibration-sums';
-import type { CompetencyKind } from '../../domain/library';
-import { day, hour, minute } from '../../domain/time';
-import type { Recommendation } from '../../domain/scorecard';
-import { hashPassword } from '../auth/password';
-import type { DB } from '../platform/db';
-import { ConflictError } from '../platform/errors';
-import { hasAnyUser } from '../accounts/users';
+import { delayBand, type InterviewerSums } from '../../lib/domain/calibration-sums';
+import type { CompetencyKind } from '../../lib/domain/library';
+import { day, hour, minute } from '../../lib/domain/time';
+import type { Recommendation } from '../../lib/domain/scorecard';
+import { hashPassword } from '../../lib/server/auth/password';
+import type { DB } from '../../lib/server/platform/db';
+import { ConflictError } from '../../lib/server/platform/errors';
+import { hasAnyUser } from '../../lib/server/accounts/users';
 import { competencyMonthColumns, createMonthTotals, interviewerMonthColumns } from './month-totals';
 import { createRandom, type Random } from './random';
 

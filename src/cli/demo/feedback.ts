@@ -1,12 +1,12 @@
-import type { DB } from '../platform/db';
-import type { DecisionOutcome } from '../../domain/decision';
-import { interviewEnd } from '../../domain/loop-status';
-import type { Recommendation, ScorecardDocument } from '../../domain/scorecard';
-import { noteFieldsFor } from '../../domain/scorecard';
-import { hour } from '../../domain/time';
-import type { AuthUser } from '../auth/session';
-import { recordDecision } from '../evaluation/debriefs';
-import { saveScorecard, submitScorecard } from '../evaluation/scorecards';
+import type { DB } from '../../lib/server/platform/db';
+import type { DecisionOutcome } from '../../lib/domain/decision';
+import { interviewEnd } from '../../lib/domain/loop-status';
+import type { Recommendation, ScorecardDocument } from '../../lib/domain/scorecard';
+import { noteFieldsFor } from '../../lib/domain/scorecard';
+import { hour } from '../../lib/domain/time';
+import type { AuthUser } from '../../lib/server/auth/session';
+import { recordDecision } from '../../lib/server/evaluation/debriefs';
+import { saveScorecard, submitScorecard } from '../../lib/server/evaluation/scorecards';
 
 /** How a demo candidate comes across: a level around which the panel rates, or a split panel. */
 export interface Profile {

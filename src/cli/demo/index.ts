@@ -1,8 +1,8 @@
-import type { DB } from '../platform/db';
-import type { Role } from '../../domain/roles';
-import type { AuthUser } from '../auth/session';
-import { ConflictError } from '../platform/errors';
-import { createUser, hasAnyUser } from '../accounts/users';
+import type { DB } from '../../lib/server/platform/db';
+import type { Role } from '../../lib/domain/roles';
+import type { AuthUser } from '../../lib/server/auth/session';
+import { ConflictError } from '../../lib/server/platform/errors';
+import { createUser, hasAnyUser } from '../../lib/server/accounts/users';
 import { seedHiring } from './hiring';
 
 export const demoPassword = 'panelist-demo-2026';

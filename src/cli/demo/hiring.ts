@@ -1,10 +1,10 @@
-import type { DB } from '../platform/db';
-import { day, hour } from '../../domain/time';
-import type { AuthUser } from '../auth/session';
-import { insertCandidate } from '../hiring/candidates';
-import { createLoop } from '../hiring/loops';
-import { insertOpening } from '../hiring/openings';
-import { cancelLoop } from '../hiring/panel';
+import type { DB } from '../../lib/server/platform/db';
+import { day, hour } from '../../lib/domain/time';
+import type { AuthUser } from '../../lib/server/auth/session';
+import { insertCandidate } from '../../lib/server/hiring/candidates';
+import { createLoop } from '../../lib/server/hiring/loops';
+import { insertOpening } from '../../lib/server/hiring/openings';
+import { cancelLoop } from '../../lib/server/hiring/panel';
 import { decide, fillPanel, type Profile } from './feedback';
 
 const engineers: { name: string; profile?: Profile }[] = [

@@ -5,8 +5,8 @@ import {
 	nextMonthStart,
 	type CompetencySums,
 	type InterviewerSums
-} from '../../domain/calibration-sums';
-import type { CompetencyKind } from '../../domain/library';
+} from '../../lib/domain/calibration-sums';
+import type { CompetencyKind } from '../../lib/domain/library';
 
 // Calibration's monthly totals, added up while the generator writes the rows they count
 // (recounting them afterwards would cost a third of the run). The synthetic test checks
