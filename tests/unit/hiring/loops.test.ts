@@ -5,7 +5,7 @@ import { ForbiddenError, InputError, NotFoundError } from '../../../src/lib/serv
 import { getInterviewKit, listMyInterviews } from '../../../src/lib/server/hiring/interviews';
 import { createLoop, getLoop, listLoops } from '../../../src/lib/server/hiring/loops';
 import { listAuditEvents } from '../../../src/lib/server/platform/audit';
-import { listActivePeople } from '../../../src/lib/server/hiring/openings';
+import { listActiveUsers } from '../../../src/lib/server/hiring/openings';
 import { addToPanel, removeFromPanel, rescheduleInterview } from '../../../src/lib/server/hiring/panel';
 import { updateRound, getTemplate } from '../../../src/lib/server/library/templates';
 import { deactivateUser } from '../../../src/lib/server/accounts/users';
@@ -214,19 +214,19 @@ describe('one’s own seat on a panel', () => {
 	});
 });
 
-describe('the people picker', () => {
+describe('the user picker', () => {
 	it('gives hiring staff names and emails, a hiring manager names only, and an interviewer nothing', async () => {
 		const { db, recruiter, manager, priya } = await setting();
-		const forStaff = await listActivePeople(db, recruiter);
+		const forStaff = await listActiveUsers(db, recruiter);
 		expect(forStaff.find((p) => p.id === priya.id)).toEqual({
 			id: priya.id,
 			name: 'Priya',
 			email: priya.email
 		});
-		const forManager = await listActivePeople(db, manager);
+		const forManager = await listActiveUsers(db, manager);
 		expect(forManager.find((p) => p.id === priya.id)).toEqual({ id: priya.id, name: 'Priya' });
 		expect(forManager.every((p) => Object.keys(p).join() === 'id,name')).toBe(true);
-		await expect(listActivePeople(db, priya)).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(listActiveUsers(db, priya)).rejects.toBeInstanceOf(ForbiddenError);
 	});
 });
 

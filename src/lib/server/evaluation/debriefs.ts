@@ -26,7 +26,7 @@ export interface Debrief {
 	notes: Record<string, string>;
 	attendeeIds: number[];
 	/** Who can be marked as attending: the panel, the hiring managers, and whoever runs it. */
-	people: { id: number; name: string }[];
+	attendeeOptions: { id: number; name: string }[];
 	missing: { interviewerName: string; roundTitle: string }[];
 }
 
@@ -51,15 +51,15 @@ export async function getDebrief(
 	const strongNoFrom = results.scorecards
 		.filter((s) => s.document?.recommendation === 1)
 		.map((s) => s.interviewerId);
-	const people = new Map<number, string>();
+	const attendeeNames = new Map<number, string>();
 	for (const p of [...results.panelists, ...managers, { id: actor.id, name: actor.name }])
-		people.set(p.id, p.name);
+		attendeeNames.set(p.id, p.name);
 	return {
 		results,
 		agenda: debriefAgenda(results, [...new Set(strongNoFrom)]),
 		notes: saved ? (JSON.parse(saved.notes) as Record<string, string>) : {},
 		attendeeIds: saved ? (JSON.parse(saved.attendeeIds) as number[]) : [],
-		people: [...people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+		attendeeOptions: [...attendeeNames].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
 		missing: results.scorecards
 			.filter((s) => s.status !== 'submitted')
 			.map((s) => ({ interviewerName: s.interviewerName, roundTitle: s.roundTitle }))
@@ -78,14 +78,14 @@ function cleanNotes(notes: Record<string, string>): Record<string, string> {
 	return kept;
 }
 
-async function assertPeople(db: DB, ids: number[]): Promise<{ id: number; name: string }[]> {
+async function loadAttendees(db: DB, ids: number[]): Promise<{ id: number; name: string }[]> {
 	const unique = [...new Set(ids)];
-	const people = unique.length
+	const users = unique.length
 		? await db.selectFrom('user').select(['id', 'name']).where('id', 'in', unique).execute()
 		: [];
-	if (people.length !== unique.length)
+	if (users.length !== unique.length)
 		throw new InputError({ attendeeIds: 'Choose attendees from the list' });
-	return people;
+	return users;
 }
 
 async function writeDebrief(
@@ -115,7 +115,7 @@ export async function saveDebriefNotes(
 	now = Date.now()
 ): Promise<void> {
 	await assertCanDebrief(db, actor, loopId);
-	await assertPeople(db, input.attendeeIds);
+	await loadAttendees(db, input.attendeeIds);
 	await db.transaction().execute((trx) => writeDebrief(trx, actor, loopId, input, now));
 }
 
@@ -131,7 +131,7 @@ export async function recordDecision(
 	now = Date.now()
 ): Promise<number> {
 	await assertCanDebrief(db, actor, loopId);
-	const attendees = await assertPeople(db, input.attendeeIds);
+	const attendees = await loadAttendees(db, input.attendeeIds);
 	return db.transaction().execute(async (trx) => {
 		const loop = await trx
 			.selectFrom('loop')

@@ -149,16 +149,16 @@ export async function assertActiveInterviewers(
 	field: string
 ): Promise<{ id: number; name: string }[]> {
 	if (!ids.length) return [];
-	const people = await db
+	const users = await db
 		.selectFrom('user')
 		.select(['id', 'name', 'deactivatedAt'])
 		.where('id', 'in', ids)
 		.execute();
-	if (people.length !== new Set(ids).size)
+	if (users.length !== new Set(ids).size)
 		throw new InputError({ [field]: 'Choose interviewers from the list' });
-	const inactive = people.find((p) => p.deactivatedAt !== null);
+	const inactive = users.find((p) => p.deactivatedAt !== null);
 	if (inactive) throw new InputError({ [field]: `${inactive.name} is deactivated and cannot interview` });
-	return people.map(({ id, name }) => ({ id, name }));
+	return users.map(({ id, name }) => ({ id, name }));
 }
 
 export interface CreatedLoop {

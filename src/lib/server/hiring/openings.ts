@@ -80,7 +80,7 @@ export async function getOpening(db: DB, actor: AuthUser, id: number): Promise<O
 	return opening!;
 }
 
-/** Hiring managers must be active people; the template must exist (and not be archived, unless kept). */
+/** Hiring managers must be active users; the template must exist (and not be archived, unless kept). */
 async function assertOpeningReferences(db: DB, input: OpeningInput, keepTemplateId?: number): Promise<void> {
 	const template = await db
 		.selectFrom('loopTemplate')
@@ -91,14 +91,14 @@ async function assertOpeningReferences(db: DB, input: OpeningInput, keepTemplate
 		throw new InputError({ templateId: 'Choose a loop template from the list' });
 	}
 	const ids = [...new Set(input.hiringManagerIds)];
-	const people = await db
+	const users = await db
 		.selectFrom('user')
 		.select(['id', 'name', 'deactivatedAt'])
 		.where('id', 'in', ids)
 		.execute();
-	if (people.length !== ids.length)
+	if (users.length !== ids.length)
 		throw new InputError({ hiringManagerIds: 'Choose hiring managers from the list' });
-	const inactive = people.find((p) => p.deactivatedAt !== null);
+	const inactive = users.find((p) => p.deactivatedAt !== null);
 	if (inactive) {
 		throw new InputError({
 			hiringManagerIds: `${inactive.name} is deactivated and cannot be a hiring manager`
@@ -193,7 +193,7 @@ export async function updateOpening(
 	});
 }
 
-export interface ActivePerson {
+export interface ActiveUser {
 	id: number;
 	name: string;
 	/** For hiring staff only, who keep the directory; a hiring manager picks a panel by name. */
@@ -201,13 +201,13 @@ export interface ActivePerson {
 }
 
 /**
- * Active people who can be named hiring managers or panelists, for those who pick them:
+ * Active users who can be named hiring managers or panelists, for those who pick them:
  * hiring staff, with emails, and hiring managers, with names only.
  */
-export async function listActivePeople(db: DB, actor: AuthUser): Promise<ActivePerson[]> {
+export async function listActiveUsers(db: DB, actor: AuthUser): Promise<ActiveUser[]> {
 	await assertHiringAccess(db, actor);
-	const people = db.selectFrom('user').where('deactivatedAt', 'is', null).orderBy('name');
+	const users = db.selectFrom('user').where('deactivatedAt', 'is', null).orderBy('name');
 	return canManageHiring(actor)
-		? people.select(['id', 'name', 'email']).execute()
-		: people.select(['id', 'name']).execute();
+		? users.select(['id', 'name', 'email']).execute()
+		: users.select(['id', 'name']).execute();
 }

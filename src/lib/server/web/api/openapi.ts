@@ -135,7 +135,7 @@ export function openApiDocument(endpoints: Endpoint[]): Json {
 		},
 		servers: [{ url: '/api/v1' }],
 		security: [{ bearerToken: [] }, { sessionCookie: [] }],
-		tags: ['Library', 'People', 'Hiring', 'Loops', 'Scorecards', 'Calibration', 'Meta'].map((name) => ({
+		tags: ['Library', 'Users', 'Hiring', 'Loops', 'Scorecards', 'Calibration', 'Meta'].map((name) => ({
 			name
 		})),
 		paths,

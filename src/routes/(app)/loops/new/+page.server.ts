@@ -9,7 +9,7 @@ import { getCandidate } from '#lib/server/hiring/candidates.ts';
 import { InputError } from '#lib/server/platform/errors.ts';
 import { failForm, formFailure } from '#lib/server/web/form-actions.ts';
 import { createLoop } from '#lib/server/hiring/loops.ts';
-import { getOpening, listActivePeople } from '#lib/server/hiring/openings.ts';
+import { getOpening, listActiveUsers } from '#lib/server/hiring/openings.ts';
 import { orPageError } from '#lib/server/web/page-errors.ts';
 import { templateRounds } from '#lib/server/library/templates.ts';
 import type { AuthUser } from '#lib/server/auth/session.ts';
@@ -31,7 +31,7 @@ async function loadContext(actor: AuthUser, url: URL) {
 export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event);
 	const context = await loadContext(actor, event.url);
-	return { ...context, people: await listActivePeople(getDb(), actor) };
+	return { ...context, users: await listActiveUsers(getDb(), actor) };
 };
 
 export const actions: Actions = {

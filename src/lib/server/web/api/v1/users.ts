@@ -10,7 +10,7 @@ import { createUserAsAdmin, getUser, listUsers, type UserSummary } from '../../.
 import { endpoint } from '../endpoint';
 import { idOut, iso, sid, timeOut } from './conventions';
 
-// People: admins list everyone and add people.
+// Users: admins list everyone and add users.
 
 const user = z
 	.object({
@@ -37,11 +37,11 @@ export const listUsersEndpoint = endpoint({
 	path: '/users',
 	operationId: 'listUsers',
 	summary: 'List everyone (admins)',
-	tag: 'People',
+	tag: 'Users',
 	roles: ['admin'],
 	response: {
 		status: 200,
-		description: 'Active people first, by name',
+		description: 'Active users first, by name',
 		schema: z.object({ users: z.array(user) })
 	},
 	errors: [403],
@@ -54,8 +54,8 @@ export const createUserEndpoint = endpoint({
 	operationId: 'createUser',
 	summary: 'Add someone (admins)',
 	description:
-		'They sign in with this password; common passwords are refused. To let people choose their own, invite them from the Team page instead.',
-	tag: 'People',
+		'They sign in with this password; common passwords are refused. To let users choose their own, invite them from the Team page instead.',
+	tag: 'Users',
 	roles: ['admin'],
 	body: z.object({
 		email: emailSchema,
