@@ -11,9 +11,9 @@ import { amendScorecard } from '../../../src/lib/server/evaluation/scorecards';
 import { freshDb } from '../helpers/db';
 import { newCandidate, newOpening, newUser, submitAs } from '../helpers/factories';
 
-// Every exception issue 11 found to "nobody sees a colleague's feedback on a loop before
-// their own scorecard is in": the decision and the audit trail are feedback too, for an
-// admin, a recruiter and a hiring manager who sit on the panel, in both visibility modes.
+// "Nobody sees a colleague's feedback on a loop before their own scorecard is in" has no
+// exception for staff: the decision and the audit trail are feedback too, for an admin, a
+// recruiter and a hiring manager who sit on the panel, in both visibility modes.
 
 const t0 = Date.UTC(2026, 10, 24, 9);
 const rationale = 'Clear, careful coding; owned the trade-offs.';

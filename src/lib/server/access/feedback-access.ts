@@ -9,7 +9,7 @@ export type FeedbackAccess =
 	{ visible: true; onPanel: boolean } | { visible: false; reason: HiddenReason; onPanel: true };
 
 /**
- * The independence rule (DESIGN.md): a panelist sees colleagues' feedback on a loop only
+ * The independence rule (docs/design.md): a panelist sees colleagues' feedback on a loop only
  * once all their own scorecards for it are submitted, and in strict mode only once the whole
  * panel's are. This holds for admins and hiring managers on the panel too. People not on the
  * panel see it if they run the opening's loops; everyone else is refused.

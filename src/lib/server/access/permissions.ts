@@ -3,7 +3,7 @@ import type { Role } from '../../domain/roles';
 import type { AuthUser } from '../auth/session';
 import { ForbiddenError, NotFoundError } from '../platform/errors';
 
-// Who may do what (DESIGN.md): admins and recruiters run the library, templates, openings,
+// Who may do what (docs/design.md): admins and recruiters run the library, templates, openings,
 // candidates and loops; a hiring manager runs the loops of their own openings. Everything
 // else is denied.
 

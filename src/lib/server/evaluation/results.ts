@@ -52,7 +52,7 @@ export interface LoopResults extends LoopResult {
 }
 
 /**
- * A loop's panel result (DESIGN.md aggregation) with everything behind it, for those the
+ * A loop's panel result (docs/design.md, Aggregation) with everything behind it, for those the
  * independence rule lets see the feedback. Five queries, whatever the panel's size.
  */
 export async function getLoopResults(
@@ -69,7 +69,7 @@ export async function getLoopResults(
 
 /**
  * The results without the access check, for callers that made it already. `adjustedFor`
- * subtracts each panelist's shrunk leniency offset from their ratings (DESIGN.md), with
+ * subtracts each panelist's shrunk leniency offset from their ratings (docs/design.md, Calibration), with
  * leniency counted over the loops that viewer may count.
  */
 export async function loadLoopResults(

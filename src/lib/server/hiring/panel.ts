@@ -106,7 +106,7 @@ async function panelMember(db: DB, loopId: number, scorecardId: number) {
 
 /**
  * Takes someone else off a round; not once they have started their scorecard (their words
- * stay). Nobody takes their own seat off (DESIGN.md): that would open the colleagues'
+ * stay). Nobody takes their own seat off (docs/design.md): that would open the colleagues'
  * feedback to them at once; someone else who runs the opening can. The audit names who
  * removed whom: the actor, and the interviewer in `before`.
  */
