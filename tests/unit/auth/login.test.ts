@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { attemptLogin, createLoginLimiters, wrongCredentialsMessage } from '../../../src/lib/server/auth/login';
+import {
+	attemptLogin,
+	createLoginLimiters,
+	wrongCredentialsMessage
+} from '../../../src/lib/server/auth/login';
 import { BackoffLimiter, FailureLimiter } from '../../../src/lib/server/auth/rate-limit';
 import { freshDb } from '../helpers/db';
 import { newUser, testPassword } from '../helpers/factories';

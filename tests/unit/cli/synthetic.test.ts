@@ -2,7 +2,10 @@ import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { day } from '../../../src/lib/domain/time';
 import { getCalibration } from '../../../src/lib/server/calibration/calibration';
-import { rebuildCalibrationMonths, refreshLoopCalibration } from '../../../src/lib/server/calibration/calibration-upkeep';
+import {
+	rebuildCalibrationMonths,
+	refreshLoopCalibration
+} from '../../../src/lib/server/calibration/calibration-upkeep';
 import { createDb, openSqlite } from '../../../src/lib/server/platform/db';
 import { ConflictError } from '../../../src/lib/server/platform/errors';
 import { generateOrganisation } from '../../../src/cli/synthetic/generate';

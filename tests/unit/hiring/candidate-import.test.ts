@@ -9,7 +9,12 @@ import type { DB } from '../../../src/lib/server/platform/db';
 import { listAuditEvents } from '../../../src/lib/server/platform/audit';
 import { getCandidate } from '../../../src/lib/server/hiring/candidates';
 import { csvTextFromBytes, importCandidatesCsv } from '../../../src/lib/server/hiring/candidate-import';
-import { CsvImportError, ForbiddenError, InputError, NotFoundError } from '../../../src/lib/server/platform/errors';
+import {
+	CsvImportError,
+	ForbiddenError,
+	InputError,
+	NotFoundError
+} from '../../../src/lib/server/platform/errors';
 import { freshDb } from '../helpers/db';
 import { newCandidate, newOpening, newUser } from '../helpers/factories';
 

@@ -5,7 +5,13 @@ import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../../migrations/index';
-import { MigrationError, migrateToLatest, openDatabase, openSqlite, runNow } from '../../../src/lib/server/platform/db';
+import {
+	MigrationError,
+	migrateToLatest,
+	openDatabase,
+	openSqlite,
+	runNow
+} from '../../../src/lib/server/platform/db';
 
 function tempFile(name = 'db.sqlite') {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-db-'));

@@ -2,7 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { parseId } from '../../../src/lib/domain/ids';
 import { maxPage, pageFromQuery } from '../../../src/lib/domain/paging';
-import { errorResponse, HttpError, isJsonContentType, parseJsonText } from '../../../src/lib/server/web/api/http';
+import {
+	errorResponse,
+	HttpError,
+	isJsonContentType,
+	parseJsonText
+} from '../../../src/lib/server/web/api/http';
 import { baseVersion } from '../../../src/lib/server/web/api/v1/scorecards';
 import { createDb, openSqlite } from '../../../src/lib/server/platform/db';
 import { answerErrors, answerServerError } from '../../../src/lib/server/web/error-answers';

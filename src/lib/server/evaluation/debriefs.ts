@@ -59,7 +59,9 @@ export async function getDebrief(
 		agenda: debriefAgenda(results, [...new Set(strongNoFrom)]),
 		notes: saved ? (JSON.parse(saved.notes) as Record<string, string>) : {},
 		attendeeIds: saved ? (JSON.parse(saved.attendeeIds) as number[]) : [],
-		attendeeOptions: [...attendeeNames].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+		attendeeOptions: [...attendeeNames]
+			.map(([id, name]) => ({ id, name }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
 		missing: results.scorecards
 			.filter((s) => s.status !== 'submitted')
 			.map((s) => ({ interviewerName: s.interviewerName, roundTitle: s.roundTitle }))
@@ -83,8 +85,7 @@ async function loadAttendees(db: DB, ids: number[]): Promise<{ id: number; name:
 	const users = unique.length
 		? await db.selectFrom('user').select(['id', 'name']).where('id', 'in', unique).execute()
 		: [];
-	if (users.length !== unique.length)
-		throw new InputError({ attendeeIds: 'Choose attendees from the list' });
+	if (users.length !== unique.length) throw new InputError({ attendeeIds: 'Choose attendees from the list' });
 	return users;
 }
 

@@ -3,7 +3,12 @@ import type { DB } from '../platform/db';
 import type { CandidateInput } from '../../domain/hiring-schemas';
 import { candidatesPerPage } from '../../domain/paging';
 import type { AuthUser } from '../auth/session';
-import { assertCanManageHiring, assertCanSeeCandidate, assertHiringAccess, canManageHiring } from '../access/permissions';
+import {
+	assertCanManageHiring,
+	assertCanSeeCandidate,
+	assertHiringAccess,
+	canManageHiring
+} from '../access/permissions';
 import { recordAudit } from '../platform/audit';
 import { InputError, NotFoundError } from '../platform/errors';
 

@@ -1,7 +1,12 @@
 import type { DB } from '../platform/db';
 import type { OpeningInput, OpeningStatus } from '../../domain/hiring-schemas';
 import type { AuthUser } from '../auth/session';
-import { assertCanManageHiring, assertHiringAccess, canManageHiring, isHiringManagerOf } from '../access/permissions';
+import {
+	assertCanManageHiring,
+	assertHiringAccess,
+	canManageHiring,
+	isHiringManagerOf
+} from '../access/permissions';
 import { recordAudit } from '../platform/audit';
 import { ForbiddenError, InputError, NotFoundError } from '../platform/errors';
 

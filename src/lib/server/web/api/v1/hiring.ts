@@ -6,11 +6,27 @@ import { decisionOutcomes } from '../../../../domain/decision';
 import { maxImportBytes, maxImportRows } from '../../../../domain/candidate-import';
 import { candidatesPerPage } from '../../../../domain/paging';
 import { csvTextFromBytes, importCandidatesCsv } from '../../../hiring/candidate-import';
-import { createCandidate, getCandidate, listCandidates, type CandidateDetail } from '../../../hiring/candidates';
+import {
+	createCandidate,
+	getCandidate,
+	listCandidates,
+	type CandidateDetail
+} from '../../../hiring/candidates';
 import { getComparison } from '../../../evaluation/comparison';
 import { createOpening, getOpening, listOpenings, type OpeningSummary } from '../../../hiring/openings';
 import { endpoint } from '../endpoint';
-import { countsOut, flagIn, idIn, idOut, idParams, idsIn, iso, scaleCounts, sid, timeOut } from './conventions';
+import {
+	countsOut,
+	flagIn,
+	idIn,
+	idOut,
+	idParams,
+	idsIn,
+	iso,
+	scaleCounts,
+	sid,
+	timeOut
+} from './conventions';
 
 // Openings, candidates and the side-by-side comparison. Hiring staff see all of them;
 // a hiring manager sees their own openings and those openings' candidates.

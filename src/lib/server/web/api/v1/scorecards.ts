@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { fromWire, noteFieldKeys, toWire } from '../../../../domain/scorecard';
 import { wireDocumentSchema } from '../../../../domain/scorecard-schema';
-import { getScorecard, saveScorecard, submitScorecard, type ScorecardView } from '../../../evaluation/scorecards';
+import {
+	getScorecard,
+	saveScorecard,
+	submitScorecard,
+	type ScorecardView
+} from '../../../evaluation/scorecards';
 import { endpoint } from '../endpoint';
 import { HttpError } from '../http';
 import { idOut, idParams, isoOrNull, sid, timeOut } from './conventions';
