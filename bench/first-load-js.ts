@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { openDatabase } from '../src/lib/server/db';
-import { seedDemo } from '../src/lib/server/demo';
-import { prepareDatabase } from '../src/lib/server/prepare';
+import { openDatabase } from '../src/lib/server/platform/db';
+import { seedDemo } from '../src/cli/demo';
+import { prepareDatabase } from '../src/lib/server/platform/prepare-database';
 import { chromiumLaunchOptions, sessionCookie, startServer, tempDir } from './support';
 
 // The demo organisation on its own server: what the browser-side measurements (first-load

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { openDatabase } from '../src/lib/server/db';
+import { openDatabase } from '../src/lib/server/platform/db';
 import { autosaveResults, loadAutosave, refreshVersions, startBaseline } from './autosave';
 import { measureFirstLoadJs, startDemoSite } from './first-load-js';
 import { lighthouseScores } from './lighthouse';

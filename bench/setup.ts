@@ -1,12 +1,12 @@
 import type { Recommendation } from '../src/lib/domain/scorecard';
 import { day } from '../src/lib/domain/time';
 import type { AuthUser } from '../src/lib/server/auth/session';
-import { insertCandidate } from '../src/lib/server/candidates';
-import { openDatabase, type DB } from '../src/lib/server/db';
-import { createLoop } from '../src/lib/server/loops';
-import { insertOpening } from '../src/lib/server/openings';
-import { saveScorecard, submitScorecard } from '../src/lib/server/scorecards';
-import { createUser } from '../src/lib/server/users';
+import { insertCandidate } from '../src/lib/server/hiring/candidates';
+import { openDatabase, type DB } from '../src/lib/server/platform/db';
+import { createLoop } from '../src/lib/server/hiring/loops';
+import { insertOpening } from '../src/lib/server/hiring/openings';
+import { saveScorecard, submitScorecard } from '../src/lib/server/evaluation/scorecards';
+import { createUser } from '../src/lib/server/accounts/users';
 
 // What the benchmarks need beyond the generated organisation, made through the feature
 // functions: fifty scorecards in progress for the autosave load, and an opening whose

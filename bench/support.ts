@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createSession } from '../src/lib/server/auth/session';
-import { openDatabase } from '../src/lib/server/db';
+import { openDatabase } from '../src/lib/server/platform/db';
 
 /** Starts the built server on loopback with its own database; resolves once it answers. */
 export async function startServer(databasePath: string, port: number): Promise<ChildProcess> {
@@ -58,7 +58,7 @@ export const chromiumLaunchOptions = () => {
 export async function generatedDatabase(scorecards: number, seed = 7): Promise<string> {
 	const sources = [
 		...fs.readdirSync('migrations').map((f) => path.join('migrations', f)),
-		...fs.readdirSync('src/lib/server/synthetic').map((f) => path.join('src/lib/server/synthetic', f))
+		...fs.readdirSync('src/cli/synthetic').map((f) => path.join('src/cli/synthetic', f))
 	].sort();
 	const hash = createHash('sha256');
 	for (const file of sources) hash.update(fs.readFileSync(file));

@@ -1,7 +1,7 @@
 import { dev } from '$app/env';
 import { sequence, type ServerInit } from '@sveltejs/kit/hooks';
-import { databasePath, startApp } from '#lib/server/app.ts';
-import { answerErrors, answerServerError } from '#lib/server/error-answers.ts';
+import { databasePath, startApp } from '#lib/server/platform/runtime.ts';
+import { answerErrors, answerServerError } from '#lib/server/web/error-answers.ts';
 import {
 	authenticate,
 	denyAnonymous,
@@ -10,8 +10,8 @@ import {
 	securityHeaders,
 	timeZone,
 	warnAboutUnreadForwardedFor
-} from '#lib/server/handles.ts';
-import { serveFirst } from '#lib/server/serve-first.ts';
+} from '#lib/server/web/request-handles.ts';
+import { serveFirst } from '#lib/server/web/serve-first.ts';
 
 // The custom server (scripts/server.js) offers every request to serveFirst before SvelteKit:
 // the autosave's fast path (decision 014) and the answers SvelteKit would give too early or

@@ -2,19 +2,19 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { emailSchema, newPasswordSchema, personNameSchema, roleSchema } from '../lib/domain/account-schemas';
 import { issuesToFieldErrors } from '../lib/domain/validation';
-import { createApiToken } from '../lib/server/api-tokens';
+import { createApiToken } from '../lib/server/auth/api-tokens';
 import { generateSecureRandomString } from '../lib/server/auth/secret-token';
-import { databasePath } from '../lib/server/app';
-import { backUpDatabase } from '../lib/server/backup';
-import { createDb, openDatabase, openSqlite, type DB } from '../lib/server/db';
-import { generatedPassword, generateOrganisation } from '../lib/server/synthetic/generate';
-import { prepareDatabase } from '../lib/server/prepare';
-import { demoPassword, seedDemo } from '../lib/server/demo';
-import { InputError } from '../lib/server/errors';
+import { databasePath } from '../lib/server/platform/runtime';
+import { backUpDatabase } from '../lib/server/platform/backup';
+import { createDb, openDatabase, openSqlite, type DB } from '../lib/server/platform/db';
+import { generatedPassword, generateOrganisation } from './synthetic/generate';
+import { prepareDatabase } from '../lib/server/platform/prepare-database';
+import { demoPassword, seedDemo } from './demo';
+import { InputError } from '../lib/server/platform/errors';
 import { exportToFile } from '../lib/server/transfer/export';
 import { ImportRefusedError, importFromFile } from '../lib/server/transfer/import';
-import { resetPassword } from '../lib/server/password-changes';
-import { createUser, findUserByEmail } from '../lib/server/users';
+import { resetPassword } from '../lib/server/auth/password-changes';
+import { createUser, findUserByEmail } from '../lib/server/accounts/users';
 
 export class UsageError extends Error {}
 

@@ -2,7 +2,7 @@ import type { APIRequestContext } from '@playwright/test';
 import { ApiContract, tokenFor } from './support/api';
 import { expect, test, type Seed, type SeededUser } from './support/fixtures';
 
-// Every answer well-formed (issue 11): the autosave's fast path and SvelteKit give the same
+// Every answer well-formed (decision 015): the autosave's fast path and SvelteKit give the same
 // answer to the same request, and every API error is JSON {error} whatever was asked for.
 
 let contract: ApiContract;

@@ -1,7 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { apiRateLimit } from '../../playwright.config';
-import { revokeApiToken } from '../../src/lib/server/api-tokens';
-import { deactivateUser } from '../../src/lib/server/users';
+import { revokeApiToken } from '../../src/lib/server/auth/api-tokens';
+import { deactivateUser } from '../../src/lib/server/accounts/users';
 import { ApiClient, ApiContract, clientFor, tokenFor } from './support/api';
 import { expect, skipBrowserValidation, test } from './support/fixtures';
 

@@ -209,7 +209,7 @@ test('a template is created with its rounds in one call, all or nothing', async 
 	expect(again.body.templates.map((t) => t.name)).not.toContain(`${name} bis`);
 });
 
-test('admins list and add people; nobody else may', async ({ request, seed }) => {
+test('admins list and add users; nobody else may', async ({ request, seed }) => {
 	const admin = await clientFor(request, contract, seed, await seed.user('admin'));
 	const email = `api-${randomUUID().slice(0, 8)}@e2e.example.com`;
 	const created = await admin.post('/users', {

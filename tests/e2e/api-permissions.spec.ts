@@ -1,7 +1,7 @@
 import { ApiContract, clientFor, type ApiClient } from './support/api';
 import { expect, test } from './support/fixtures';
 
-// DESIGN.md's permission table, row by row, through the API. The loop's panelist has not
+// docs/design.md's permission table, row by row, through the API. The loop's panelist has not
 // submitted yet, so the independence rule still hides the panel's feedback from them.
 
 let contract: ApiContract;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext } from '@playwright/test';
-import { createApiToken } from '../../src/lib/server/api-tokens';
+import { createApiToken } from '../../src/lib/server/auth/api-tokens';
 import { expect, test, type Seed, type SeededUser } from './support/fixtures';
 import { ports } from '../../playwright.config';
 

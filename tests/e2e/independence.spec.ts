@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { ApiContract, clientFor } from './support/api';
 import { expect, test, type Seed } from './support/fixtures';
 
-// Issue 11: a decision, and an audit entry carrying feedback, are hidden from an admin,
+// A decision, and an audit entry carrying feedback, are hidden from an admin,
 // a recruiter or a hiring manager who sits on the loop's panel, in every door: the pages'
 // data, the CSV and the API, in both visibility modes.
 

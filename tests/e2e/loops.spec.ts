@@ -1,4 +1,4 @@
-import { deactivateUser } from '../../src/lib/server/users';
+import { deactivateUser } from '../../src/lib/server/accounts/users';
 import { expect, skipBrowserValidation, test } from './support/fixtures';
 
 test.use({ timezoneId: 'Europe/Berlin' });

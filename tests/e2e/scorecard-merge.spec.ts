@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { emptyDocument } from '../../src/lib/domain/scorecard';
-import { saveScorecard } from '../../src/lib/server/scorecards';
+import { saveScorecard } from '../../src/lib/server/evaluation/scorecards';
 import { expectNoViolations } from './support/axe';
 import { expect, test, type Seed } from './support/fixtures';
 import { content, openKit, panel, saved } from './support/kit';

@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { openDatabase, type DB } from '../../src/lib/server/db';
-import { prepareDatabase } from '../../src/lib/server/prepare';
+import { openDatabase, type DB } from '../../src/lib/server/platform/db';
+import { prepareDatabase } from '../../src/lib/server/platform/prepare-database';
 import { tokenFor } from './support/api';
 import { Seed, type SeededUser } from './support/fixtures';
 

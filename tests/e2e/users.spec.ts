@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { changeUserRole } from '../../src/lib/server/users';
+import { changeUserRole } from '../../src/lib/server/accounts/users';
 import { ports } from '../../playwright.config';
 
 test('deactivating a user ends their live session at once', async ({ page, seed, browser }) => {
@@ -120,7 +120,7 @@ test('an admin reads the audit trail: who changed what and when, by kind, a page
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit trail' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit trail');
 
-	await page.getByLabel('Kind of change').selectOption({ label: 'People' });
+	await page.getByLabel('Kind of change').selectOption({ label: 'Users' });
 	await page.getByRole('button', { name: 'Show' }).click();
 	await expect(page).toHaveURL(/entity=user/);
 	const event = page

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../../src/lib/server/db';
-import { prepareDatabase } from '../../src/lib/server/prepare';
+import { openDatabase } from '../../src/lib/server/platform/db';
+import { prepareDatabase } from '../../src/lib/server/platform/prepare-database';
 
 declare module 'vitest' {
 	export interface ProvidedContext {

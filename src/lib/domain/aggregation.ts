@@ -1,7 +1,7 @@
 import type { CompetencyKind } from './library';
 import type { Recommendation } from './scorecard';
 
-// The exact aggregation definitions of DESIGN.md, so every page, export and API answer
+// The exact aggregation definitions of docs/design.md, so every page, export and API answer
 // shows the same numbers. Inputs are submitted ratings only; "not assessed" is excluded.
 
 export interface Stats {

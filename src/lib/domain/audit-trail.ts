@@ -5,7 +5,7 @@ import { z } from 'zod';
 export const auditPageSize = 50;
 
 export const auditEntityLabels = {
-	user: 'People',
+	user: 'Users',
 	invite: 'Invites',
 	api_token: 'API tokens',
 	competency: 'Competencies',

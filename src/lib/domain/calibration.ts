@@ -1,4 +1,4 @@
-// Calibration statistics (DESIGN.md): Krippendorff's alpha for agreement per competency,
+// Calibration statistics (docs/design.md): Krippendorff's alpha for agreement per competency,
 // and interviewer leniency with its interval and the shrunk offset used for adjusted scores.
 
 import { interviewersPerPage } from './paging';

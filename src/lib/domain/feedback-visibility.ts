@@ -1,4 +1,4 @@
-// Why feedback is hidden from someone on a loop's panel (the independence rule, DESIGN.md),
+// Why feedback is hidden from someone on a loop's panel (the independence rule, docs/design.md),
 // in the words every page, CSV and API description uses.
 
 export type HiddenReason = 'own_pending' | 'panel_pending';

@@ -8,7 +8,7 @@ export const kindLabels: Record<CompetencyKind, string> = {
 	leadership: 'Leadership'
 };
 
-/** The four anchored rating levels, 1 to 4 (DESIGN.md, Scales). */
+/** The four anchored rating levels, 1 to 4 (docs/design.md, Scales). */
 export const ratingLevels = [1, 2, 3, 4] as const;
 export type RatingLevel = (typeof ratingLevels)[number];
 

@@ -1,6 +1,6 @@
 import { navigationFor } from '#lib/domain/navigation.ts';
-import { managedOpeningIds } from '#lib/server/access.ts';
-import { getDb } from '#lib/server/app.ts';
+import { managedOpeningIds } from '#lib/server/access/permissions.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import type { LayoutServerLoad } from './$types';
 

@@ -1,8 +1,8 @@
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
-import { listMyInterviews } from '#lib/server/interviews.ts';
-import { listPendingInvites } from '#lib/server/invites.ts';
-import { getTeamSummary } from '#lib/server/users.ts';
+import { listMyInterviews } from '#lib/server/hiring/interviews.ts';
+import { listPendingInvites } from '#lib/server/accounts/invites.ts';
+import { getTeamSummary } from '#lib/server/accounts/users.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,7 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { expect, type APIRequestContext } from '@playwright/test';
-import { createApiToken } from '../../../src/lib/server/api-tokens';
+import { createApiToken } from '../../../src/lib/server/auth/api-tokens';
 import type { Seed, SeededUser } from './fixtures';
 
 // Every API call in the tests goes through ApiClient, which checks the answer against the

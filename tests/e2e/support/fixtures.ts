@@ -3,19 +3,19 @@ import { randomUUID } from 'node:crypto';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import type { Role } from '../../../src/lib/domain/roles';
 import { createSession } from '../../../src/lib/server/auth/session';
-import { openDatabase, type DB } from '../../../src/lib/server/db';
-import { createUser } from '../../../src/lib/server/users';
-import { insertCandidate } from '../../../src/lib/server/candidates';
-import { createLoop } from '../../../src/lib/server/loops';
+import { openDatabase, type DB } from '../../../src/lib/server/platform/db';
+import { createUser } from '../../../src/lib/server/accounts/users';
+import { insertCandidate } from '../../../src/lib/server/hiring/candidates';
+import { createLoop } from '../../../src/lib/server/hiring/loops';
 import {
 	amendScorecard,
 	getScorecard,
 	saveScorecard,
 	submitScorecard
-} from '../../../src/lib/server/scorecards';
-import { recordDecision } from '../../../src/lib/server/debriefs';
+} from '../../../src/lib/server/evaluation/scorecards';
+import { recordDecision } from '../../../src/lib/server/evaluation/debriefs';
 import type { DecisionOutcome } from '../../../src/lib/domain/decision';
-import { insertOpening } from '../../../src/lib/server/openings';
+import { insertOpening } from '../../../src/lib/server/hiring/openings';
 import type { PanelEntry } from '../../../src/lib/domain/hiring-schemas';
 
 /** The database of the shared e2e server (see playwright.config.ts). */

@@ -1,6 +1,6 @@
-import { openDatabase } from '../../../src/lib/server/db';
-import { prepareDatabase } from '../../../src/lib/server/prepare';
-import { createUser, hasAnyUser } from '../../../src/lib/server/users';
+import { openDatabase } from '../../../src/lib/server/platform/db';
+import { prepareDatabase } from '../../../src/lib/server/platform/prepare-database';
+import { createUser, hasAnyUser } from '../../../src/lib/server/accounts/users';
 import { e2eDatabase } from './fixtures';
 
 /**

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createApiToken } from '../../../src/lib/server/api-tokens';
-import { openDatabase } from '../../../src/lib/server/db';
-import { prepareDatabase } from '../../../src/lib/server/prepare';
+import { createApiToken } from '../../../src/lib/server/auth/api-tokens';
+import { openDatabase } from '../../../src/lib/server/platform/db';
+import { prepareDatabase } from '../../../src/lib/server/platform/prepare-database';
 import { Seed } from './fixtures';
 
 // The built server started by hand (as `npm start` does), for tests that stop it: with

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, inject } from 'vitest';
-import { openDatabase, type DB } from '../../../src/lib/server/db';
+import { openDatabase, type DB } from '../../../src/lib/server/platform/db';
 
 const opened: { db: DB; dir: string }[] = [];
 

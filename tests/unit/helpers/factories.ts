@@ -1,11 +1,11 @@
-import type { DB } from '../../../src/lib/server/db';
+import type { DB } from '../../../src/lib/server/platform/db';
 import type { Role } from '../../../src/lib/domain/roles';
 import type { AuthUser } from '../../../src/lib/server/auth/session';
 import { hashPassword } from '../../../src/lib/server/auth/password';
-import { insertUser } from '../../../src/lib/server/users';
-import { insertOpening } from '../../../src/lib/server/openings';
-import { insertCandidate } from '../../../src/lib/server/candidates';
-import { saveScorecard, submitScorecard } from '../../../src/lib/server/scorecards';
+import { insertUser } from '../../../src/lib/server/accounts/users';
+import { insertOpening } from '../../../src/lib/server/hiring/openings';
+import { insertCandidate } from '../../../src/lib/server/hiring/candidates';
+import { saveScorecard, submitScorecard } from '../../../src/lib/server/evaluation/scorecards';
 import type { ScorecardDocument } from '../../../src/lib/domain/scorecard';
 
 export const testPassword = 'factory-password-0042';

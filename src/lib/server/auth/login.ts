@@ -1,4 +1,4 @@
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import type { AuthUser } from './session';
 import { spendVerificationTime, verifyPassword } from './password';
 import { BackoffLimiter, describeWait, FailureLimiter } from './rate-limit';

@@ -1,4 +1,4 @@
-import { runNow, type DB } from '../db';
+import { runNow, type DB } from '../platform/db';
 import type { Role } from '../../domain/roles';
 import { issueToken, parseToken, secretMatches } from './secret-token';
 

@@ -1,5 +1,5 @@
-// The competency library, question bank and loop templates that ship with Panelist (DESIGN.md,
-// "Default competency library"). Seeded once into a fresh instance; admins may edit everything afterwards.
+// The competency library, question bank and loop templates that ship with Panelist
+// (docs/design.md, Scales). Seeded once into a fresh instance; admins may edit everything afterwards.
 
 import type { CompetencyKind, RoundFormat, VisibilityMode } from '../../domain/library';
 

@@ -1,7 +1,7 @@
-import type { DB } from '../db';
-import { insertCompetency } from '../competencies';
-import { insertQuestion } from '../questions';
-import { insertRound, insertTemplate } from '../templates';
+import type { DB } from '../platform/db';
+import { insertCompetency } from './competencies';
+import { insertQuestion } from './questions';
+import { insertRound, insertTemplate } from './templates';
 import { defaultCompetencies, defaultQuestions, defaultTemplates } from './default-content';
 
 const installedKey = 'default_library_installed_at';

@@ -1,5 +1,5 @@
-import type { DB } from '../db';
-import { parseDocument } from '../scorecards';
+import type { DB } from '../platform/db';
+import { parseDocument } from '../evaluation/scorecards';
 import { groupBy } from './export-records';
 import { fileDocument, fileId as id, fileIdOrNull as idOrNull, isoTime, isoTimeOrNull } from './convert';
 import type { ExportLoop } from './format';

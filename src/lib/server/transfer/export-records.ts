@@ -1,4 +1,4 @@
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import { fileId as id, fileIdOrNull as idOrNull, isoTime, isoTimeOrNull } from './convert';
 import type {
 	ExportAuditEvent,

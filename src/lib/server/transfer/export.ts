@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import { isoTime } from './convert';
 import { readLoops } from './export-loops';
 import {

@@ -1,4 +1,4 @@
-import type { DB } from '../db';
+import type { DB } from '../platform/db';
 import {
 	dbId as n,
 	dbIdOrNull as nOrNull,

@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import { noPasswordHash } from '../auth/password';
-import type { DB } from '../db';
-import type { Database } from '../schema';
+import type { DB } from '../platform/db';
+import type { Database } from '../platform/schema';
 import { dbId as n, dbIdOrNull as nOrNull, epochMs as ms, epochMsOrNull as msOrNull } from './convert';
 import type { ExportAuditEvent, ExportFile } from './format';
 

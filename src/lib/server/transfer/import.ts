@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { rebuildCalibrationMonths, refreshLoopRows } from '../calibration-upkeep';
-import type { DB } from '../db';
-import { ConflictError } from '../errors';
-import { prepareDatabase } from '../prepare';
-import { rewriteRatingRows } from '../scorecards';
+import { rebuildCalibrationMonths, refreshLoopRows } from '../calibration/calibration-upkeep';
+import type { DB } from '../platform/db';
+import { ConflictError } from '../platform/errors';
+import { prepareDatabase } from '../platform/prepare-database';
+import { rewriteRatingRows } from '../evaluation/scorecards';
 import { dbId } from './convert';
 import { maxFileBytes, type ExportFile, type Problem } from './format';
 import { writeLoops } from './import-loops';

@@ -12,7 +12,7 @@ const nocase = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 export function checkReferences(parsed: ParsedFile, problems: Problem[]): void {
 	const c = new Checks(parsed, problems);
-	checkPeopleAndLibrary(c);
+	checkUsersAndLibrary(c);
 	checkHiring(c);
 	const { file, known } = parsed;
 	const auditIds = c.uniqueIds('audit event');
@@ -23,7 +23,7 @@ export function checkReferences(parsed: ParsedFile, problems: Problem[]): void {
 	}
 }
 
-function checkPeopleAndLibrary(c: Checks): void {
+function checkUsersAndLibrary(c: Checks): void {
 	const { file, known } = c.parsed;
 	const userIds = c.uniqueIds('user');
 	const emails = c.unique();

@@ -1,11 +1,11 @@
 import { parseCalibrationFilter } from '#lib/domain/calibration-filter.ts';
 import { interviewerSortKeys, pageOfInterviewers, type InterviewerSortKey } from '#lib/domain/calibration.ts';
-import { canManageHiring } from '#lib/server/access.ts';
-import { getDb } from '#lib/server/app.ts';
+import { canManageHiring } from '#lib/server/access/permissions.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
-import { getCalibration, getTrend } from '#lib/server/calibration.ts';
-import { listOpenings } from '#lib/server/openings.ts';
-import { orPageError } from '#lib/server/route-helpers.ts';
+import { getCalibration, getTrend } from '#lib/server/calibration/calibration.ts';
+import { listOpenings } from '#lib/server/hiring/openings.ts';
+import { orPageError } from '#lib/server/web/page-errors.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

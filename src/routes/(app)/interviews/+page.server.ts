@@ -1,6 +1,6 @@
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
-import { listMyInterviews } from '#lib/server/interviews.ts';
+import { listMyInterviews } from '#lib/server/hiring/interviews.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

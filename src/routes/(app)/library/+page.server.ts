@@ -1,7 +1,7 @@
 import { competencyKinds } from '#lib/domain/library.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
-import { listCompetencies } from '#lib/server/competencies.ts';
+import { listCompetencies } from '#lib/server/library/competencies.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { deleteSessionCookie } from '#lib/server/auth/cookie.ts';
 import { invalidateSession } from '#lib/server/auth/session.ts';
 import type { Actions, PageServerLoad } from './$types';

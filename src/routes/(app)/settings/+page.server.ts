@@ -1,9 +1,9 @@
 import { apiTokenSchema, changePasswordSchema, revokeApiTokenSchema } from '#lib/domain/account-schemas.ts';
-import { createApiToken, listApiTokens, revokeApiToken } from '#lib/server/api-tokens.ts';
-import { getDb } from '#lib/server/app.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from '#lib/server/auth/api-tokens.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireSession, requireUser } from '#lib/server/auth/guards.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
-import { changeOwnPassword } from '#lib/server/password-changes.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
+import { changeOwnPassword } from '#lib/server/auth/password-changes.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import { loginSchema } from '#lib/domain/account-schemas.ts';
 import { validateForm } from '#lib/domain/validation.ts';
-import { getDb, sessionPolicy } from '#lib/server/app.ts';
+import { getDb, sessionPolicy } from '#lib/server/platform/runtime.ts';
 import { setSessionCookie } from '#lib/server/auth/cookie.ts';
 import { safeRedirectTarget } from '#lib/server/auth/guards.ts';
 import { attemptLogin, createLoginLimiters } from '#lib/server/auth/login.ts';
 import { createSession } from '#lib/server/auth/session.ts';
-import { failForm, formError } from '#lib/server/form-actions.ts';
+import { failForm, formError } from '#lib/server/web/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const limiters = createLoginLimiters();

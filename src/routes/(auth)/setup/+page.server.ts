@@ -1,13 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import { setupSchema } from '#lib/domain/account-schemas.ts';
 import { validateForm } from '#lib/domain/validation.ts';
-import { getDb, sessionPolicy } from '#lib/server/app.ts';
+import { getDb, sessionPolicy } from '#lib/server/platform/runtime.ts';
 import { setSessionCookie } from '#lib/server/auth/cookie.ts';
 import { describeWait, RequestLimiter } from '#lib/server/auth/rate-limit.ts';
 import { createSession } from '#lib/server/auth/session.ts';
-import { ConflictError } from '#lib/server/errors.ts';
-import { failForm, formFailure } from '#lib/server/form-actions.ts';
-import { createFirstAdmin, hasAnyUser } from '#lib/server/users.ts';
+import { ConflictError } from '#lib/server/platform/errors.ts';
+import { failForm, formFailure } from '#lib/server/web/form-actions.ts';
+import { createFirstAdmin, hasAnyUser } from '#lib/server/accounts/users.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

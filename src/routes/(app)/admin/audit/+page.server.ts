@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { auditFilterSchema } from '#lib/domain/audit-trail.ts';
-import { getDb } from '#lib/server/app.ts';
-import { listAuditTrail } from '#lib/server/audit.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
+import { listAuditTrail } from '#lib/server/platform/audit.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import type { PageServerLoad } from './$types';
 

@@ -5,12 +5,12 @@ import {
 	revokeApiTokenSchema,
 	userIdSchema
 } from '#lib/domain/account-schemas.ts';
-import { listTeamApiTokens, revokeApiToken } from '#lib/server/api-tokens.ts';
-import { getDb } from '#lib/server/app.ts';
+import { listTeamApiTokens, revokeApiToken } from '#lib/server/auth/api-tokens.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
-import { createInvite, listPendingInvites, revokeInvite } from '#lib/server/invites.ts';
-import { changeUserRole, deactivateUser, listUsers, reactivateUser } from '#lib/server/users.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
+import { createInvite, listPendingInvites, revokeInvite } from '#lib/server/accounts/invites.ts';
+import { changeUserRole, deactivateUser, listUsers, reactivateUser } from '#lib/server/accounts/users.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,13 +1,13 @@
 import { candidateSchema } from '#lib/domain/hiring-schemas.ts';
-import { canManageHiring, managedOpeningIds } from '#lib/server/access.ts';
-import { getDb } from '#lib/server/app.ts';
+import { canManageHiring, managedOpeningIds } from '#lib/server/access/permissions.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole, requireUser } from '#lib/server/auth/guards.ts';
-import { getCandidate, updateCandidate } from '#lib/server/candidates.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
-import { summarizeLoops } from '#lib/server/comparison.ts';
-import { listLoops } from '#lib/server/loops.ts';
-import { listOpenings } from '#lib/server/openings.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { getCandidate, updateCandidate } from '#lib/server/hiring/candidates.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
+import { summarizeLoops } from '#lib/server/evaluation/comparison.ts';
+import { listLoops } from '#lib/server/hiring/loops.ts';
+import { listOpenings } from '#lib/server/hiring/openings.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,11 +1,11 @@
 import { parseId } from '#lib/domain/ids.ts';
 import { redirect } from '@sveltejs/kit';
 import { candidateSchema } from '#lib/domain/hiring-schemas.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
-import { createCandidate } from '#lib/server/candidates.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
-import { listOpenings } from '#lib/server/openings.ts';
+import { createCandidate } from '#lib/server/hiring/candidates.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
+import { listOpenings } from '#lib/server/hiring/openings.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,14 +1,19 @@
 import { fail } from '@sveltejs/kit';
 import type { ScorecardRound } from '#lib/domain/scorecard.ts';
 import { flatFromForm, flatten, unflatten, type FlatScorecard } from '#lib/domain/scorecard-form.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import type { AuthUser } from '#lib/server/auth/session.ts';
-import { IncompleteError, InputError, VersionConflictError } from '#lib/server/errors.ts';
-import { formFailure } from '#lib/server/form-actions.ts';
-import { getInterviewKit } from '#lib/server/interviews.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
-import { amendScorecard, listSubmissions, saveScorecard, submitScorecard } from '#lib/server/scorecards.ts';
+import { IncompleteError, InputError, VersionConflictError } from '#lib/server/platform/errors.ts';
+import { formFailure } from '#lib/server/web/form-actions.ts';
+import { getInterviewKit } from '#lib/server/hiring/interviews.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
+import {
+	amendScorecard,
+	listSubmissions,
+	saveScorecard,
+	submitScorecard
+} from '#lib/server/evaluation/scorecards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,16 +1,16 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { competencySchema } from '#lib/domain/library-schemas.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import {
 	deleteCompetency,
 	getCompetency,
 	reviseCompetency,
 	setCompetencyArchived
-} from '#lib/server/competencies.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+} from '#lib/server/library/competencies.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,9 +1,9 @@
 import { parseId } from '#lib/domain/ids.ts';
 import { competencyKinds } from '#lib/domain/library.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
-import { listCompetencies } from '#lib/server/competencies.ts';
-import { listQuestions } from '#lib/server/questions.ts';
+import { listCompetencies } from '#lib/server/library/competencies.ts';
+import { listQuestions } from '#lib/server/library/questions.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

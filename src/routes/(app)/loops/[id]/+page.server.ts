@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { localDateTime } from '#lib/domain/hiring-schemas.ts';
 import { idList, idSchema, text } from '#lib/domain/library-schemas.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
-import { getLoop } from '#lib/server/loops.ts';
-import { listActivePeople } from '#lib/server/openings.ts';
-import { addToPanel, cancelLoop, removeFromPanel, rescheduleInterview } from '#lib/server/panel.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
+import { getLoop } from '#lib/server/hiring/loops.ts';
+import { listActiveUsers } from '#lib/server/hiring/openings.ts';
+import { addToPanel, cancelLoop, removeFromPanel, rescheduleInterview } from '#lib/server/hiring/panel.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	const loop = await orPageError(getLoop(db, actor, idParam(event.params.id)));
 	// Someone who runs the opening may still be on this panel, and then waits like any
 	// panelist (loop.feedback): the decision is held back in the data as well.
-	return { loop, people: await listActivePeople(db, actor) };
+	return { loop, users: await listActiveUsers(db, actor) };
 };
 
 const scorecardRef = z.object({ scorecardId: idSchema });

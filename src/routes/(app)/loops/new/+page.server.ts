@@ -2,16 +2,16 @@ import { error, redirect } from '@sveltejs/kit';
 import { parseId } from '#lib/domain/ids.ts';
 import { panelErrorsToFields, panelFromForm } from '#lib/domain/panel-form.ts';
 import { echoValues } from '#lib/domain/validation.ts';
-import { assertCanManageOpeningLoops } from '#lib/server/access.ts';
-import { getDb } from '#lib/server/app.ts';
+import { assertCanManageOpeningLoops } from '#lib/server/access/permissions.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
-import { getCandidate } from '#lib/server/candidates.ts';
-import { InputError } from '#lib/server/errors.ts';
-import { failForm, formFailure } from '#lib/server/form-actions.ts';
-import { createLoop } from '#lib/server/loops.ts';
-import { getOpening, listActivePeople } from '#lib/server/openings.ts';
-import { orPageError } from '#lib/server/route-helpers.ts';
-import { templateRounds } from '#lib/server/templates.ts';
+import { getCandidate } from '#lib/server/hiring/candidates.ts';
+import { InputError } from '#lib/server/platform/errors.ts';
+import { failForm, formFailure } from '#lib/server/web/form-actions.ts';
+import { createLoop } from '#lib/server/hiring/loops.ts';
+import { getOpening, listActiveUsers } from '#lib/server/hiring/openings.ts';
+import { orPageError } from '#lib/server/web/page-errors.ts';
+import { templateRounds } from '#lib/server/library/templates.ts';
 import type { AuthUser } from '#lib/server/auth/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -31,7 +31,7 @@ async function loadContext(actor: AuthUser, url: URL) {
 export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event);
 	const context = await loadContext(actor, event.url);
-	return { ...context, people: await listActivePeople(getDb(), actor) };
+	return { ...context, users: await listActiveUsers(getDb(), actor) };
 };
 
 export const actions: Actions = {

@@ -1,15 +1,15 @@
 import { pageFromQuery } from '#lib/domain/paging.ts';
 import { importCountsFromQuery } from '#lib/domain/candidate-import.ts';
 import { openingSchema } from '#lib/domain/hiring-schemas.ts';
-import { canManageHiring } from '#lib/server/access.ts';
-import { getDb } from '#lib/server/app.ts';
+import { canManageHiring } from '#lib/server/access/permissions.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole, requireUser } from '#lib/server/auth/guards.ts';
-import { listCandidates } from '#lib/server/candidates.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
-import { listLoops } from '#lib/server/loops.ts';
-import { getOpening, listActivePeople, updateOpening } from '#lib/server/openings.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
-import { listTemplates } from '#lib/server/templates.ts';
+import { listCandidates } from '#lib/server/hiring/candidates.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
+import { listLoops } from '#lib/server/hiring/loops.ts';
+import { getOpening, listActiveUsers, updateOpening } from '#lib/server/hiring/openings.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
+import { listTemplates } from '#lib/server/library/templates.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -23,11 +23,11 @@ export const load: PageServerLoad = async (event) => {
 		listLoops(db, actor, { openingId: id })
 	]);
 	const staff = canManageHiring(actor);
-	const [templates, people] = staff
-		? await Promise.all([listTemplates(db, actor, { includeArchived: true }), listActivePeople(db, actor)])
+	const [templates, users] = staff
+		? await Promise.all([listTemplates(db, actor, { includeArchived: true }), listActiveUsers(db, actor)])
 		: [[], []];
 	const imported = importCountsFromQuery(event.url.searchParams);
-	return { opening, candidates, loops, page, staff, templates, people, imported };
+	return { opening, candidates, loops, page, staff, templates, users, imported };
 };
 
 export const actions: Actions = {

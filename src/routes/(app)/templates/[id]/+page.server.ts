@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { templateCoverage } from '#lib/domain/coverage.ts';
 import { idSchema, roundSchema, templateSchema } from '#lib/domain/library-schemas.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
-import { listCompetencies } from '#lib/server/competencies.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
-import { listQuestions } from '#lib/server/questions.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { listCompetencies } from '#lib/server/library/competencies.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
+import { listQuestions } from '#lib/server/library/questions.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import {
 	addRound,
 	getTemplate,
@@ -16,7 +16,7 @@ import {
 	setTemplateArchived,
 	updateRound,
 	updateTemplate
-} from '#lib/server/templates.ts';
+} from '#lib/server/library/templates.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -2,11 +2,11 @@ import { redirect } from '@sveltejs/kit';
 import { acceptInviteSchema } from '#lib/domain/account-schemas.ts';
 import { roleLabels } from '#lib/domain/roles.ts';
 import { validateForm } from '#lib/domain/validation.ts';
-import { getDb, sessionPolicy } from '#lib/server/app.ts';
+import { getDb, sessionPolicy } from '#lib/server/platform/runtime.ts';
 import { setSessionCookie } from '#lib/server/auth/cookie.ts';
 import { createSession, invalidateSession } from '#lib/server/auth/session.ts';
-import { failForm, formFailure } from '#lib/server/form-actions.ts';
-import { acceptInvite, describeUnusableInvite, lookUpInvite } from '#lib/server/invites.ts';
+import { failForm, formFailure } from '#lib/server/web/form-actions.ts';
+import { acceptInvite, describeUnusableInvite, lookUpInvite } from '#lib/server/accounts/invites.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {

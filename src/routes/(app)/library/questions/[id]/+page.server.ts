@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { questionSchema } from '#lib/domain/library-schemas.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
-import { listCompetencies } from '#lib/server/competencies.ts';
-import { runFormAction } from '#lib/server/form-actions.ts';
-import { getQuestion, setQuestionArchived, updateQuestion } from '#lib/server/questions.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { listCompetencies } from '#lib/server/library/competencies.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
+import { getQuestion, setQuestionArchived, updateQuestion } from '#lib/server/library/questions.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { decisionSchema } from '#lib/domain/decision.ts';
 import { validateForm } from '#lib/domain/validation.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
-import { getDebrief, recordDecision, saveDebriefNotes } from '#lib/server/debriefs.ts';
-import { failForm, formFailure } from '#lib/server/form-actions.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { getDebrief, recordDecision, saveDebriefNotes } from '#lib/server/evaluation/debriefs.ts';
+import { failForm, formFailure } from '#lib/server/web/form-actions.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

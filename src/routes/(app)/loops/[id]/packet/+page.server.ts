@@ -1,7 +1,7 @@
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
-import { getDebrief } from '#lib/server/debriefs.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { getDebrief } from '#lib/server/evaluation/debriefs.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,8 +1,8 @@
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
-import { csvResponse, toCsv } from '#lib/server/csv.ts';
-import { getLoopResults } from '#lib/server/results.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { csvResponse, toCsv } from '#lib/server/platform/csv.ts';
+import { getLoopResults } from '#lib/server/evaluation/results.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { RequestHandler } from './$types';
 
 /** One row per competency: the statistics, then each panelist's rating (the same rule as the page). */

@@ -1,8 +1,8 @@
-import { runsOpeningLoops } from '#lib/server/access.ts';
-import { getDb } from '#lib/server/app.ts';
+import { runsOpeningLoops } from '#lib/server/access/permissions.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
-import { getLoopResults } from '#lib/server/results.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { getLoopResults } from '#lib/server/evaluation/results.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

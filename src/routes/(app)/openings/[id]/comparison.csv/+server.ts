@@ -1,11 +1,11 @@
 import { loopStatusLabels } from '#lib/domain/loop-status.ts';
 import { outcomeLabels } from '#lib/domain/decision.ts';
 import { hiddenReasonLines } from '#lib/domain/feedback-visibility.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
-import { comparisonFromQuery } from '#lib/server/comparison-query.ts';
-import { csvResponse, toCsv } from '#lib/server/csv.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { comparisonFromQuery } from '#lib/server/evaluation/comparison-query.ts';
+import { csvResponse, toCsv } from '#lib/server/platform/csv.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { RequestHandler } from './$types';
 
 /** The comparison as shown (same selection, same order, same independence rule). */

@@ -1,8 +1,8 @@
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
-import { comparisonFromQuery } from '#lib/server/comparison-query.ts';
-import { listLoops } from '#lib/server/loops.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { comparisonFromQuery } from '#lib/server/evaluation/comparison-query.ts';
+import { listLoops } from '#lib/server/hiring/loops.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

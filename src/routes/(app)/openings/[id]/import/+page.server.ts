@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { importCountsToQuery, maxImportBytes } from '#lib/domain/candidate-import.ts';
-import { getDb } from '#lib/server/app.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
-import { csvTextFromBytes, importCandidatesCsv } from '#lib/server/candidate-import.ts';
-import { formError, formFailure } from '#lib/server/form-actions.ts';
-import { getOpening } from '#lib/server/openings.ts';
-import { idParam, orPageError } from '#lib/server/route-helpers.ts';
+import { csvTextFromBytes, importCandidatesCsv } from '#lib/server/hiring/candidate-import.ts';
+import { formError, formFailure } from '#lib/server/web/form-actions.ts';
+import { getOpening } from '#lib/server/hiring/openings.ts';
+import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,0 +1,187 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import {
+	addSums,
+	competencySumFields,
+	delayBandEdges,
+	emptySums,
+	interviewerSumFields,
+	type CompetencySums,
+	type InterviewerSums
+} from '../../domain/calibration-sums';
+import type { CompetencyKind } from '../../domain/library';
+import type { DB } from '../platform/db';
+
+// The sums behind calibration (domain/calibration-sums.ts), counted from the rows kept by
+// calibration-upkeep.ts: per interviewer or competency, and optionally per UTC month and
+// round kind, which is exactly a row of the monthly totals. One definition serves the
+// page's part-months, its scoped views and the upkeep of the monthly totals.
+
+export interface SumsFilter {
+	from: number;
+	to: number;
+	kind?: CompetencyKind;
+	openingIds?: number[];
+	interviewerId?: number;
+	competencyId?: number;
+}
+
+/** 'subject': one row per interviewer or competency; 'month': per subject, month and kind. */
+export type SumsGrouping = 'subject' | 'month';
+
+export interface Keyed<S> {
+	id: number;
+	/** With 'month' grouping only. */
+	month: number;
+	roundKind: CompetencyKind;
+	sums: S;
+}
+
+/** The UTC month of a time column, as the epoch milliseconds of its first moment. */
+export const monthOf = (column: string) =>
+	sql<number>`unixepoch(${sql.ref(column)} / 1000, 'unixepoch', 'start of month') * 1000`;
+
+function where(filter: SumsFilter, at: string): RawBuilder<SqlBool> {
+	const parts = [sql`${sql.ref(at)} between ${filter.from} and ${filter.to}`];
+	if (filter.kind) parts.push(sql`round_kind = ${filter.kind}`);
+	if (filter.openingIds) {
+		parts.push(filter.openingIds.length ? sql`opening_id in (${sql.join(filter.openingIds)})` : sql`0`);
+	}
+	if (filter.interviewerId !== undefined) parts.push(sql`interviewer_id = ${filter.interviewerId}`);
+	if (filter.competencyId !== undefined) parts.push(sql`competency_id = ${filter.competencyId}`);
+	return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
+}
+
+function groupColumns(subject: string, at: string, grouping: SumsGrouping) {
+	return grouping === 'month'
+		? sql`${sql.ref(subject)} as subject, ${monthOf(at)} as month, round_kind`
+		: sql`${sql.ref(subject)} as subject, 0 as month, '' as round_kind`;
+}
+
+const groupBy = (grouping: SumsGrouping) =>
+	sql.raw(grouping === 'month' ? 'subject, month, round_kind' : 'subject');
+
+/**
+ * Without an interviewer, the rows come from the covering index that starts with the date:
+ * left to itself, SQLite picks the index by interviewer to save sorting the groups, and then
+ * reads every row of the table to check its opening (a second instead of a tenth).
+ */
+function fromTable(filter: SumsFilter, table: string, dateIndex: string) {
+	return filter.interviewerId === undefined ? sql.raw(`${table} indexed by ${dateIndex}`) : sql.raw(table);
+}
+
+const key = (row: { subject: number; month: number; roundKind: string }) =>
+	`${row.subject}|${row.month}|${row.roundKind}`;
+
+const delayBandCase = sql.raw(
+	`case ${delayBandEdges.map((edge, band) => `when delay_hours < ${edge} then ${band}`).join(' ')} else ${delayBandEdges.length} end`
+);
+const delayBandSums = sql.raw(
+	[...delayBandEdges, null]
+		.map((_, band) => `sum(case when band = ${band} then n else 0 end) as d${band}`)
+		.join(', ')
+);
+
+type Row = { subject: number; month: number; roundKind: CompetencyKind } & Record<string, number | null>;
+
+/** Per interviewer: their complete scorecards and ratings in the filter. */
+export async function interviewerSums(
+	db: DB,
+	filter: SumsFilter,
+	grouping: SumsGrouping
+): Promise<Keyed<InterviewerSums>[]> {
+	// Scorecards by delay band first, so the band is worked out once per scorecard.
+	const scorecards = await sql<Row>`
+		select subject, month, round_kind, sum(n) as scorecards, sum(rec1) as rec1, sum(rec2) as rec2,
+			sum(rec3) as rec3, sum(rec4) as rec4, sum(late) as late, sum(decided) as decided,
+			sum(matched) as matched, ${delayBandSums}
+		from (
+			select ${groupColumns('interviewer_id', 'scheduled_at', grouping)}, ${delayBandCase} as band,
+				count(*) as n,
+				sum(recommendation = 1) as rec1, sum(recommendation = 2) as rec2,
+				sum(recommendation = 3) as rec3, sum(recommendation = 4) as rec4,
+				sum(delay_hours > 24) as late,
+				sum(loop_outcome in ('hire', 'no_hire')) as decided,
+				sum((loop_outcome = 'hire' and recommendation >= 3) or (loop_outcome = 'no_hire' and recommendation <= 2)) as matched
+			from ${fromTable(filter, 'scorecard', 'scorecard_calibration')}
+			where complete = 1 and ${where(filter, 'scheduled_at')}
+			group by ${groupBy(grouping)}, band
+		)
+		group by ${groupBy(grouping)}
+	`.execute(db);
+	const ratings = await sql<Row>`
+		select ${groupColumns('interviewer_id', 'interviewed_at', grouping)},
+			count(*) as ratings, sum(rating is null) as not_assessed,
+			sum(rating = 1) as r1, sum(rating = 2) as r2, sum(rating = 3) as r3, sum(rating = 4) as r4,
+			total(rating) as sum_rating, count(others_mean) as n_d,
+			total(rating - others_mean) as sum_d, total((rating - others_mean) * (rating - others_mean)) as sum_d2
+		from ${fromTable(filter, 'scorecard_rating', 'scorecard_rating_calibration')}
+		where complete = 1 and ${where(filter, 'interviewed_at')}
+		group by ${groupBy(grouping)}
+	`.execute(db);
+
+	const merged = new Map<string, Keyed<InterviewerSums>>();
+	for (const row of [...scorecards.rows, ...ratings.rows]) {
+		let entry = merged.get(key(row));
+		if (!entry) {
+			entry = {
+				id: row.subject,
+				month: Number(row.month),
+				roundKind: row.roundKind,
+				sums: emptySums(interviewerSumFields)
+			};
+			merged.set(key(row), entry);
+		}
+		addSums(interviewerSumFields, entry.sums, row as Record<string, number | null>);
+	}
+	return [...merged.values()];
+}
+
+const coincidenceSums = sql.raw(
+	(
+		[
+			[1, 1],
+			[1, 2],
+			[1, 3],
+			[1, 4],
+			[2, 2],
+			[2, 3],
+			[2, 4],
+			[3, 3],
+			[3, 4],
+			[4, 4]
+		] as const
+	)
+		.map(
+			([c, k]) =>
+				`total(case when m >= 2 then ${c === k ? `n${c} * (n${c} - 1)` : `n${c} * n${k}`} * 1.0 / (m - 1) end) as o${c}${k}`
+		)
+		.join(', ')
+);
+
+/**
+ * Per competency, over the rating units (one per loop and competency) in the filter: units
+ * with fewer than two ratings count towards the distribution but not towards agreement.
+ */
+export async function competencySums(
+	db: DB,
+	filter: SumsFilter,
+	grouping: SumsGrouping
+): Promise<Keyed<CompetencySums>[]> {
+	const { rows } = await sql<Row>`
+		select subject, month, round_kind, sum(n1) as r1, sum(n2) as r2, sum(n3) as r3, sum(n4) as r4,
+			sum(not_assessed) as not_assessed, sum(m >= 2) as units,
+			total(case when m >= 2 then m end) as pairable, ${coincidenceSums}
+		from (
+			select ${groupColumns('competency_id', 'interviewed_at', grouping)},
+				n1, n2, n3, n4, not_assessed, n1 + n2 + n3 + n4 as m
+			from rating_unit
+			where ${where(filter, 'interviewed_at')}
+		)
+		group by ${groupBy(grouping)}
+	`.execute(db);
+	return rows.map((row) => {
+		const sums = emptySums(competencySumFields);
+		addSums(competencySumFields, sums, row as Record<string, number | null>);
+		return { id: row.subject, month: Number(row.month), roundKind: row.roundKind, sums };
+	});
+}

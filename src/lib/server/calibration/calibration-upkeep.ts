@@ -1,0 +1,239 @@
+import { sql } from 'kysely';
+import { nextMonthStart } from '../../domain/calibration-sums';
+import type { CompetencyKind } from '../../domain/library';
+import { competencySums, interviewerSums, monthOf } from './calibration-sums';
+import type { DB } from '../platform/db';
+
+// Keeps calibration's precomputed figures true (see migration 005): called in the same
+// transaction as anything that changes whether a loop is complete, what its ratings are or
+// how it was decided (submit, amend, panel changes, cancellation, decisions). A loop has a
+// handful of rows, and the monthly totals it touches are recounted from a month of one
+// interviewer or competency, so this stays cheap however large the history grows.
+
+/** Recomputes a loop's completeness, its ratings' leniency deviations and its rating units. */
+export async function refreshLoopCalibration(db: DB, loopId: number): Promise<void> {
+	const before = await monthKeys(db, loopId);
+	await refreshLoopRows(db, loopId);
+	const after = await monthKeys(db, loopId);
+	await refreshMonths(db, {
+		interviewers: [...before.interviewers, ...after.interviewers],
+		competencies: [...before.competencies, ...after.competencies]
+	});
+}
+
+/**
+ * The loop's own rows only, without the monthly totals: for work on many loops at once (an
+ * import) that recounts every month afterwards with rebuildCalibrationMonths.
+ */
+export async function refreshLoopRows(db: DB, loopId: number): Promise<void> {
+	const [loop, cards] = await Promise.all([
+		db.selectFrom('loop').select(['cancelledAt']).where('id', '=', loopId).executeTakeFirstOrThrow(),
+		db.selectFrom('scorecard').select(['status', 'submittedAt']).where('loopId', '=', loopId).execute()
+	]);
+	const complete =
+		loop.cancelledAt === null && cards.length > 0 && cards.every((c) => c.status === 'submitted');
+	const completedAt = complete ? Math.max(...cards.map((c) => c.submittedAt ?? 0)) : null;
+	await db.updateTable('loop').set({ completedAt }).where('id', '=', loopId).execute();
+	await db
+		.updateTable('scorecard')
+		.set({ complete: complete ? 1 : 0 })
+		.where('loopId', '=', loopId)
+		.execute();
+	await sql`
+		update scorecard set
+			loop_outcome = (select outcome from loop where loop.id = scorecard.loop_id),
+			delay_hours = case when submitted_at is null then null else (submitted_at - scheduled_at - 60000 *
+				(select duration_minutes from loop_round where loop_round.id = scorecard.round_id)) / 3600000.0 end
+		where loop_id = ${loopId}
+	`.execute(db);
+	await db.deleteFrom('ratingUnit').where('loopId', '=', loopId).execute();
+	if (!complete) {
+		await db
+			.updateTable('scorecardRating')
+			.set({ complete: 0, othersMean: null })
+			.where('loopId', '=', loopId)
+			.execute();
+		return;
+	}
+
+	const ratings = await db
+		.selectFrom('scorecardRating')
+		.select([
+			'scorecardId',
+			'interviewerId',
+			'competencyId',
+			'rating',
+			'interviewedAt',
+			'openingId',
+			'roundKind'
+		])
+		.where('loopId', '=', loopId)
+		.execute();
+	for (const row of ratings) {
+		const others = ratings
+			.filter(
+				(o) =>
+					o.competencyId === row.competencyId && o.interviewerId !== row.interviewerId && o.rating !== null
+			)
+			.map((o) => o.rating!);
+		const othersMean =
+			row.rating !== null && others.length ? others.reduce((a, b) => a + b, 0) / others.length : null;
+		await db
+			.updateTable('scorecardRating')
+			.set({ complete: 1, othersMean })
+			.where('scorecardId', '=', row.scorecardId)
+			.where('competencyId', '=', row.competencyId)
+			.execute();
+	}
+
+	const units = new Map<number, typeof ratings>();
+	for (const row of ratings) units.set(row.competencyId, [...(units.get(row.competencyId) ?? []), row]);
+	for (const [competencyId, rows] of units) {
+		const count = (value: number) => rows.filter((r) => r.rating === value).length;
+		await db
+			.insertInto('ratingUnit')
+			.values({
+				loopId,
+				competencyId,
+				openingId: rows[0]!.openingId,
+				roundKind: rows[0]!.roundKind,
+				interviewedAt: Math.min(...rows.map((r) => r.interviewedAt)),
+				n1: count(1),
+				n2: count(2),
+				n3: count(3),
+				n4: count(4),
+				notAssessed: rows.filter((r) => r.rating === null).length
+			})
+			.execute();
+	}
+}
+
+interface MonthKey {
+	subject: number;
+	month: number;
+	roundKind: CompetencyKind;
+}
+
+/** The monthly totals a loop counts towards now (none unless it is complete). */
+async function monthKeys(db: DB, loopId: number) {
+	const [interviewers, competencies] = await Promise.all([
+		sql<MonthKey>`
+			select distinct interviewer_id as subject, ${monthOf('scheduled_at')} as month, round_kind
+			from scorecard where loop_id = ${loopId} and complete = 1
+		`.execute(db),
+		sql<MonthKey>`
+			select distinct competency_id as subject, ${monthOf('interviewed_at')} as month, round_kind
+			from rating_unit where loop_id = ${loopId}
+		`.execute(db)
+	]);
+	return { interviewers: interviewers.rows, competencies: competencies.rows };
+}
+
+const distinctKeys = (keys: MonthKey[]) => [
+	...new Map(keys.map((k) => [`${k.subject}|${k.month}|${k.roundKind}`, k])).values()
+];
+
+/** Recounts the given monthly totals from the rows (a total with nothing left is removed). */
+async function refreshMonths(db: DB, keys: { interviewers: MonthKey[]; competencies: MonthKey[] }) {
+	for (const k of distinctKeys(keys.interviewers)) {
+		const range = { from: k.month, to: nextMonthStart(k.month) - 1, kind: k.roundKind };
+		const [row] = await interviewerSums(db, { ...range, interviewerId: k.subject }, 'month');
+		await db
+			.deleteFrom('calibrationInterviewerMonth')
+			.where('month', '=', k.month)
+			.where('roundKind', '=', k.roundKind)
+			.where('interviewerId', '=', k.subject)
+			.execute();
+		if (row) {
+			await db
+				.insertInto('calibrationInterviewerMonth')
+				.values({ month: k.month, roundKind: k.roundKind, interviewerId: k.subject, ...row.sums })
+				.execute();
+		}
+	}
+	for (const k of distinctKeys(keys.competencies)) {
+		const range = { from: k.month, to: nextMonthStart(k.month) - 1, kind: k.roundKind };
+		const [row] = await competencySums(db, { ...range, competencyId: k.subject }, 'month');
+		await db
+			.deleteFrom('calibrationCompetencyMonth')
+			.where('month', '=', k.month)
+			.where('roundKind', '=', k.roundKind)
+			.where('competencyId', '=', k.subject)
+			.execute();
+		if (row) {
+			await db
+				.insertInto('calibrationCompetencyMonth')
+				.values({ month: k.month, roundKind: k.roundKind, competencyId: k.subject, ...row.sums })
+				.execute();
+		}
+	}
+}
+
+/** Recounts every monthly total from the rows (for databases from before them, and checks). */
+export async function rebuildCalibrationMonths(db: DB): Promise<void> {
+	const everything = { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER };
+	const [interviewers, competencies] = await Promise.all([
+		interviewerSums(db, everything, 'month'),
+		competencySums(db, everything, 'month')
+	]);
+	await db.deleteFrom('calibrationInterviewerMonth').execute();
+	await db.deleteFrom('calibrationCompetencyMonth').execute();
+	// Inserted in slices: one statement may bind at most 32766 values.
+	for (let i = 0; i < interviewers.length; i += 500) {
+		await db
+			.insertInto('calibrationInterviewerMonth')
+			.values(
+				interviewers
+					.slice(i, i + 500)
+					.map((r) => ({ month: r.month, roundKind: r.roundKind, interviewerId: r.id, ...r.sums }))
+			)
+			.execute();
+	}
+	for (let i = 0; i < competencies.length; i += 500) {
+		await db
+			.insertInto('calibrationCompetencyMonth')
+			.values(
+				competencies
+					.slice(i, i + 500)
+					.map((r) => ({ month: r.month, roundKind: r.roundKind, competencyId: r.id, ...r.sums }))
+			)
+			.execute();
+	}
+}
+
+const monthsBuiltKey = 'calibration_months_built_at';
+
+/** Counts the monthly totals once, for databases that had complete loops before them. */
+export async function buildCalibrationMonths(db: DB, now = Date.now()): Promise<boolean> {
+	const built = await db
+		.selectFrom('meta')
+		.select('value')
+		.where('key', '=', monthsBuiltKey)
+		.executeTakeFirst();
+	if (built) return false;
+	await db.transaction().execute(async (trx) => {
+		await rebuildCalibrationMonths(trx);
+		await trx
+			.insertInto('meta')
+			.values({ key: monthsBuiltKey, value: String(now) })
+			.execute();
+	});
+	return true;
+}
+
+const rebuiltKey = 'calibration_aggregates_built_at';
+
+/** Builds the aggregates for every loop once, for databases that had loops before them. */
+export async function buildCalibrationAggregates(db: DB, now = Date.now()): Promise<boolean> {
+	const built = await db.selectFrom('meta').select('value').where('key', '=', rebuiltKey).executeTakeFirst();
+	if (built) return false;
+	await db.transaction().execute(async (trx) => {
+		const loops = await trx.selectFrom('loop').select('id').execute();
+		for (const { id } of loops) await refreshLoopCalibration(trx, id);
+		await trx
+			.insertInto('meta')
+			.values({ key: rebuiltKey, value: String(now) })
+			.execute();
+	});
+	return true;
+}

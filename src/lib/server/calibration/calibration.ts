@@ -1,0 +1,369 @@
+import { sql } from 'kysely';
+import {
+	addSums,
+	competencySumFields,
+	delayCounts,
+	emptySums,
+	interviewerSumFields,
+	medianFromBands,
+	splitByMonths,
+	type CompetencySums,
+	type InterviewerSums
+} from '../../domain/calibration-sums';
+import { competencySums, interviewerSums, type SumsFilter } from './calibration-sums';
+import type { DB } from '../platform/db';
+import {
+	alphaFromCoincidences,
+	alphaThreshold,
+	leniencyFromSums,
+	type Leniency
+} from '../../domain/calibration';
+import type { CompetencyKind } from '../../domain/library';
+import type { AuthUser } from '../auth/session';
+import { canManageHiring, managedOpeningIds } from '../access/permissions';
+import { ForbiddenError } from '../platform/errors';
+
+// Calibration over complete loops only (every panelist submitted): no figure can reveal
+// feedback the independence rule still hides from anyone. All aggregation runs in SQL over
+// the precomputed columns and rating units kept by calibration-upkeep.ts.
+
+export interface CalibrationFilter {
+	from: number;
+	to: number;
+	openingId?: number;
+	kind?: CompetencyKind;
+}
+
+export interface InterviewerFigures {
+	userId: number;
+	name: string;
+	scorecards: number;
+	ratings: Record<1 | 2 | 3 | 4, number>;
+	meanRating: number | null;
+	leniency: Leniency;
+	recommendations: Record<1 | 2 | 3 | 4, number>;
+	/** Of their recommendations on loops decided hire or no hire, how many pointed the same way. */
+	decisionMatch: { matched: number; decided: number };
+	lateShare: number | null;
+	notAssessedShare: number | null;
+	medianHoursToSubmit: number | null;
+}
+
+export interface CompetencyFigures {
+	competencyId: number;
+	name: string;
+	kind: CompetencyKind;
+	alphaInterval: number | null;
+	alphaOrdinal: number | null;
+	units: number;
+	pairable: number;
+	ratings: Record<1 | 2 | 3 | 4, number>;
+	mean: number | null;
+	notAssessedShare: number | null;
+	lowAgreement: boolean;
+}
+
+export interface Calibration {
+	scope: 'all' | 'openings' | 'own';
+	interviewers: InterviewerFigures[];
+	competencies: CompetencyFigures[];
+}
+
+type Scope = { kind: 'all' } | { kind: 'openings'; openingIds: number[] } | { kind: 'own'; userId: number };
+
+/** Admins and recruiters see everyone; hiring managers their openings' loops; anyone else themselves. */
+async function scopeOf(db: DB, actor: AuthUser, filter: CalibrationFilter): Promise<Scope> {
+	if (canManageHiring(actor)) return { kind: 'all' };
+	const managed = await managedOpeningIds(db, actor);
+	if (managed.length) {
+		if (filter.openingId !== undefined && !managed.includes(filter.openingId)) {
+			throw new ForbiddenError('You can filter by the openings you are a hiring manager of');
+		}
+		return { kind: 'openings', openingIds: managed };
+	}
+	if (filter.openingId !== undefined)
+		throw new ForbiddenError('Your own figures cannot be filtered by opening');
+	return { kind: 'own', userId: actor.id };
+}
+
+/** What the viewer may count, as a filter on the rows behind the sums. */
+function sumsFilterOf(filter: CalibrationFilter, scope: Scope): SumsFilter {
+	return {
+		from: filter.from,
+		to: filter.to,
+		kind: filter.kind,
+		openingIds:
+			filter.openingId !== undefined
+				? [filter.openingId]
+				: scope.kind === 'openings'
+					? scope.openingIds
+					: undefined,
+		interviewerId: scope.kind === 'own' ? scope.userId : undefined
+	};
+}
+
+/** Distribution, mean and both alphas of a competency's sums. */
+function agreementOf(sums: CompetencySums) {
+	const values = [1, 2, 3, 4];
+	const record = sums as unknown as Record<string, number>;
+	const o = values.map((c) => values.map((k) => record[`o${Math.min(c, k)}${Math.max(c, k)}`]!));
+	const ratings = { 1: sums.r1, 2: sums.r2, 3: sums.r3, 4: sums.r4 };
+	const rated = sums.r1 + sums.r2 + sums.r3 + sums.r4;
+	const alphaInterval = alphaFromCoincidences(o, values, 'interval');
+	return {
+		alphaInterval,
+		alphaOrdinal: alphaFromCoincidences(o, values, 'ordinal'),
+		units: sums.units,
+		pairable: sums.pairable,
+		ratings,
+		mean: rated ? (sums.r1 + 2 * sums.r2 + 3 * sums.r3 + 4 * sums.r4) / rated : null,
+		notAssessedShare: rated + sums.notAssessed ? sums.notAssessed / (rated + sums.notAssessed) : null,
+		lowAgreement: alphaInterval !== null && alphaInterval < alphaThreshold
+	};
+}
+
+function interviewerFigures(userId: number, name: string, s: InterviewerSums): InterviewerFigures {
+	const rated = s.r1 + s.r2 + s.r3 + s.r4;
+	return {
+		userId,
+		name,
+		scorecards: s.scorecards,
+		ratings: { 1: s.r1, 2: s.r2, 3: s.r3, 4: s.r4 },
+		meanRating: rated ? s.sumRating / rated : null,
+		leniency: leniencyFromSums(s.nD, s.sumD, s.sumD2),
+		recommendations: { 1: s.rec1, 2: s.rec2, 3: s.rec3, 4: s.rec4 },
+		decisionMatch: { matched: s.matched, decided: s.decided },
+		lateShare: s.scorecards ? s.late / s.scorecards : null,
+		notAssessedShare: s.ratings ? s.notAssessed / s.ratings : null,
+		medianHoursToSubmit: medianFromBands(delayCounts(s))
+	};
+}
+
+/** Adds rows of sums into per-subject totals. */
+function accumulate<F extends string>(
+	fields: readonly F[],
+	totals: Map<number, Record<F, number>>,
+	rows: readonly { id: number; sums: Partial<Record<F, number | null>> }[]
+) {
+	for (const row of rows) {
+		let total = totals.get(row.id);
+		if (!total) totals.set(row.id, (total = emptySums(fields)));
+		addSums(fields, total, row.sums);
+	}
+}
+
+/** The stored monthly totals over whole months, per interviewer and per competency. */
+async function monthTotals(
+	db: DB,
+	months: { from: number; until: number },
+	kind: CompetencyKind | undefined
+) {
+	const [interviewers, competencies] = await Promise.all([
+		db
+			.selectFrom('calibrationInterviewerMonth')
+			.select((eb) => [
+				'interviewerId as id',
+				...interviewerSumFields.map((field) => eb.fn.sum<number>(field).as(field))
+			])
+			.where('month', '>=', months.from)
+			.where('month', '<', months.until)
+			.$if(kind !== undefined, (qb) => qb.where('roundKind', '=', kind!))
+			.groupBy('interviewerId')
+			.execute(),
+		db
+			.selectFrom('calibrationCompetencyMonth')
+			.select((eb) => [
+				'competencyId as id',
+				...competencySumFields.map((field) => eb.fn.sum<number>(field).as(field))
+			])
+			.where('month', '>=', months.from)
+			.where('month', '<', months.until)
+			.$if(kind !== undefined, (qb) => qb.where('roundKind', '=', kind!))
+			.groupBy('competencyId')
+			.execute()
+	]);
+	return {
+		interviewers: interviewers.map((row) => ({ id: row.id, sums: row })),
+		competencies: competencies.map((row) => ({ id: row.id, sums: row }))
+	};
+}
+
+async function namesOf<T extends 'user' | 'competency'>(db: DB, table: T, ids: number[]) {
+	if (!ids.length) return new Map<number, { name: string; kind?: CompetencyKind }>();
+	// Past a few hundred, reading everyone is cheaper than a long IN list (and has no limit).
+	const rows =
+		table === 'user'
+			? await db
+					.selectFrom('user')
+					.select(['id', 'name'])
+					.$if(ids.length <= 500, (qb) => qb.where('id', 'in', ids))
+					.execute()
+			: await db
+					.selectFrom('competency')
+					.select(['id', 'name', 'kind'])
+					.$if(ids.length <= 500, (qb) => qb.where('id', 'in', ids))
+					.execute();
+	return new Map(rows.map((row) => [row.id, row as { name: string; kind?: CompetencyKind }]));
+}
+
+/**
+ * Everything on the calibration page. Everyone in the organisation over whole months comes
+ * from the monthly totals, plus exact counts for the part-months at the ends; a view limited
+ * to some openings or to oneself counts its (few) rows directly. `months: false` counts
+ * everything directly, which tests use to check the totals.
+ */
+export async function getCalibration(
+	db: DB,
+	actor: AuthUser,
+	filter: CalibrationFilter,
+	options: { months?: boolean } = {}
+): Promise<Calibration> {
+	const scope = await scopeOf(db, actor, filter);
+	const sumsFilter = sumsFilterOf(filter, scope);
+	const withCompetencies = scope.kind !== 'own';
+	const interviewerTotals = new Map<number, InterviewerSums>();
+	const competencyTotals = new Map<number, CompetencySums>();
+
+	const useMonths =
+		options.months !== false && sumsFilter.openingIds === undefined && sumsFilter.interviewerId === undefined;
+	const split = useMonths
+		? splitByMonths(filter.from, filter.to)
+		: { months: null, parts: [{ from: filter.from, to: filter.to }] };
+	if (split.months) {
+		const totals = await monthTotals(db, split.months, filter.kind);
+		accumulate(interviewerSumFields, interviewerTotals, totals.interviewers);
+		accumulate(competencySumFields, competencyTotals, totals.competencies);
+	}
+	for (const part of split.parts) {
+		const partFilter = { ...sumsFilter, ...part };
+		accumulate(interviewerSumFields, interviewerTotals, await interviewerSums(db, partFilter, 'subject'));
+		if (withCompetencies) {
+			accumulate(competencySumFields, competencyTotals, await competencySums(db, partFilter, 'subject'));
+		}
+	}
+	// A total can be all zeros where a month's rows were recounted away.
+	for (const [id, sums] of interviewerTotals)
+		if (!sums.scorecards && !sums.ratings) interviewerTotals.delete(id);
+	for (const [id, sums] of competencyTotals) {
+		if (!sums.r1 && !sums.r2 && !sums.r3 && !sums.r4 && !sums.notAssessed) competencyTotals.delete(id);
+	}
+
+	const [users, competencies] = await Promise.all([
+		namesOf(db, 'user', [...interviewerTotals.keys()]),
+		namesOf(db, 'competency', [...competencyTotals.keys()])
+	]);
+	const interviewers = [...interviewerTotals].map(([userId, sums]) =>
+		interviewerFigures(userId, users.get(userId)?.name ?? 'Unknown', sums)
+	);
+	const competencyFigures = [...competencyTotals].map(([competencyId, sums]): CompetencyFigures => ({
+		competencyId,
+		name: competencies.get(competencyId)?.name ?? 'Unknown',
+		kind: competencies.get(competencyId)?.kind ?? 'technical',
+		...agreementOf(sums)
+	}));
+	return {
+		scope: scope.kind,
+		interviewers: interviewers.sort((a, b) => a.name.localeCompare(b.name)),
+		competencies: competencyFigures.sort((a, b) => a.name.localeCompare(b.name))
+	};
+}
+
+/**
+ * Each interviewer's leniency over their complete loops that the viewer may count, the basis
+ * of adjusted scores: every loop for hiring staff, the loops of their own openings for a
+ * hiring manager (as on the calibration page), so an offset reveals nothing of loops they do
+ * not run.
+ */
+export async function leniencyOf(
+	db: DB,
+	viewer: AuthUser,
+	interviewerIds: number[]
+): Promise<Map<number, Leniency>> {
+	if (!interviewerIds.length) return new Map();
+	const openingIds = canManageHiring(viewer) ? null : await managedOpeningIds(db, viewer);
+	const rows = await db
+		.selectFrom('scorecardRating')
+		.select([
+			'interviewerId',
+			sql<number>`count(others_mean)`.as('n'),
+			sql<number>`coalesce(sum(rating - others_mean), 0)`.as('sumD'),
+			sql<number>`coalesce(sum((rating - others_mean) * (rating - others_mean)), 0)`.as('sumD2')
+		])
+		.where('complete', '=', 1)
+		.where('interviewerId', 'in', interviewerIds)
+		.$if(openingIds !== null, (qb) => qb.where('openingId', 'in', openingIds!.length ? openingIds! : [-1]))
+		.groupBy('interviewerId')
+		.execute();
+	return new Map(
+		interviewerIds.map((id) => {
+			const r = rows.find((x) => x.interviewerId === id);
+			return [id, leniencyFromSums(Number(r?.n ?? 0), Number(r?.sumD ?? 0), Number(r?.sumD2 ?? 0))];
+		})
+	);
+}
+
+export interface TrendMonth {
+	month: string;
+	n: number;
+	mean: number | null;
+	leniency: number | null;
+	alphaInterval: number | null;
+}
+
+const monthLabel = (month: number) => new Date(month).toISOString().slice(0, 7);
+
+/** Month by month (UTC months) for one interviewer or one competency, within the viewer's scope. */
+export async function getTrend(
+	db: DB,
+	actor: AuthUser,
+	subject: { interviewerId: number } | { competencyId: number },
+	filter: CalibrationFilter
+): Promise<TrendMonth[]> {
+	const scope = await scopeOf(db, actor, filter);
+	const sumsFilter = sumsFilterOf(filter, scope);
+	if ('interviewerId' in subject) {
+		if (scope.kind === 'own' && subject.interviewerId !== actor.id)
+			throw new ForbiddenError('You can see your own figures');
+		const rows = await interviewerSums(db, { ...sumsFilter, interviewerId: subject.interviewerId }, 'month');
+		const months = new Map<number, InterviewerSums>();
+		accumulate(
+			interviewerSumFields,
+			months,
+			rows.map((row) => ({ id: row.month, sums: row.sums }))
+		);
+		return [...months]
+			.sort(([a], [b]) => a - b)
+			.filter(([, s]) => s.ratings)
+			.map(([month, s]) => {
+				const rated = s.r1 + s.r2 + s.r3 + s.r4;
+				return {
+					month: monthLabel(month),
+					n: rated,
+					mean: rated ? s.sumRating / rated : null,
+					leniency: leniencyFromSums(s.nD, s.sumD, s.sumD2).leniency,
+					alphaInterval: null
+				};
+			});
+	}
+	if (scope.kind === 'own')
+		throw new ForbiddenError('Agreement per competency is for hiring staff and hiring managers');
+	const rows = await competencySums(db, { ...sumsFilter, competencyId: subject.competencyId }, 'month');
+	const months = new Map<number, CompetencySums>();
+	accumulate(
+		competencySumFields,
+		months,
+		rows.map((row) => ({ id: row.month, sums: row.sums }))
+	);
+	return [...months]
+		.sort(([a], [b]) => a - b)
+		.map(([month, sums]) => {
+			const a = agreementOf(sums);
+			return {
+				month: monthLabel(month),
+				n: a.ratings[1] + a.ratings[2] + a.ratings[3] + a.ratings[4],
+				mean: a.mean,
+				leniency: null,
+				alphaInterval: a.alphaInterval
+			};
+		});
+}

@@ -1,0 +1,43 @@
+import { defaultDatabasePath, openDatabase, type DB } from './db';
+import { prepareDatabase } from './prepare-database';
+import { RequestLimiter } from '../auth/rate-limit';
+import { sessionPolicyFromEnv, type SessionPolicy } from '../auth/session';
+
+// What the running server shares across requests: its database and its settings.
+
+let appDb: DB | undefined;
+let policy: SessionPolicy | undefined;
+let apiLimiter: RequestLimiter | null | undefined;
+
+export function databasePath(env: Record<string, string | undefined> = process.env): string {
+	return env.DATABASE_PATH || defaultDatabasePath;
+}
+
+export function getDb(): DB {
+	appDb ??= openDatabase(databasePath());
+	return appDb;
+}
+
+export function sessionPolicy(): SessionPolicy {
+	policy ??= sessionPolicyFromEnv(process.env);
+	return policy;
+}
+
+/** Requests a minute per API token (API_RATE_LIMIT, default 600; 0 turns the limit off). */
+export function apiRateLimiter(env: Record<string, string | undefined> = process.env): RequestLimiter | null {
+	if (apiLimiter !== undefined) return apiLimiter;
+	const raw = env.API_RATE_LIMIT ?? '600';
+	const perMinute = Number(raw);
+	if (!/^\d+$/.test(raw) || !Number.isSafeInteger(perMinute)) {
+		throw new Error(`API_RATE_LIMIT must be a whole number of requests a minute, not "${raw}"`);
+	}
+	apiLimiter = perMinute === 0 ? null : new RequestLimiter(perMinute);
+	return apiLimiter;
+}
+
+/** Opens and prepares the database, and reads settings, so bad ones stop start-up at once. */
+export async function startApp(): Promise<string[]> {
+	sessionPolicy();
+	apiRateLimiter();
+	return prepareDatabase(getDb());
+}

@@ -1,0 +1,330 @@
+import { z } from 'zod';
+import { candidateSchema, openingSchema, openingStatuses } from '../../../../domain/hiring-schemas';
+import { competencyKinds } from '../../../../domain/library';
+import { loopStatuses } from '../../../../domain/loop-status';
+import { decisionOutcomes } from '../../../../domain/decision';
+import { maxImportBytes, maxImportRows } from '../../../../domain/candidate-import';
+import { candidatesPerPage } from '../../../../domain/paging';
+import { csvTextFromBytes, importCandidatesCsv } from '../../../hiring/candidate-import';
+import {
+	createCandidate,
+	getCandidate,
+	listCandidates,
+	type CandidateDetail
+} from '../../../hiring/candidates';
+import { getComparison } from '../../../evaluation/comparison';
+import { createOpening, getOpening, listOpenings, type OpeningSummary } from '../../../hiring/openings';
+import { endpoint } from '../endpoint';
+import {
+	countsOut,
+	flagIn,
+	idIn,
+	idOut,
+	idParams,
+	idsIn,
+	iso,
+	scaleCounts,
+	sid,
+	timeOut
+} from './conventions';
+
+// Openings, candidates and the side-by-side comparison. Hiring staff see all of them;
+// a hiring manager sees their own openings and those openings' candidates.
+
+const opening = z
+	.object({
+		id: idOut,
+		title: z.string(),
+		team: z.string(),
+		level: z.string(),
+		status: z.enum(openingStatuses),
+		templateId: idOut,
+		templateName: z.string(),
+		hiringManagers: z.array(z.object({ id: idOut, name: z.string() })),
+		candidates: z.int().meta({ description: 'How many candidates are in this opening' })
+	})
+	.meta({ id: 'Opening' });
+
+const openingJson = (o: OpeningSummary): z.input<typeof opening> => ({
+	id: sid(o.id),
+	title: o.title,
+	team: o.team,
+	level: o.level,
+	status: o.status,
+	templateId: sid(o.templateId),
+	templateName: o.templateName,
+	hiringManagers: o.hiringManagers.map((m) => ({ id: sid(m.id), name: m.name })),
+	candidates: o.candidates
+});
+
+export const listOpeningsEndpoint = endpoint({
+	method: 'GET',
+	path: '/openings',
+	operationId: 'listOpenings',
+	summary: 'List openings',
+	description: 'Hiring staff see every opening; a hiring manager the openings they manage.',
+	tag: 'Hiring',
+	query: z.object({ status: z.enum(openingStatuses, { error: 'Use open or closed' }).optional() }),
+	response: {
+		status: 200,
+		description: 'Open openings first',
+		schema: z.object({ openings: z.array(opening) })
+	},
+	errors: [403, 422],
+	handle: async ({ db, actor, query }) => ({
+		body: { openings: (await listOpenings(db, actor, query)).map(openingJson) }
+	})
+});
+
+export const createOpeningEndpoint = endpoint({
+	method: 'POST',
+	path: '/openings',
+	operationId: 'createOpening',
+	summary: 'Create an opening',
+	tag: 'Hiring',
+	body: openingSchema.extend({
+		templateId: idIn,
+		hiringManagerIds: idsIn('Choose at least one hiring manager'),
+		status: openingSchema.shape.status.default('open')
+	}),
+	response: { status: 201, description: 'The new opening', schema: opening },
+	errors: [403, 413, 422],
+	handle: async ({ db, actor, body }) => {
+		const id = await createOpening(db, actor, body);
+		return { body: openingJson(await getOpening(db, actor, id)) };
+	}
+});
+
+export const getOpeningEndpoint = endpoint({
+	method: 'GET',
+	path: '/openings/{id}',
+	operationId: 'getOpening',
+	summary: 'An opening',
+	tag: 'Hiring',
+	params: idParams,
+	hiddenAs: 'No such opening',
+	response: { status: 200, description: 'The opening', schema: opening },
+	errors: [404],
+	handle: async ({ db, actor, params }) => ({ body: openingJson(await getOpening(db, actor, params.id)) })
+});
+
+const comparison = z
+	.object({
+		openingId: idOut,
+		adjusted: z.boolean().meta({ description: 'Whether ratings are leniency-adjusted' }),
+		competencies: z.array(z.object({ id: idOut, name: z.string(), kind: z.enum(competencyKinds) })),
+		candidates: z.array(
+			z.object({
+				loopId: idOut,
+				candidateId: idOut,
+				candidateName: z.string(),
+				status: z.enum(loopStatuses),
+				outcome: z.enum(decisionOutcomes).nullable().meta({
+					description: 'The current decision: null while undecided, and while `visible` is false'
+				}),
+				visible: z.boolean().meta({
+					description:
+						'False where you sit on this loop’s panel and the independence rule still hides its feedback from you; the numbers and the decision are then null'
+				}),
+				technicalMean: z.number().nullable(),
+				leadershipMean: z.number().nullable(),
+				means: z.array(z.object({ competencyId: idOut, mean: z.number().nullable() })),
+				recommendations: z.object({
+					counts: scaleCounts,
+					mean: z.number().nullable(),
+					anyStrongNo: z.boolean()
+				})
+			})
+		)
+	})
+	.meta({ id: 'Comparison' });
+
+export const openingComparisonEndpoint = endpoint({
+	method: 'GET',
+	path: '/openings/{id}/comparison',
+	operationId: 'getOpeningComparison',
+	summary: 'The opening’s candidates side by side',
+	description: 'One row per loop that is not cancelled, with per-competency means and recommendations.',
+	tag: 'Hiring',
+	params: idParams,
+	query: z.object({ adjusted: flagIn }),
+	hiddenAs: 'No such opening',
+	response: { status: 200, description: 'The comparison', schema: comparison },
+	errors: [404, 422],
+	handle: async ({ db, actor, params, query }) => {
+		const adjusted = query.adjusted ?? false;
+		const result = await getComparison(db, actor, params.id, { adjusted });
+		return {
+			body: {
+				openingId: sid(params.id),
+				adjusted,
+				competencies: result.competencies.map((c) => ({ id: sid(c.id), name: c.name, kind: c.kind })),
+				candidates: result.rows.map((row) => ({
+					loopId: sid(row.loopId),
+					candidateId: sid(row.candidateId),
+					candidateName: row.candidateName,
+					status: row.status,
+					outcome: row.outcome,
+					visible: row.visible,
+					technicalMean: row.technicalMean,
+					leadershipMean: row.leadershipMean,
+					means: result.competencies.map((c) => ({ competencyId: sid(c.id), mean: row.means[c.id] ?? null })),
+					recommendations: {
+						counts: countsOut(row.recommendations.counts),
+						mean: row.recommendations.mean,
+						anyStrongNo: row.recommendations.anyStrongNo
+					}
+				}))
+			}
+		};
+	}
+});
+
+const candidateSummary = z
+	.object({
+		id: idOut,
+		name: z.string(),
+		email: z.string(),
+		openings: z.array(z.object({ id: idOut, title: z.string() }))
+	})
+	.meta({ id: 'CandidateSummary' });
+
+const candidate = candidateSummary
+	.extend({ notes: z.string(), createdAt: timeOut })
+	.meta({ id: 'Candidate' });
+
+const candidateJson = (c: CandidateDetail): z.input<typeof candidate> => ({
+	id: sid(c.id),
+	name: c.name,
+	email: c.email,
+	openings: c.openings.map((o) => ({ id: sid(o.id), title: o.title })),
+	notes: c.notes,
+	createdAt: iso(c.createdAt)
+});
+
+export const listCandidatesEndpoint = endpoint({
+	method: 'GET',
+	path: '/candidates',
+	operationId: 'listCandidates',
+	summary: 'List candidates',
+	description: `Searches name and email; ${candidatesPerPage} a page, by name.`,
+	tag: 'Hiring',
+	query: z.object({
+		q: z.string().max(200, 'Search with at most 200 characters').optional(),
+		openingId: idIn.optional(),
+		page: z
+			.string()
+			.regex(/^[1-9][0-9]{0,5}$/, 'Give the page as a whole number from 1')
+			.transform(Number)
+			.optional()
+	}),
+	response: {
+		status: 200,
+		description: 'A page of candidates',
+		schema: z.object({
+			candidates: z.array(candidateSummary),
+			total: z.int(),
+			page: z.int(),
+			perPage: z.int()
+		})
+	},
+	errors: [403, 422],
+	handle: async ({ db, actor, query }) => {
+		const page = query.page ?? 1;
+		const { candidates, total } = await listCandidates(db, actor, { ...query, page });
+		return {
+			body: {
+				candidates: candidates.map((c) => ({
+					id: sid(c.id),
+					name: c.name,
+					email: c.email,
+					openings: c.openings.map((o) => ({ id: sid(o.id), title: o.title }))
+				})),
+				total,
+				page,
+				perPage: candidatesPerPage
+			}
+		};
+	}
+});
+
+export const createCandidateEndpoint = endpoint({
+	method: 'POST',
+	path: '/candidates',
+	operationId: 'createCandidate',
+	summary: 'Add a candidate',
+	tag: 'Hiring',
+	body: candidateSchema.extend({
+		notes: candidateSchema.shape.notes.default(''),
+		openingIds: idsIn().default([])
+	}),
+	response: { status: 201, description: 'The new candidate', schema: candidate },
+	errors: [403, 413, 422],
+	handle: async ({ db, actor, body }) => {
+		const id = await createCandidate(db, actor, body);
+		return { body: candidateJson(await getCandidate(db, actor, id)) };
+	}
+});
+
+export const getCandidateEndpoint = endpoint({
+	method: 'GET',
+	path: '/candidates/{id}',
+	operationId: 'getCandidate',
+	summary: 'A candidate',
+	tag: 'Hiring',
+	params: idParams,
+	hiddenAs: 'No such candidate',
+	response: { status: 200, description: 'The candidate', schema: candidate },
+	errors: [404],
+	handle: async ({ db, actor, params }) => ({ body: candidateJson(await getCandidate(db, actor, params.id)) })
+});
+
+export const importCandidatesEndpoint = endpoint({
+	method: 'POST',
+	path: '/openings/{id}/candidates/import',
+	operationId: 'importCandidates',
+	summary: 'Import candidates into the opening from a CSV file',
+	description: `Columns by header: name and email (required), notes. Comma, semicolon or tab; UTF-8. All or nothing: any problem imports nothing and 422 lists each, with its spreadsheet row (header = row 1). A known email is added to the opening as it is; one already in the opening is left unchanged. At most ${maxImportRows.toLocaleString('en')} rows.`,
+	tag: 'Hiring',
+	roles: ['admin', 'recruiter'],
+	params: idParams,
+	textBody: {
+		contentType: 'text/csv',
+		maxBytes: maxImportBytes,
+		description: `The CSV file, up to ${maxImportBytes / 1024} KB`
+	},
+	response: {
+		status: 200,
+		description: 'Imported: what happened to each row',
+		schema: z
+			.object({
+				openingId: idOut,
+				created: z.int(),
+				linked: z.int().meta({ description: 'Known candidates added to the opening' }),
+				unchanged: z.int().meta({ description: 'Already in the opening' }),
+				rows: z.array(
+					z.object({
+						row: z.int(),
+						candidateId: idOut,
+						outcome: z.enum(['created', 'linked', 'unchanged']),
+						name: z.string(),
+						email: z.string()
+					})
+				)
+			})
+			.meta({ id: 'CandidateImport' })
+	},
+	errors: [403, 404, 413, 422],
+	handle: async ({ db, actor, params, raw }) => {
+		const result = await importCandidatesCsv(db, actor, params.id, csvTextFromBytes(raw));
+		return {
+			body: {
+				openingId: sid(result.openingId),
+				created: result.created,
+				linked: result.linked,
+				unchanged: result.unchanged,
+				rows: result.rows.map((r) => ({ ...r, candidateId: sid(r.candidateId) }))
+			}
+		};
+	}
+});
