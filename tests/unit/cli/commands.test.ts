@@ -229,6 +229,9 @@ describe('panelist CLI', () => {
 		let commits = 0;
 		// The interviewers' autosaves: a commit every 10 ms from another connection.
 		const autosaves = setInterval(() => mark.run(String(++commits), Date.now()), 10);
+		// The backup starts while the writer is busy, however fast this machine copies.
+		while (commits < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+		const commitsBeforeBackup = commits;
 		const started = Date.now();
 		const child = spawn(process.execPath, ['scripts/panelist.js', 'backup', target], {
 			env: { ...process.env, DATABASE_PATH: file },
@@ -255,7 +258,8 @@ describe('panelist CLI', () => {
 		});
 		// Seconds, the CLI's own start included (the old copy was still going after 30 s).
 		expect(seconds).toBeLessThan(15);
-		expect(committedMeanwhile).toBeGreaterThan(20);
+		// Commits went on during the backup (a fast machine copies in a fraction of a second).
+		expect(committedMeanwhile).toBeGreaterThan(commitsBeforeBackup);
 		// Only the backup is left in the folder: no partial copy beside it.
 		expect(fs.readdirSync(folder).filter((name) => !name.startsWith('test.db'))).toEqual(['under-load.db']);
 		const copy = new SQLite(target, { readonly: true });
