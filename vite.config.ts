@@ -58,9 +58,9 @@ export default defineConfig({
 				}
 			},
 			// Cross-site writes, form posts included, are refused by one check of our own
-			// (refuseCrossOriginWrites): SvelteKit 3's would also refuse an API script's DELETE
-			// that has no body. The public origin comes from ORIGIN when the server starts
-			// (scripts/server.js), not from paths.origin.
+			// (refuseWrite in request-gate.ts): SvelteKit 3's would also refuse an API script's
+			// DELETE that has no body. The public origin comes from ORIGIN when the server starts
+			// (src/server.ts), not from paths.origin.
 			csrf: { trustedOrigins: ['*'] }
 		}),
 		panelistServer()
