@@ -1,9 +1,37 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import adapter from '@sveltejs/adapter-node';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const announcerStyleHash = 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo=';
+
+/**
+ * Builds src/server.ts (what `npm start` runs) into SvelteKit's server bundle, the way
+ * adapter-node builds its own handler there: one bundle, so the server, the handler and the
+ * app share their modules' single instances (decision 017). It comes out as
+ * build/server/panelist-server.js.
+ */
+function panelistServer(): Plugin {
+	const handlerName = 'panelist:adapter-node-handler';
+	const handlerFile = fileURLToPath(
+		new URL('./src/handler.js', import.meta.resolve('@sveltejs/adapter-node'))
+	);
+	return {
+		name: 'panelist-server',
+		apply: 'build',
+		config: () => ({
+			environments: {
+				ssr: {
+					build: { rolldownOptions: { input: { 'panelist-server': path.resolve('src/server.ts') } } }
+				}
+			}
+		}),
+		resolveId: (id) => (id === handlerName ? handlerFile : undefined)
+	};
+}
 
 export default defineConfig({
 	plugins: [
@@ -30,11 +58,12 @@ export default defineConfig({
 				}
 			},
 			// Cross-site writes, form posts included, are refused by one check of our own
-			// (refuseCrossOriginWrites): SvelteKit 3's would also refuse an API script's DELETE
-			// that has no body. The public origin comes from ORIGIN when the server starts
-			// (scripts/server.js), not from paths.origin.
+			// (refuseWrite in request-gate.ts): SvelteKit 3's would also refuse an API script's
+			// DELETE that has no body. The public origin comes from ORIGIN when the server starts
+			// (src/server.ts), not from paths.origin.
 			csrf: { trustedOrigins: ['*'] }
-		})
+		}),
+		panelistServer()
 	],
 	test: {
 		include: ['tests/unit/**/*.test.ts'],

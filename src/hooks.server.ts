@@ -3,20 +3,11 @@ import { sequence, type ServerInit } from '@sveltejs/kit/hooks';
 import { databasePath, startApp } from '#lib/server/platform/runtime.ts';
 import { answerErrors, answerServerError } from '#lib/server/web/error-answers.ts';
 import {
-	authenticate,
-	denyAnonymous,
-	firstRunSetup,
-	refuseCrossOriginWrites,
+	admitRequests,
 	securityHeaders,
 	timeZone,
 	warnAboutUnreadForwardedFor
 } from '#lib/server/web/request-handles.ts';
-import { serveFirst } from '#lib/server/web/serve-first.ts';
-
-// The custom server (scripts/server.js) offers every request to serveFirst before SvelteKit:
-// the autosave's fast path (decision 014) and the answers SvelteKit would give too early or
-// in the wrong form (decision 015). The symbol keeps its first name, which the server reads.
-(globalThis as Record<symbol, unknown>)[Symbol.for('panelist.serveAutosave')] = serveFirst;
 
 export const init: ServerInit = async () => {
 	try {
@@ -30,14 +21,13 @@ export const init: ServerInit = async () => {
 	}
 };
 
+// The request gate (request-gate.ts) as SvelteKit meets it; the autosave's fast path
+// (src/server.ts) meets the same gate before SvelteKit.
 export const handle = sequence(
 	warnAboutUnreadForwardedFor(),
 	securityHeaders,
 	answerErrors,
-	refuseCrossOriginWrites,
-	firstRunSetup,
-	authenticate,
-	denyAnonymous,
+	admitRequests,
 	timeZone
 );
 

@@ -1,9 +1,11 @@
 import type { APIRequestContext } from '@playwright/test';
 import { ApiContract, tokenFor } from './support/api';
-import { expect, test, type Seed, type SeededUser } from './support/fixtures';
+import { answerOf, autosaveAddress, doors, scorecardsForBothDoors } from './support/doors';
+import { expect, test } from './support/fixtures';
 
 // Every answer well-formed (decision 015): the autosave's fast path and SvelteKit give the same
-// answer to the same request, and every API error is JSON {error} whatever was asked for.
+// answer to the same request (the refusals of the request gate: request-gate.spec.ts), and
+// every API error is JSON {error} whatever was asked for.
 
 let contract: ApiContract;
 test.beforeAll(async ({ request }) => {
@@ -14,54 +16,35 @@ const draft = { recommendation: null, summary: 'Typed in the kit.', ratings: [],
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 const bom = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** Two fresh scorecards of one interviewer, both at version 0. */
-async function twoScorecards(seed: Seed): Promise<{ interviewer: SeededUser; ids: [number, number] }> {
-	const recruiter = await seed.user('recruiter');
-	const interviewer = await seed.user('interviewer');
-	const openingId = await seed.opening([recruiter]);
-	const ids: number[] = [];
-	for (let i = 0; i < 2; i++) {
-		const candidate = await seed.candidate([openingId]);
-		const loop = await seed.loop(recruiter, candidate.id, openingId, [
-			{ round: 0, interviewerIds: [interviewer.id], scheduledAt: Date.now() + 3_600_000 }
-		]);
-		ids.push(loop.scorecards[0]!.id);
-	}
-	return { interviewer, ids: ids as [number, number] };
-}
-
 interface Sent {
 	headers: Record<string, string>;
 	data: Buffer;
 }
 
 async function answer(request: APIRequestContext, url: string, sent: Sent) {
-	const response = await request.put(url, sent);
-	return { status: response.status(), body: await response.json(), headers: response.headers() };
+	return answerOf(await request.put(url, sent));
 }
 
 test('the autosave gives the same answer on its fast path and through SvelteKit, bad bodies included', async ({
 	request,
 	seed,
 	db
-}, testInfo) => {
-	const { interviewer, ids } = await twoScorecards(seed);
-	const token = await tokenFor(seed, interviewer);
-	// A token without an Origin takes the fast path; with the app's own Origin, SvelteKit's.
-	const fastDoor = { authorization: `Bearer ${token}` };
-	const kitDoor = { ...fastDoor, origin: testInfo.project.use.baseURL! };
+}) => {
+	const { interviewer, ids } = await scorecardsForBothDoors(seed);
+	const authorization = `Bearer ${await tokenFor(seed, interviewer)}`;
 	// Asked for a page, the API still answers JSON.
 	const sendBoth = async (sent: Sent) => {
-		const send = (id: number, door: Record<string, string>) =>
-			answer(request, `/api/v1/scorecards/${id}`, {
-				headers: { accept: 'text/html', ...door, ...sent.headers },
-				data: sent.data
-			});
-		const [fast, kit] = await Promise.all([send(ids[0], fastDoor), send(ids[1], kitDoor)]);
-		expect(kit.status, JSON.stringify(sent.headers)).toBe(fast.status);
-		expect(kit.body, JSON.stringify(sent.headers)).toEqual(fast.body);
-		contract.check('PUT', '/scorecards/{id}', fast.status, fast.body);
-		return fast;
+		const [fast, kit] = await Promise.all(
+			doors.map((door, i) =>
+				answer(request, autosaveAddress(ids[i]!, door), {
+					headers: { accept: 'text/html', authorization, ...sent.headers },
+					data: sent.data
+				})
+			)
+		);
+		expect(kit, JSON.stringify(sent.headers)).toEqual(fast);
+		contract.check('PUT', '/scorecards/{id}', fast!.status, fast!.body);
+		return fast!;
 	};
 	const asJson = (version: string) => ({ 'content-type': 'application/json', 'if-match': version });
 

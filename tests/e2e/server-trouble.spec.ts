@@ -8,6 +8,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { openDatabase, type DB } from '../../src/lib/server/platform/db';
 import { prepareDatabase } from '../../src/lib/server/platform/prepare-database';
 import { tokenFor } from './support/api';
+import { answerOf, autosaveAddress, doors } from './support/doors';
 import { Seed, type SeededUser } from './support/fixtures';
 
 // A server of its own, started by hand on its own database, so a test can put that database
@@ -89,28 +90,26 @@ async function twoSavedScorecards(request: APIRequestContext): Promise<Kit> {
 		ids.push(loop.scorecards[0]!.id);
 	}
 	const kit = { interviewer, token: await tokenFor(seed, interviewer), ids: ids as [number, number] };
-	for (const door of doors(kit)) {
+	for (const door of bothDoors(kit)) {
 		const saved = await save(request, door, '"0"', 'Written before the trouble.');
 		expect(saved.status()).toBe(200);
 	}
 	return kit;
 }
 
-/** The same save through the autosave's fast path (a token, no Origin) and through SvelteKit (with the app's Origin). */
-function doors({ token, ids }: Kit): { id: number; headers: Record<string, string> }[] {
-	return [
-		{ id: ids[0], headers: { authorization: `Bearer ${token}` } },
-		{ id: ids[1], headers: { authorization: `Bearer ${token}`, origin: baseURL } }
-	];
+/** The same save through the autosave's fast path and through SvelteKit, each on its own scorecard. */
+function bothDoors({ token, ids }: Kit): { path: string; headers: Record<string, string> }[] {
+	const headers = { authorization: `Bearer ${token}` };
+	return doors.map((door, i) => ({ path: autosaveAddress(ids[i]!, door), headers }));
 }
 
 function save(
 	request: APIRequestContext,
-	door: ReturnType<typeof doors>[number],
+	door: ReturnType<typeof bothDoors>[number],
 	version: string,
 	summary: string
 ) {
-	return request.put(`${baseURL}/api/v1/scorecards/${door.id}`, {
+	return request.put(`${baseURL}${door.path}`, {
 		headers: {
 			...door.headers,
 			'content-type': 'application/json',
@@ -138,12 +137,15 @@ test('a full disk answers 503 with Retry-After, keeps what was saved, and saving
 	try {
 		// Long enough that the database has to grow to hold it (a summary takes 10,000 characters).
 		const long = 'Typed while the disk was full. '.repeat(320);
-		for (const door of doors(kit)) {
-			const refused = await save(request, door, '"1"', long);
-			expect(refused.status()).toBe(503);
-			expect(refused.headers()['retry-after']).toBe('10');
-			expect(await refused.json()).toEqual({ error: diskFullMessage });
-		}
+		const [throughFastPath, throughSvelteKit] = await Promise.all(
+			bothDoors(kit).map(async (door) => answerOf(await save(request, door, '"1"', long)))
+		);
+		expect(throughFastPath).toMatchObject({
+			status: 503,
+			body: { error: diskFullMessage },
+			headers: { 'retry-after': '10', 'cache-control': 'no-store' }
+		});
+		expect(throughSvelteKit).toEqual(throughFastPath);
 		expect(await summaries(kit.ids)).toEqual([
 			{ version: 1, summary: 'Written before the trouble.' },
 			{ version: 1, summary: 'Written before the trouble.' }
@@ -166,7 +168,7 @@ test('a full disk answers 503 with Retry-After, keeps what was saved, and saving
 	} finally {
 		await turn('space');
 	}
-	for (const door of doors(kit)) {
+	for (const door of bothDoors(kit)) {
 		const saved = await save(request, door, '"1"', 'Saved once there was space again.');
 		expect(saved.status()).toBe(200);
 		expect(await saved.json()).toEqual({ version: 2 });
@@ -182,7 +184,7 @@ test('an error nobody expected is a JSON 500 with a reference that the log carri
 	const kit = await twoSavedScorecards(request);
 	await turn('readonly');
 	try {
-		for (const door of doors(kit)) {
+		for (const door of bothDoors(kit)) {
 			const failed = await save(request, door, '"1"', 'Not written.');
 			expect(failed.status()).toBe(500);
 			expect(failed.headers()['content-type']).toMatch(/^application\/json/);
@@ -201,7 +203,7 @@ test('a client that goes away mid-upload leaves one quiet line in the log, not a
 	const kit = await twoSavedScorecards(request);
 	const before = output.length;
 	const { port } = new URL(baseURL);
-	for (const door of doors(kit)) {
+	for (const door of bothDoors(kit)) {
 		const socket = net.connect(Number(port), 'localhost');
 		await new Promise((resolve) => socket.once('connect', resolve));
 		const headers = Object.entries({
@@ -213,7 +215,7 @@ test('a client that goes away mid-upload leaves one quiet line in the log, not a
 		})
 			.map(([name, value]) => `${name}: ${value}\r\n`)
 			.join('');
-		socket.write(`PUT /api/v1/scorecards/${door.id} HTTP/1.1\r\n${headers}\r\n{"summary": "Half a sen`);
+		socket.write(`PUT ${door.path} HTTP/1.1\r\n${headers}\r\n{"summary": "Half a sen`);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		socket.destroy();
 	}

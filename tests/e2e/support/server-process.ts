@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createApiToken } from '../../../src/lib/server/auth/api-tokens';
 import { openDatabase } from '../../../src/lib/server/platform/db';
 import { prepareDatabase } from '../../../src/lib/server/platform/prepare-database';
+import { autosaveAddress, type Door } from './doors';
 import { Seed } from './fixtures';
 
 // The built server started by hand (as `npm start` does), for tests that stop it: with
@@ -143,17 +144,17 @@ export async function getScorecard(
 	return JSON.parse(answer.body) as { version: number; summary: string };
 }
 
-/** An autosave of `card` based on `version`, as the kit sends it with a token. */
+/** An autosave of `card` based on `version`, as the kit sends it with a token (through the fast path unless told). */
 export function putScorecard(
 	origin: string,
 	card: Autosaver,
 	version: number,
 	summary: string,
-	extra: { headers?: Record<string, string>; agent?: http.Agent; onSent?: () => void } = {}
+	extra: { headers?: Record<string, string>; agent?: http.Agent; onSent?: () => void; door?: Door } = {}
 ): Promise<Answer> {
 	const body = draft(summary);
 	return send(
-		`${origin}/api/v1/scorecards/${card.scorecardId}`,
+		`${origin}${autosaveAddress(card.scorecardId, extra.door ?? 'fast path')}`,
 		{
 			method: 'PUT',
 			body,

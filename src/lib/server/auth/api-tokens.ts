@@ -1,5 +1,6 @@
-import { runNow, type DB } from '../platform/db';
-import type { Role } from '../../domain/roles';
+import { sql } from 'kysely';
+import type { DB } from '../platform/db';
+import { hotStatement, queries, runHot } from '../platform/hot-statements';
 import type { AuthUser } from './session';
 import { issueToken, parseToken, secretMatches } from './secret-token';
 import { recordAudit } from '../platform/audit';
@@ -131,6 +132,24 @@ export async function revokeUserApiTokens(db: DB, userId: number, now = Date.now
 	return Number(result.numUpdatedRows);
 }
 
+/** Every request with a token runs this; `+?` as in the session lookup (decision 016). */
+export const apiTokenLookup = hotStatement((args: { id: string }) =>
+	queries
+		.selectFrom('apiToken')
+		.innerJoin('user', 'user.id', 'apiToken.userId')
+		.select([
+			'apiToken.secretHash',
+			'apiToken.revokedAt',
+			'apiToken.lastUsedAt',
+			'user.id',
+			'user.email',
+			'user.name',
+			'user.role',
+			'user.deactivatedAt'
+		])
+		.where('apiToken.id', '=', sql<string>`+${args.id}`)
+);
+
 /**
  * The user a bearer token acts for, or null when it is malformed, unknown, revoked or its
  * user is deactivated. Notes the time of use (to the minute).
@@ -142,25 +161,7 @@ export async function authenticateApiToken(
 ): Promise<{ user: AuthUser; tokenId: string } | null> {
 	const parsed = parseToken(token, apiTokenPrefix);
 	if (!parsed) return null;
-	// Every request with a token runs this; `+?` as in validateSessionToken (decision 016).
-	const [row] = await runNow<{
-		secretHash: Uint8Array;
-		revokedAt: number | null;
-		lastUsedAt: number | null;
-		id: number;
-		email: string;
-		name: string;
-		role: Role;
-		deactivatedAt: number | null;
-	}>(
-		db,
-		`select api_token.secret_hash as secretHash, api_token.revoked_at as revokedAt,
-			api_token.last_used_at as lastUsedAt, user.id, user.email, user.name, user.role,
-			user.deactivated_at as deactivatedAt
-		from api_token join user on user.id = api_token.user_id
-		where api_token.id = +?`,
-		[parsed.id]
-	);
+	const [row] = await runHot(db, apiTokenLookup, { id: parsed.id });
 	if (!row || row.revokedAt !== null || row.deactivatedAt !== null) return null;
 	if (!secretMatches(parsed.secret, row.secretHash)) return null;
 	if (row.lastUsedAt === null || now - row.lastUsedAt >= lastUseResolution) {

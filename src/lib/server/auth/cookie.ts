@@ -3,12 +3,8 @@ import type { Cookies } from '@sveltejs/kit';
 
 // Over HTTPS the cookie takes the __Host- prefix, which browsers only accept when it is
 // Secure, host-only and for path /: nobody on a sibling domain can plant or read it.
-export function sessionCookieName(url: URL): string {
+export function sessionCookieName(url: Pick<URL, 'protocol'>): string {
 	return url.protocol === 'https:' ? '__Host-panelist-session' : 'panelist-session';
-}
-
-export function readSessionCookie(cookies: Cookies, url: URL): string | undefined {
-	return cookies.get(sessionCookieName(url));
 }
 
 export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: number): void {

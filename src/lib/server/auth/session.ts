@@ -1,4 +1,6 @@
-import { runNow, type DB } from '../platform/db';
+import { sql } from 'kysely';
+import type { DB } from '../platform/db';
+import { hotStatement, queries, runHot } from '../platform/hot-statements';
 import type { Role } from '../../domain/roles';
 import { issueToken, parseToken, secretMatches } from './secret-token';
 
@@ -63,6 +65,30 @@ export async function createSession(
 	return { token, session: { id, userId, expiresAt: now + policy.absoluteLifetimeMs } };
 }
 
+/**
+ * Every request runs this. `+?` rather than `?`: SQLite 3.54 prepares a join whose WHERE
+ * compares with a bare parameter again on every run (and better-sqlite3 13 then builds its
+ * row constructor again), several times the cost of the lookup; the unary plus changes
+ * neither the value nor the plan (decision 016).
+ */
+export const sessionLookup = hotStatement((args: { id: string }) =>
+	queries
+		.selectFrom('session')
+		.innerJoin('user', 'user.id', 'session.userId')
+		.select([
+			'session.id',
+			'session.secretHash',
+			'session.createdAt',
+			'session.lastVerifiedAt',
+			'user.id as userId',
+			'user.email',
+			'user.name',
+			'user.role',
+			'user.deactivatedAt'
+		])
+		.where('session.id', '=', sql<string>`+${args.id}`)
+);
+
 /** The session and its (active) user, or null when the token is unknown, wrong or expired. */
 export async function validateSessionToken(
 	db: DB,
@@ -72,29 +98,7 @@ export async function validateSessionToken(
 ): Promise<{ session: ValidSession; user: AuthUser } | null> {
 	const parsed = parseToken(token);
 	if (!parsed) return null;
-	// Every request runs this. `+?` rather than `?`: SQLite 3.54 prepares a join whose WHERE
-	// compares with a bare parameter again on every run (and better-sqlite3 13 then builds its
-	// row constructor again), several times the cost of the lookup; the unary plus changes
-	// neither the value nor the plan (decision 016).
-	const [row] = await runNow<{
-		id: string;
-		secretHash: Uint8Array;
-		createdAt: number;
-		lastVerifiedAt: number;
-		userId: number;
-		email: string;
-		name: string;
-		role: Role;
-		deactivatedAt: number | null;
-	}>(
-		db,
-		`select session.id, session.secret_hash as secretHash, session.created_at as createdAt,
-			session.last_verified_at as lastVerifiedAt, user.id as userId, user.email, user.name,
-			user.role, user.deactivated_at as deactivatedAt
-		from session join user on user.id = session.user_id
-		where session.id = +?`,
-		[parsed.id]
-	);
+	const [row] = await runHot(db, sessionLookup, { id: parsed.id });
 	if (!row || !secretMatches(parsed.secret, row.secretHash)) return null;
 
 	const idle = now - row.lastVerifiedAt >= policy.idleTimeoutMs;

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
-import { runNow, type DB } from '../platform/db';
+import type { DB } from '../platform/db';
+import { runHot } from '../platform/hot-statements';
+import { autosaveUpdate } from './autosave-statement';
 import type { CompetencyKind, EvidenceRule, VisibilityMode } from '../../domain/library';
 import { isLate } from '../../domain/loop-status';
 import {
@@ -154,19 +156,12 @@ export async function saveScorecard(
 ): Promise<{ version: number }> {
 	const seat = await ownSeat(db, actor, scorecardId);
 	assertReferences(doc, await roundOf(db, seat.roundId));
-	// The autosave's one statement: it runs every few seconds per interview in progress.
-	const rows = await runNow<{ version: number }>(
-		db,
-		`update scorecard set
-			content = ?,
-			version = version + 1,
-			status = case when status = 'not_started' then 'draft' else status end,
-			started_at = coalesce(started_at, ?),
-			updated_at = ?
-		where id = ? and version = ? and status != 'submitted'
-		returning version`,
-		[JSON.stringify(doc), now, now, scorecardId, baseVersion]
-	);
+	const rows = await runHot(db, autosaveUpdate, {
+		scorecardId,
+		baseVersion,
+		content: JSON.stringify(doc),
+		now
+	});
 	if (!rows[0]) return explainMissedUpdate(db, scorecardId);
 	return { version: rows[0].version };
 }

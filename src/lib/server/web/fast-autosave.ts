@@ -1,92 +1,87 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseCookie } from 'cookie';
 import { fromWire } from '../../domain/scorecard';
-import { getDb, sessionPolicy } from '../platform/runtime';
-import { sessionCookieName } from '../auth/cookie';
-import { validateSessionToken, type AuthUser } from '../auth/session';
+import { getDb } from '../platform/runtime';
 import { saveScorecard } from '../evaluation/scorecards';
-import {
-	bearerAuthentication,
-	securityHeaderValues,
-	signedInHeaderValues,
-	strictTransportSecurity
-} from './request-handles';
+import { adapterEnv, originOf } from './adapter-env';
+import { admitRequest, headOfMessage, securityHeadersFor, type RequestHead } from './request-gate';
 import { hiddenIfRefused } from './api/endpoint';
-import { errorResponse, isJsonContentType, maxJsonBytes, parseJsonText, unreadableBody } from './api/http';
+import { errorResponse, readJsonBody } from './api/http';
 import { baseVersion, saveScorecardEndpoint } from './api/v1/scorecards';
 
 // The autosave, PUT /api/v1/scorecards/{id}, answered straight from Node's request: it is
 // the one request that comes every few seconds from every interview in progress, and
 // SvelteKit's Request/Response plumbing costs several times the save itself (decision 014).
-// Everything that decides is shared with the endpoint: the authentication, the body's
-// schema, the If-Match rule, saveScorecard and the error answers. What this path cannot
-// decide for certain (a cross-origin or form post, a missing or bad credential, a body of
-// unknown or excessive length) it leaves, unread, to SvelteKit, which answers as usual.
+// It decides nothing of its own: the request gate (who is asking, whether the write may
+// proceed, the headers), the body's reading and schema, the If-Match rule, saveScorecard and
+// the error answers are those SvelteKit's door uses, in the same order (decision 017). Only
+// the exact address comes here; anything else, a query string included, goes to SvelteKit.
 
 const scorecardPath = /^\/api\/v1\/scorecards\/([1-9]\d{0,14})$/;
 
-/** The app's own origin, when it is configured (as in production); null otherwise. */
-const configuredOrigin = process.env.ORIGIN ? new URL(process.env.ORIGIN) : null;
+/** As the adapter's body stream fails past BODY_SIZE_LIMIT: unreadableBody makes it the 413. */
+const pastLimit = () => Object.assign(new Error('The body is past BODY_SIZE_LIMIT'), { status: 413 });
 
-/** The headers every answer carries, as the server hooks set them for a signed-in user. */
-const answerHeaders: Readonly<Record<string, string>> = {
-	...securityHeaderValues,
-	...signedInHeaderValues,
-	...(configuredOrigin?.protocol === 'https:' ? Object.fromEntries([strictTransportSecurity]) : {})
-};
-
-/** Who is saving, or null to leave the request to SvelteKit; a refusal answers as SvelteKit would. */
-async function actorOf(request: IncomingMessage): Promise<AuthUser | Response | null> {
-	const { authorization, origin, cookie } = request.headers;
-	if (request.headers['sec-fetch-site'] === 'cross-site') return null;
-	if (authorization !== undefined) {
-		// Scripts send no Origin; a browser that does is checked by SvelteKit's path.
-		if (origin !== undefined) return null;
-		const result = await bearerAuthentication(authorization);
-		return result instanceof Response ? result : result.user;
-	}
-	const own = configuredOrigin;
-	if (!own || cookie === undefined || (origin !== undefined && origin !== own.origin)) return null;
-	const token = parseCookie(cookie)[sessionCookieName(own)];
-	if (!token) return null;
-	const result = await validateSessionToken(getDb(), token, Date.now(), sessionPolicy());
-	return result?.user ?? null;
-}
-
-function readText(request: IncomingMessage): Promise<string> {
+/**
+ * The body's text, read as adapter-node reads it for SvelteKit: refused unread when its
+ * Content-Length is past BODY_SIZE_LIMIT, refused once more than that has arrived (and the
+ * rest drained, so the connection stays usable).
+ */
+function readText(request: IncomingMessage, limit = adapterEnv().bodySizeLimit): Promise<string> {
+	if (Number(request.headers['content-length']) > limit) return Promise.reject(pastLimit());
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
-		request.on('data', (chunk: Buffer) => chunks.push(chunk));
+		let size = 0;
+		request.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size <= limit) chunks.push(chunk);
+			else if (size - chunk.length <= limit) {
+				chunks.length = 0;
+				reject(pastLimit());
+			}
+		});
 		request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		request.on('error', (error) => reject(unreadableBody(error, maxJsonBytes)));
+		request.on('error', reject);
 	});
 }
 
-async function send(response: ServerResponse, answer: Response): Promise<void> {
-	const headers: Record<string, string> = { ...answerHeaders };
+function send(response: ServerResponse, status: number, headers: Record<string, string>, body: string) {
+	response.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
+	response.end(body);
+}
+
+async function sendAnswer(response: ServerResponse, head: RequestHead, signedIn: boolean, answer: Response) {
+	const headers: Record<string, string> = { ...securityHeadersFor(head.url, signedIn) };
 	answer.headers.forEach((value, name) => (headers[name] = value));
-	response.writeHead(answer.status, headers);
-	response.end(Buffer.from(await answer.arrayBuffer()));
+	send(response, answer.status, headers, await answer.text());
 }
 
 /**
- * Answers an autosave if it can; false leaves the request, untouched, to SvelteKit.
- * The custom server (scripts/server.js) calls it before SvelteKit's handler.
+ * Answers an autosave; false leaves the request, unread, to SvelteKit: another address, or
+ * one whose origin adapter-node cannot make out (it answers 400). src/server.ts offers every
+ * request here first.
  */
 export async function serveAutosave(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
 	if (request.method !== 'PUT') return false;
 	const match = scorecardPath.exec(request.url ?? '');
-	const length = Number(request.headers['content-length']);
-	if (!match || !isJsonContentType(request.headers['content-type']) || !(length <= maxJsonBytes))
-		return false;
+	const origin = match && originOf(request.headers);
+	if (!match || !origin) return false;
+	const head = headOfMessage(request, match[0], origin);
+	let signedIn = false;
 	try {
-		const actor = await actorOf(request);
-		if (actor === null) return false;
-		if (actor instanceof Response) {
-			await send(response, actor);
+		const admission = await admitRequest(head, false);
+		if (admission.kind !== 'admitted') {
+			// An API address is never redirected: anyone anonymous is refused.
+			if (admission.kind !== 'refused') throw new Error(`The gate sent an autosave to ${admission.kind}`);
+			await sendAnswer(response, head, false, admission.answer);
 			return true;
 		}
-		const body = parseJsonText(await readText(request), saveScorecardEndpoint.body!);
+		const actor = admission.visitor.user!;
+		signedIn = true;
+		const body = await readJsonBody(
+			() => readText(request),
+			request.headers['content-type'],
+			saveScorecardEndpoint.body!
+		);
 		const version = baseVersion(request.headers['if-match']);
 		// Another interviewer's scorecard is answered as absent, as the endpoint does.
 		const saved = await saveScorecard(getDb(), actor, Number(match[1]), version, fromWire(body)).catch(
@@ -94,14 +89,15 @@ export async function serveAutosave(request: IncomingMessage, response: ServerRe
 				throw hiddenIfRefused(saveScorecardEndpoint, error);
 			}
 		);
-		response.writeHead(200, {
-			...answerHeaders,
-			'content-type': 'application/json',
-			etag: `"${saved.version}"`
-		});
-		response.end(JSON.stringify({ version: saved.version }));
+		const headers = { ...securityHeadersFor(head.url, true), 'content-type': 'application/json' };
+		send(
+			response,
+			200,
+			{ ...headers, etag: `"${saved.version}"` },
+			JSON.stringify({ version: saved.version })
+		);
 	} catch (error) {
-		await send(response, errorResponse(error));
+		await sendAnswer(response, head, signedIn, errorResponse(error));
 	}
 	return true;
 }

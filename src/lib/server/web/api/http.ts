@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import '../../../domain/validation';
 import { toWire } from '../../../domain/scorecard';
 import type { AuthUser } from '../../auth/session';
+import { adapterEnv } from '../adapter-env';
 import {
 	ConflictError,
 	CsvImportError,
@@ -60,24 +61,38 @@ export function isJsonContentType(contentType: string | null | undefined): boole
 export const notJsonMessage = 'Send the body as JSON, with Content-Type: application/json';
 
 /** Parses and validates a JSON body; 415, 413 when too large, 422 with issues when invalid. */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-	// Read it all even when refused: a body left unread makes Node drop the connection, and
-	// the client's next request on it would fail. The adapter caps what it will read.
-	const text = await request.text().catch((error: unknown) => {
+export function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+	return readJsonBody(() => request.text(), request.headers.get('content-type'), schema);
+}
+
+/**
+ * A JSON body as both doors read it (SvelteKit's endpoints and the autosave's fast path):
+ * all of it even when it is refused, since a body left unread makes Node drop the
+ * connection and the client's next request on it would fail; then its media type; then
+ * its text. The adapter, or the fast path alike, stops reading at BODY_SIZE_LIMIT.
+ */
+export async function readJsonBody<S extends z.ZodType>(
+	readText: () => Promise<string>,
+	contentType: string | null | undefined,
+	schema: S
+): Promise<z.output<S>> {
+	const text = await readText().catch((error: unknown) => {
 		throw unreadableBody(error, maxJsonBytes);
 	});
-	if (!isJsonContentType(request.headers.get('content-type'))) throw new HttpError(415, notJsonMessage);
+	if (!isJsonContentType(contentType)) throw new HttpError(415, notJsonMessage);
 	return parseJsonText(text, schema);
 }
 
 /**
- * Why a body could not be read, as the error to answer: past BODY_SIZE_LIMIT (the adapter
- * stops reading) the same 413 as past the endpoint's own limit; for a client that went away
+ * Why a body could not be read, as the error to answer: past BODY_SIZE_LIMIT (where reading
+ * stops) the same 413 as past the endpoint's own limit, naming the lower of the two; for a client that went away
  * mid-upload a 400 it will never read, and one quiet line in the log rather than an error.
  * Anything else is returned as it is.
  */
 export function unreadableBody(error: unknown, maxBytes: number): unknown {
-	if ((error as { status?: unknown } | null)?.status === 413) return tooLarge(maxBytes);
+	if ((error as { status?: unknown } | null)?.status === 413) {
+		return tooLarge(Math.min(maxBytes, adapterEnv().bodySizeLimit));
+	}
 	if (isCutOff(error)) {
 		console.info('A request body was cut off: the client went away before sending all of it');
 		return new HttpError(400, 'The body was cut off before all of it arrived; nothing was saved');

@@ -1,4 +1,5 @@
-// How scripts/server.js stops: every request already sent is answered, then the process exits.
+// How the server (src/server.ts) stops: every request already sent is answered, then the process exits.
+import type { Server, ServerResponse } from 'node:http';
 import net from 'node:net';
 
 /**
@@ -11,21 +12,17 @@ import net from 'node:net';
  * and a kept-alive connection whose next request is on its way, or already in the socket but
  * not yet read, counts as idle. Its client gets a reset for a request it sent before the
  * signal (an autosave, say). So idle connections get a short grace instead.
- *
- * @param {import('node:http').Server} server
- * @param {{ timeoutMs: number, idleGraceMs?: number }} options
- * @returns {() => Promise<void>}
  */
-export function prepareShutdown(server, { timeoutMs, idleGraceMs = 1000 }) {
-	/** Requests being answered, per open connection. @type {Map<import('node:net').Socket, number>} */
-	const inFlight = new Map();
-	/** @type {Set<import('node:http').ServerResponse>} */
-	const answering = new Set();
-	/** @type {Promise<void> | undefined} */
-	let stopped;
+export function prepareShutdown(
+	server: Server,
+	{ timeoutMs, idleGraceMs = 1000 }: { timeoutMs: number; idleGraceMs?: number }
+): () => Promise<void> {
+	/** Requests being answered, per open connection. */
+	const inFlight = new Map<net.Socket, number>();
+	const answering = new Set<ServerResponse>();
+	let stopped: Promise<void> | undefined;
 
-	/** @param {import('node:net').Socket} socket */
-	const closeIfStillIdle = (socket) => {
+	const closeIfStillIdle = (socket: net.Socket) => {
 		setTimeout(() => {
 			if (inFlight.get(socket) === 0) socket.destroy();
 		}, idleGraceMs).unref();
@@ -44,7 +41,7 @@ export function prepareShutdown(server, { timeoutMs, idleGraceMs = 1000 }) {
 		response.once('close', () => {
 			answering.delete(response);
 			if (!inFlight.has(socket)) return;
-			const left = /** @type {number} */ (inFlight.get(socket)) - 1;
+			const left = inFlight.get(socket)! - 1;
 			inFlight.set(socket, left);
 			// Answered before the signal, so kept open: the client may already be sending more.
 			if (stopped && left === 0) closeIfStillIdle(socket);
@@ -54,7 +51,7 @@ export function prepareShutdown(server, { timeoutMs, idleGraceMs = 1000 }) {
 	return function shutDown() {
 		if (stopped) return stopped;
 		// net's close, not http's: only stop listening (see above); resolves when the last connection ends.
-		stopped = new Promise((resolve) => net.Server.prototype.close.call(server, () => resolve()));
+		stopped = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
 		for (const response of answering) {
 			if (!response.headersSent) response.setHeader('connection', 'close');
 		}
