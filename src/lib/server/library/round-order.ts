@@ -1,0 +1,67 @@
+import type { DB } from '../platform/db';
+import type { AuthUser } from '../auth/session';
+import { assertCanManageHiring } from '../access/permissions';
+import { recordAudit } from '../platform/audit';
+import { InputError, NotFoundError } from '../platform/errors';
+import { assertTemplateExists, renumberRounds, templateRounds, touchTemplate } from './template-rounds';
+
+// A template's rounds put in a new order: all at once (dragging) or a step at a time (the keyboard).
+
+/** Puts the rounds in the order given; the list must name every round of the template once. */
+export async function reorderRounds(
+	db: DB,
+	actor: AuthUser,
+	templateId: number,
+	roundIds: number[],
+	now = Date.now()
+): Promise<void> {
+	assertCanManageHiring(actor);
+	await db.transaction().execute(async (trx) => {
+		await assertTemplateExists(trx, templateId);
+		const current = await trx
+			.selectFrom('templateRound')
+			.select('id')
+			.where('templateId', '=', templateId)
+			.orderBy('position')
+			.execute();
+		const currentIds = current.map((r) => r.id);
+		const sameSet =
+			roundIds.length === currentIds.length && [...roundIds].sort().join() === [...currentIds].sort().join();
+		if (!sameSet)
+			throw new InputError({ form: 'The rounds changed meanwhile. Reload the page and try again' });
+		await renumberRounds(trx, templateId, roundIds);
+		await touchTemplate(trx, templateId, now);
+		await recordAudit(
+			trx,
+			{
+				actorUserId: actor.id,
+				action: 'template.rounds_reordered',
+				entityType: 'template',
+				entityId: templateId,
+				before: currentIds,
+				after: roundIds
+			},
+			now
+		);
+	});
+}
+
+/** Moves one round a step up or down (the keyboard path; pointer users drag). */
+export async function moveRound(
+	db: DB,
+	actor: AuthUser,
+	templateId: number,
+	roundId: number,
+	direction: 'up' | 'down',
+	now = Date.now()
+): Promise<void> {
+	assertCanManageHiring(actor);
+	const { rounds } = await templateRounds(db, templateId);
+	const ids = rounds.map((r) => r.id);
+	const from = ids.indexOf(roundId);
+	if (from === -1) throw new NotFoundError('No such round in this template');
+	const to = direction === 'up' ? from - 1 : from + 1;
+	if (to < 0 || to >= ids.length) return;
+	[ids[from], ids[to]] = [ids[to]!, ids[from]!];
+	await reorderRounds(db, actor, templateId, ids, now);
+}
