@@ -12,10 +12,10 @@ import { createLoop } from '../../../src/lib/server/hiring/loops';
 import { addToPanel } from '../../../src/lib/server/hiring/panel';
 import {
 	amendScorecard,
-	getScorecard,
 	saveScorecard,
 	submitScorecard
 } from '../../../src/lib/server/evaluation/scorecards';
+import { getScorecard } from '../../../src/lib/server/evaluation/scorecard-reads';
 import { freshDb } from '../helpers/db';
 import { newCandidate, newOpening, newUser } from '../helpers/factories';
 

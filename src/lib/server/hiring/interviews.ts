@@ -8,7 +8,7 @@ import type { AuthUser } from '../auth/session';
 import { ForbiddenError, NotFoundError } from '../platform/errors';
 import { feedbackAccess } from '../access/feedback-access';
 import { splitProbes } from '../library/questions';
-import { getScorecard, type ScorecardView } from '../evaluation/scorecards';
+import { getScorecard, type ScorecardView } from '../evaluation/scorecard-reads';
 
 // An interviewer's own interviews: the list, and the brief for one of them.
 
