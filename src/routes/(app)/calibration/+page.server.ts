@@ -3,7 +3,8 @@ import { interviewerSortKeys, pageOfInterviewers, type InterviewerSortKey } from
 import { canManageHiring } from '#lib/server/access/permissions.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
-import { getCalibration, getTrend } from '#lib/server/calibration/calibration.ts';
+import { getCalibration } from '#lib/server/calibration/calibration.ts';
+import { getTrend } from '#lib/server/calibration/calibration-trend.ts';
 import { listOpenings } from '#lib/server/hiring/openings.ts';
 import { orPageError } from '#lib/server/web/page-errors.ts';
 import type { PageServerLoad } from './$types';
