@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hour } from '../../../src/lib/domain/time';
-import { reviseCompetency, getCompetency } from '../../../src/lib/server/library/competencies';
+import { getCompetency } from '../../../src/lib/server/library/competencies';
+import { reviseCompetency } from '../../../src/lib/server/library/competency-edits';
 import { ForbiddenError, InputError, NotFoundError } from '../../../src/lib/server/platform/errors';
 import { getInterviewKit, listMyInterviews } from '../../../src/lib/server/hiring/interviews';
 import { createLoop } from '../../../src/lib/server/hiring/loops';

@@ -7,7 +7,7 @@ import { attemptLogin, createLoginLimiters } from '../../../src/lib/server/auth/
 import { createSession, type AuthUser } from '../../../src/lib/server/auth/session';
 import { createApiToken } from '../../../src/lib/server/auth/api-tokens';
 import { getCalibration, type Calibration } from '../../../src/lib/server/calibration/calibration';
-import { reviseCompetency } from '../../../src/lib/server/library/competencies';
+import { reviseCompetency } from '../../../src/lib/server/library/competency-edits';
 import { createDb, openDatabase, openSqlite, type DB } from '../../../src/lib/server/platform/db';
 import { saveDebriefNotes } from '../../../src/lib/server/evaluation/debriefs';
 import { demoPassword, seedDemo } from '../../../src/cli/demo';

@@ -1,5 +1,5 @@
 import type { DB } from '../platform/db';
-import { insertCompetency } from './competencies';
+import { insertCompetency } from './competency-edits';
 import { insertQuestion } from './questions';
 import { insertTemplate } from './templates';
 import { insertRound } from './template-rounds';

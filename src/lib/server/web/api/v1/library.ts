@@ -8,14 +8,12 @@ import {
 	templateSchema
 } from '../../../../domain/library-schemas';
 import {
-	createCompetency,
 	getCompetency,
 	listCompetencies,
-	reviseCompetency,
-	setCompetencyArchived,
 	type CompetencyDetail,
 	type CompetencySummary
 } from '../../../library/competencies';
+import { createCompetency, reviseCompetency, setCompetencyArchived } from '../../../library/competency-edits';
 import { createQuestion, getQuestion, listQuestions, type QuestionSummary } from '../../../library/questions';
 import {
 	createTemplateWithRounds,
