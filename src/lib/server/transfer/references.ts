@@ -1,5 +1,5 @@
 import { Checks } from './checks';
-import type { Problem } from './format';
+import type { Problem } from './problems';
 import { checkLoops } from './loop-references';
 import type { ParsedFile } from './parse';
 
