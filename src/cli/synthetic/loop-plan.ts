@@ -52,7 +52,10 @@ function recommendationFor(mean: number): Recommendation {
 }
 
 /** Hours from the interview's scheduled end to submission, as calibration-upkeep.ts counts them. */
-export function delayHours(submittedAt: number, seat: { scheduledAt: number; round: { durationMinutes: number } }) {
+export function delayHours(
+	submittedAt: number,
+	seat: { scheduledAt: number; round: { durationMinutes: number } }
+) {
 	return (submittedAt - seat.scheduledAt - 60000 * seat.round.durationMinutes) / 3600000;
 }
 

@@ -148,7 +148,15 @@ function writeUnits(
 	}
 	for (const [competencyId, u] of units) months.addUnit(u.at, competencyId, u.kind, u.counts, u.na);
 	statements.units(
-		[...units].map(([competencyId, u]) => [loopId, competencyId, plan.opening.id, u.kind, u.at, ...u.counts, u.na])
+		[...units].map(([competencyId, u]) => [
+			loopId,
+			competencyId,
+			plan.opening.id,
+			u.kind,
+			u.at,
+			...u.counts,
+			u.na
+		])
 	);
 }
 
@@ -199,7 +207,9 @@ export function createLoopWriter(sqlite: SQLite.Database, months: ReturnType<typ
 				const others = given
 					.filter((o) => o !== g && o.seat.person.id !== seat.person.id)
 					.flatMap((o) =>
-						o.values.filter((x) => x.competency.id === v.competency.id && x.rating !== null).map((x) => x.rating!)
+						o.values
+							.filter((x) => x.competency.id === v.competency.id && x.rating !== null)
+							.map((x) => x.rating!)
 					);
 				const othersMean =
 					complete && v.rating !== null && others.length

@@ -14,7 +14,8 @@ export interface CalibrationFilter {
 	kind?: CompetencyKind;
 }
 
-export type Scope = { kind: 'all' } | { kind: 'openings'; openingIds: number[] } | { kind: 'own'; userId: number };
+export type Scope =
+	{ kind: 'all' } | { kind: 'openings'; openingIds: number[] } | { kind: 'own'; userId: number };
 
 /** Admins and recruiters see everyone; hiring managers their openings' loops; anyone else themselves. */
 export async function scopeOf(db: DB, actor: AuthUser, filter: CalibrationFilter): Promise<Scope> {
