@@ -3,6 +3,7 @@ import type { DecisionOutcome } from './decision';
 import type { HiddenReason } from './feedback-visibility';
 import type { CompetencyKind } from './library';
 import { loopStatuses, type LoopStatus } from './loop-status';
+import type { SortDirection } from './sorting';
 
 export interface ComparisonRow {
 	loopId: number;
@@ -27,7 +28,6 @@ export interface Comparison {
 
 export type SortKey =
 	'candidate' | 'status' | 'decision' | 'technical' | 'leadership' | 'recommendation' | `c${number}`;
-export type SortDirection = 'asc' | 'desc';
 
 const outcomeOrder: Record<DecisionOutcome, number> = { hire: 0, hold: 1, no_hire: 2 };
 
