@@ -3,7 +3,7 @@ import type { AuthUser } from '../auth/session';
 import { assertCanManageHiring } from '../access/permissions';
 import { recordAudit } from '../platform/audit';
 import { InputError, NotFoundError } from '../platform/errors';
-import { assertTemplateExists, renumberRounds, templateRounds, touchTemplate } from './template-rounds';
+import { assertTemplateExists, renumberRounds, roundIdsInOrder, touchTemplate } from './template-rounds';
 
 // A template's rounds put in a new order: all at once (dragging) or a step at a time (the keyboard).
 
@@ -18,13 +18,7 @@ export async function reorderRounds(
 	assertCanManageHiring(actor);
 	await db.transaction().execute(async (trx) => {
 		await assertTemplateExists(trx, templateId);
-		const current = await trx
-			.selectFrom('templateRound')
-			.select('id')
-			.where('templateId', '=', templateId)
-			.orderBy('position')
-			.execute();
-		const currentIds = current.map((r) => r.id);
+		const currentIds = await roundIdsInOrder(trx, templateId);
 		const sameSet =
 			roundIds.length === currentIds.length && [...roundIds].sort().join() === [...currentIds].sort().join();
 		if (!sameSet)
@@ -56,8 +50,7 @@ export async function moveRound(
 	now = Date.now()
 ): Promise<void> {
 	assertCanManageHiring(actor);
-	const { rounds } = await templateRounds(db, templateId);
-	const ids = rounds.map((r) => r.id);
+	const ids = await roundIdsInOrder(db, templateId);
 	const from = ids.indexOf(roundId);
 	if (from === -1) throw new NotFoundError('No such round in this template');
 	const to = direction === 'up' ? from - 1 : from + 1;

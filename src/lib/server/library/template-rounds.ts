@@ -261,17 +261,19 @@ export async function removeRound(
 	});
 }
 
+/** The ids of a template's rounds, in their order. */
+export async function roundIdsInOrder(db: DB, templateId: number): Promise<number[]> {
+	const rows = await db
+		.selectFrom('templateRound')
+		.select('id')
+		.where('templateId', '=', templateId)
+		.orderBy('position')
+		.execute();
+	return rows.map((r) => r.id);
+}
+
 export async function renumberRounds(db: DB, templateId: number, order?: number[]): Promise<void> {
-	const ids =
-		order ??
-		(
-			await db
-				.selectFrom('templateRound')
-				.select('id')
-				.where('templateId', '=', templateId)
-				.orderBy('position')
-				.execute()
-		).map((r) => r.id);
+	const ids = order ?? (await roundIdsInOrder(db, templateId));
 	for (const [position, id] of ids.entries()) {
 		await db.updateTable('templateRound').set({ position }).where('id', '=', id).execute();
 	}
