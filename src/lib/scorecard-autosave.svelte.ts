@@ -7,7 +7,7 @@ import {
 } from './domain/scorecard';
 import { flatten, unflatten, type FlatScorecard } from './domain/scorecard-form';
 import { mergeScorecards, resolveMerge, sameScorecard, type MergeChoice } from './domain/scorecard-merge';
-import { putScorecard, sendScorecard, type SaveAnswer } from './scorecard-save-request';
+import { sendLastCopy, sendScorecard, type SaveAnswer } from './scorecard-save-request';
 import {
 	holdLocalCopy,
 	openSaveChannel,
@@ -265,16 +265,10 @@ export class ScorecardAutosave {
 		this.#writeLocal(true);
 		const sent = unflatten(this.values, this.round);
 		this.#unanswered.push(sent);
-		try {
-			void putScorecard(this.#url, this.version, sent, true)
-				// The page may live on (a hidden tab): follow the server's version.
-				.then(async (response) => {
-					if (response.ok) this.#confirm(((await response.json()) as { version: number }).version, sent);
-				})
-				.catch(() => undefined);
-		} catch {
-			// keepalive bodies over 64 KB are refused; the local copy still holds everything.
-		}
+		// The page may live on (a hidden tab): follow the server's version.
+		void sendLastCopy(this.#url, this.version, sent).then((version) => {
+			if (version !== null) this.#confirm(version, sent);
+		});
 	}
 
 	/** The server holds it all (submitted): the local copy is no longer needed. */

@@ -11,7 +11,7 @@ export type SaveAnswer =
 	| { kind: 'refused'; message: string };
 
 /** PUTs the copy as based on `version`; `keepalive` lets it outlive the page. */
-export function putScorecard(
+function putScorecard(
 	url: string,
 	version: number,
 	doc: ScorecardDocument,
@@ -53,4 +53,19 @@ export async function sendScorecard(
 			reason: answer.error
 		};
 	return { kind: 'refused', message: answer.error ?? `The server answered ${response.status}` };
+}
+
+/** One last save that outlives the page; answers the version the server now holds, or null. */
+export async function sendLastCopy(
+	url: string,
+	version: number,
+	doc: ScorecardDocument
+): Promise<number | null> {
+	try {
+		const response = await putScorecard(url, version, doc, true);
+		return response.ok ? ((await response.json()) as { version: number }).version : null;
+	} catch {
+		// keepalive bodies over 64 KB are refused; the local copy still holds everything.
+		return null;
+	}
 }
