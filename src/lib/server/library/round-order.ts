@@ -1,9 +1,8 @@
 import type { DB } from '../platform/db';
 import type { AuthUser } from '../auth/session';
 import { assertCanManageHiring } from '../access/permissions';
-import { recordAudit } from '../platform/audit';
 import { InputError, NotFoundError } from '../platform/errors';
-import { assertTemplateExists, renumberRounds, roundIdsInOrder, touchTemplate } from './template-rounds';
+import { assertTemplateExists, recordRoundsChange, renumberRounds, roundIdsInOrder } from './template-rounds';
 
 // A template's rounds put in a new order: all at once (dragging) or a step at a time (the keyboard).
 
@@ -24,17 +23,11 @@ export async function reorderRounds(
 		if (!sameSet)
 			throw new InputError({ form: 'The rounds changed meanwhile. Reload the page and try again' });
 		await renumberRounds(trx, templateId, roundIds);
-		await touchTemplate(trx, templateId, now);
-		await recordAudit(
+		await recordRoundsChange(
 			trx,
-			{
-				actorUserId: actor.id,
-				action: 'template.rounds_reordered',
-				entityType: 'template',
-				entityId: templateId,
-				before: currentIds,
-				after: roundIds
-			},
+			actor.id,
+			templateId,
+			{ action: 'template.rounds_reordered', before: currentIds, after: roundIds },
 			now
 		);
 	});

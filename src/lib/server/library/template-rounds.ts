@@ -58,8 +58,24 @@ export async function templateRounds(
 	return { rounds: detailed, technicalRounds, leadershipRounds: rounds.length - technicalRounds };
 }
 
-export async function touchTemplate(db: DB, templateId: number, now: number): Promise<void> {
+async function touchTemplate(db: DB, templateId: number, now: number): Promise<void> {
 	await db.updateTable('loopTemplate').set({ updatedAt: now }).where('id', '=', templateId).execute();
+}
+
+/** A change to a template's rounds: the template counts as updated and the audit trail says what changed. */
+export async function recordRoundsChange(
+	db: DB,
+	actorId: number | null,
+	templateId: number,
+	change: { action: string; before?: unknown; after?: unknown },
+	now: number
+): Promise<void> {
+	await touchTemplate(db, templateId, now);
+	await recordAudit(
+		db,
+		{ actorUserId: actorId, entityType: 'template', entityId: templateId, ...change },
+		now
+	);
 }
 
 /** Competencies must be in the library (not archived unless already on the round); questions must assess one of them. */
@@ -137,18 +153,7 @@ export async function insertRound(
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	await writeRoundLinks(db, id, input);
-	await touchTemplate(db, templateId, now);
-	await recordAudit(
-		db,
-		{
-			actorUserId: actorId,
-			action: 'template.round_added',
-			entityType: 'template',
-			entityId: templateId,
-			after: input
-		},
-		now
-	);
+	await recordRoundsChange(db, actorId, templateId, { action: 'template.round_added', after: input }, now);
 	return id;
 }
 
@@ -218,17 +223,11 @@ export async function updateRound(
 			.where('id', '=', roundId)
 			.execute();
 		await writeRoundLinks(trx, roundId, input);
-		await touchTemplate(trx, templateId, now);
-		await recordAudit(
+		await recordRoundsChange(
 			trx,
-			{
-				actorUserId: actor.id,
-				action: 'template.round_updated',
-				entityType: 'template',
-				entityId: templateId,
-				before: round,
-				after: input
-			},
+			actor.id,
+			templateId,
+			{ action: 'template.round_updated', before: round, after: input },
 			now
 		);
 	});
@@ -246,16 +245,11 @@ export async function removeRound(
 		const round = await roundOfTemplate(trx, templateId, roundId);
 		await trx.deleteFrom('templateRound').where('id', '=', roundId).execute();
 		await renumberRounds(trx, templateId);
-		await touchTemplate(trx, templateId, now);
-		await recordAudit(
+		await recordRoundsChange(
 			trx,
-			{
-				actorUserId: actor.id,
-				action: 'template.round_removed',
-				entityType: 'template',
-				entityId: templateId,
-				before: round
-			},
+			actor.id,
+			templateId,
+			{ action: 'template.round_removed', before: round },
 			now
 		);
 	});
