@@ -3,12 +3,11 @@ import {
 	fromWire,
 	toWire,
 	type ScorecardDocument,
-	type ScorecardRound,
-	type WireDocument
+	type ScorecardRound
 } from './domain/scorecard';
 import { flatten, unflatten, type FlatScorecard } from './domain/scorecard-form';
 import { mergeScorecards, resolveMerge, sameScorecard, type MergeChoice } from './domain/scorecard-merge';
-import { retryDelayMs } from './domain/retry-after';
+import { sendLastCopy, sendScorecard, type SaveAnswer } from './scorecard-save-request';
 import {
 	holdLocalCopy,
 	openSaveChannel,
@@ -148,41 +147,19 @@ export class ScorecardAutosave {
 	async #send(): Promise<void> {
 		const sent = unflatten(this.values, this.round);
 		this.state = 'saving';
-		let response: Response;
-		let answer: { error?: string; version?: number; current?: WireDocument };
+		let answer: SaveAnswer;
 		try {
-			response = await this.#put(sent);
-			answer = (await response.json().catch(() => ({}))) as typeof answer;
+			answer = await sendScorecard(this.#url, this.version, sent, 2 * retryMs);
 		} catch {
 			this.#unanswered.push(sent);
 			this.#goOffline();
 			return;
 		}
-		if (response.ok && typeof answer.version === 'number') return this.#confirm(answer.version, sent);
-		if (response.status === 409 && answer.current && typeof answer.version === 'number')
-			return this.#learn(fromWire(answer.current), answer.version);
-		if (response.status === 401) {
-			this.state = 'error';
-			this.message =
-				'Your session has ended. Sign in again in another tab; everything you typed is kept here.';
-			return;
-		}
-		if (response.status === 429 || response.status >= 500)
-			return this.#waitForServer(
-				retryDelayMs(response.headers.get('retry-after'), Date.now(), 2 * retryMs),
-				answer.error
-			);
+		if (answer.kind === 'saved') return this.#confirm(answer.version, sent);
+		if (answer.kind === 'conflict') return this.#learn(answer.theirs, answer.version);
+		if (answer.kind === 'wait') return this.#waitForServer(answer.ms, answer.reason);
 		this.state = 'error';
-		this.message = answer.error ?? `The server answered ${response.status}`;
-	}
-
-	#put(doc: ScorecardDocument, keepalive = false): Promise<Response> {
-		return fetch(this.#url, {
-			method: 'PUT',
-			keepalive,
-			headers: { 'content-type': 'application/json', 'if-match': `"${this.version}"` },
-			body: JSON.stringify(toWire(doc))
-		});
+		this.message = answer.message;
 	}
 
 	/** The server holds `doc` at `version`, saved by this tab. */
@@ -288,16 +265,10 @@ export class ScorecardAutosave {
 		this.#writeLocal(true);
 		const sent = unflatten(this.values, this.round);
 		this.#unanswered.push(sent);
-		try {
-			void this.#put(sent, true)
-				// The page may live on (a hidden tab): follow the server's version.
-				.then(async (response) => {
-					if (response.ok) this.#confirm(((await response.json()) as { version: number }).version, sent);
-				})
-				.catch(() => undefined);
-		} catch {
-			// keepalive bodies over 64 KB are refused; the local copy still holds everything.
-		}
+		// The page may live on (a hidden tab): follow the server's version.
+		void sendLastCopy(this.#url, this.version, sent).then((version) => {
+			if (version !== null) this.#confirm(version, sent);
+		});
 	}
 
 	/** The server holds it all (submitted): the local copy is no longer needed. */

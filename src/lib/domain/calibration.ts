@@ -2,6 +2,7 @@
 // and interviewer leniency with its interval and the shrunk offset used for adjusted scores.
 
 import { interviewersPerPage } from './paging';
+import { sortByColumn, type SortDirection } from './sorting';
 
 export type AlphaMetric = 'nominal' | 'ordinal' | 'interval';
 
@@ -205,18 +206,14 @@ function interviewerValue(row: SortableInterviewer, key: InterviewerSortKey): st
 export function sortInterviewers<T extends SortableInterviewer>(
 	rows: readonly T[],
 	key: InterviewerSortKey,
-	dir: 'asc' | 'desc'
+	dir: SortDirection
 ): T[] {
-	const sign = dir === 'asc' ? 1 : -1;
-	return [...rows].sort((a, b) => {
-		const x = interviewerValue(a, key);
-		const y = interviewerValue(b, key);
-		if (x === null && y === null) return a.name.localeCompare(b.name);
-		if (x === null) return 1;
-		if (y === null) return -1;
-		const order = typeof x === 'string' ? x.localeCompare(String(y)) : x - Number(y);
-		return order * sign || a.name.localeCompare(b.name);
-	});
+	return sortByColumn(
+		rows,
+		(row) => interviewerValue(row, key),
+		(row) => row.name,
+		dir
+	);
 }
 
 /**
@@ -225,7 +222,7 @@ export function sortInterviewers<T extends SortableInterviewer>(
  */
 export function pageOfInterviewers<T extends SortableInterviewer>(
 	rows: readonly T[],
-	view: { q: string; sort: InterviewerSortKey; dir: 'asc' | 'desc'; page: number }
+	view: { q: string; sort: InterviewerSortKey; dir: SortDirection; page: number }
 ): { interviewers: T[]; count: number; page: number; pages: number } {
 	const needle = view.q.trim().toLowerCase();
 	const matching = needle ? rows.filter((row) => row.name.toLowerCase().includes(needle)) : rows;

@@ -3,6 +3,7 @@ import type { DecisionOutcome } from './decision';
 import type { HiddenReason } from './feedback-visibility';
 import type { CompetencyKind } from './library';
 import { loopStatuses, type LoopStatus } from './loop-status';
+import { sortByColumn, type SortDirection } from './sorting';
 
 export interface ComparisonRow {
 	loopId: number;
@@ -27,7 +28,6 @@ export interface Comparison {
 
 export type SortKey =
 	'candidate' | 'status' | 'decision' | 'technical' | 'leadership' | 'recommendation' | `c${number}`;
-export type SortDirection = 'asc' | 'desc';
 
 const outcomeOrder: Record<DecisionOutcome, number> = { hire: 0, hold: 1, no_hire: 2 };
 
@@ -48,16 +48,12 @@ export function sortComparison(
 	key: SortKey,
 	direction: SortDirection
 ): ComparisonRow[] {
-	const sign = direction === 'asc' ? 1 : -1;
-	return [...rows].sort((a, b) => {
-		const x = sortValue(a, key);
-		const y = sortValue(b, key);
-		if (x === null && y === null) return a.candidateName.localeCompare(b.candidateName);
-		if (x === null) return 1;
-		if (y === null) return -1;
-		const order = typeof x === 'string' ? x.localeCompare(String(y)) : x - Number(y);
-		return order * sign || a.candidateName.localeCompare(b.candidateName);
-	});
+	return sortByColumn(
+		rows,
+		(row) => sortValue(row, key),
+		(row) => row.candidateName,
+		direction
+	);
 }
 
 export function parseSortKey(raw: string | null, competencyIds: readonly number[]): SortKey {

@@ -9,10 +9,10 @@ import { insertCandidate } from '../../../src/lib/server/hiring/candidates';
 import { createLoop } from '../../../src/lib/server/hiring/loops';
 import {
 	amendScorecard,
-	getScorecard,
 	saveScorecard,
 	submitScorecard
 } from '../../../src/lib/server/evaluation/scorecards';
+import { getScorecard } from '../../../src/lib/server/evaluation/scorecard-reads';
 import { recordDecision } from '../../../src/lib/server/evaluation/debriefs';
 import type { DecisionOutcome } from '../../../src/lib/domain/decision';
 import { insertOpening } from '../../../src/lib/server/hiring/openings';

@@ -3,7 +3,8 @@ import { krippendorffAlpha } from '../../../src/lib/domain/calibration';
 import type { ScorecardDocument } from '../../../src/lib/domain/scorecard';
 import { day, hour } from '../../../src/lib/domain/time';
 import type { AuthUser } from '../../../src/lib/server/auth/session';
-import { getCalibration, getTrend, leniencyOf } from '../../../src/lib/server/calibration/calibration';
+import { getCalibration, leniencyOf } from '../../../src/lib/server/calibration/calibration';
+import { getTrend } from '../../../src/lib/server/calibration/calibration-trend';
 import { getComparison } from '../../../src/lib/server/evaluation/comparison';
 import { getLoopResults } from '../../../src/lib/server/evaluation/results';
 import type { DB } from '../../../src/lib/server/platform/db';
@@ -12,10 +13,10 @@ import { createLoop } from '../../../src/lib/server/hiring/loops';
 import { addToPanel } from '../../../src/lib/server/hiring/panel';
 import {
 	amendScorecard,
-	getScorecard,
 	saveScorecard,
 	submitScorecard
 } from '../../../src/lib/server/evaluation/scorecards';
+import { getScorecard } from '../../../src/lib/server/evaluation/scorecard-reads';
 import { freshDb } from '../helpers/db';
 import { newCandidate, newOpening, newUser } from '../helpers/factories';
 

@@ -14,11 +14,10 @@ import { feedbackAccess } from '../../../src/lib/server/access/feedback-access';
 import { createLoop } from '../../../src/lib/server/hiring/loops';
 import {
 	amendScorecard,
-	getScorecard,
-	listSubmissions,
 	saveScorecard,
 	submitScorecard
 } from '../../../src/lib/server/evaluation/scorecards';
+import { getScorecard, listSubmissions } from '../../../src/lib/server/evaluation/scorecard-reads';
 import { freshDb } from '../helpers/db';
 import { newCandidate, newOpening, newUser } from '../helpers/factories';
 

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CompetencyInput } from '../../../src/lib/domain/library-schemas';
 import { competencySchema } from '../../../src/lib/domain/library-schemas';
+import { getCompetency, listCompetencies } from '../../../src/lib/server/library/competencies';
 import {
 	createCompetency,
 	deleteCompetency,
-	getCompetency,
-	listCompetencies,
 	reviseCompetency,
 	setCompetencyArchived
-} from '../../../src/lib/server/library/competencies';
+} from '../../../src/lib/server/library/competency-edits';
 import { ForbiddenError, InputError } from '../../../src/lib/server/platform/errors';
 import { installDefaultLibrary } from '../../../src/lib/server/library/install';
 import { createQuestion, listQuestions, updateQuestion } from '../../../src/lib/server/library/questions';

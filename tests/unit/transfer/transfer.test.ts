@@ -7,14 +7,15 @@ import { attemptLogin, createLoginLimiters } from '../../../src/lib/server/auth/
 import { createSession, type AuthUser } from '../../../src/lib/server/auth/session';
 import { createApiToken } from '../../../src/lib/server/auth/api-tokens';
 import { getCalibration, type Calibration } from '../../../src/lib/server/calibration/calibration';
-import { reviseCompetency } from '../../../src/lib/server/library/competencies';
+import { reviseCompetency } from '../../../src/lib/server/library/competency-edits';
 import { createDb, openDatabase, openSqlite, type DB } from '../../../src/lib/server/platform/db';
 import { saveDebriefNotes } from '../../../src/lib/server/evaluation/debriefs';
 import { demoPassword, seedDemo } from '../../../src/cli/demo';
 import { ConflictError } from '../../../src/lib/server/platform/errors';
 import { createInvite } from '../../../src/lib/server/accounts/invites';
 import { getLoopResults } from '../../../src/lib/server/evaluation/results';
-import { amendScorecard, getScorecard } from '../../../src/lib/server/evaluation/scorecards';
+import { amendScorecard } from '../../../src/lib/server/evaluation/scorecards';
+import { getScorecard } from '../../../src/lib/server/evaluation/scorecard-reads';
 import { generateOrganisation } from '../../../src/cli/synthetic/generate';
 import { exportOrganisation } from '../../../src/lib/server/transfer/export';
 import { ImportRefusedError, importOrganisation } from '../../../src/lib/server/transfer/import';

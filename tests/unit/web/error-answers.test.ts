@@ -14,7 +14,8 @@ import { answerErrors, answerServerError } from '../../../src/lib/server/web/err
 import { diskFull, isDiskFull } from '../../../src/lib/server/platform/errors';
 import { formFailure } from '../../../src/lib/server/web/form-actions';
 import { createLoop } from '../../../src/lib/server/hiring/loops';
-import { getScorecard, saveScorecard } from '../../../src/lib/server/evaluation/scorecards';
+import { saveScorecard } from '../../../src/lib/server/evaluation/scorecards';
+import { getScorecard } from '../../../src/lib/server/evaluation/scorecard-reads';
 import { freshDbPath } from '../helpers/db';
 import { newCandidate, newOpening, newUser } from '../helpers/factories';
 

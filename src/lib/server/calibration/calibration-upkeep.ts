@@ -136,38 +136,35 @@ const distinctKeys = (keys: MonthKey[]) => [
 /** Recounts the given monthly totals from the rows (a total with nothing left is removed). */
 async function refreshMonths(db: DB, keys: { interviewers: MonthKey[]; competencies: MonthKey[] }) {
 	for (const k of distinctKeys(keys.interviewers)) {
-		const range = { from: k.month, to: nextMonthStart(k.month) - 1, kind: k.roundKind };
-		const [row] = await interviewerSums(db, { ...range, interviewerId: k.subject }, 'month');
+		const [row] = await interviewerSums(db, { ...monthRange(k), interviewerId: k.subject }, 'month');
+		const key = { month: k.month, roundKind: k.roundKind, interviewerId: k.subject };
 		await db
 			.deleteFrom('calibrationInterviewerMonth')
-			.where('month', '=', k.month)
-			.where('roundKind', '=', k.roundKind)
-			.where('interviewerId', '=', k.subject)
+			.where((eb) => eb.and(key))
 			.execute();
-		if (row) {
+		if (row)
 			await db
 				.insertInto('calibrationInterviewerMonth')
-				.values({ month: k.month, roundKind: k.roundKind, interviewerId: k.subject, ...row.sums })
+				.values({ ...key, ...row.sums })
 				.execute();
-		}
 	}
 	for (const k of distinctKeys(keys.competencies)) {
-		const range = { from: k.month, to: nextMonthStart(k.month) - 1, kind: k.roundKind };
-		const [row] = await competencySums(db, { ...range, competencyId: k.subject }, 'month');
+		const [row] = await competencySums(db, { ...monthRange(k), competencyId: k.subject }, 'month');
+		const key = { month: k.month, roundKind: k.roundKind, competencyId: k.subject };
 		await db
 			.deleteFrom('calibrationCompetencyMonth')
-			.where('month', '=', k.month)
-			.where('roundKind', '=', k.roundKind)
-			.where('competencyId', '=', k.subject)
+			.where((eb) => eb.and(key))
 			.execute();
-		if (row) {
+		if (row)
 			await db
 				.insertInto('calibrationCompetencyMonth')
-				.values({ month: k.month, roundKind: k.roundKind, competencyId: k.subject, ...row.sums })
+				.values({ ...key, ...row.sums })
 				.execute();
-		}
 	}
 }
+
+/** The filter for one month of one round kind. */
+const monthRange = (k: MonthKey) => ({ from: k.month, to: nextMonthStart(k.month) - 1, kind: k.roundKind });
 
 /** Recounts every monthly total from the rows (for databases from before them, and checks). */
 export async function rebuildCalibrationMonths(db: DB): Promise<void> {

@@ -10,7 +10,7 @@ import {
 	type CompetencySums,
 	type InterviewerSums
 } from '../../domain/calibration-sums';
-import { competencySums, interviewerSums, type SumsFilter } from './calibration-sums';
+import { competencySums, interviewerSums } from './calibration-sums';
 import type { DB } from '../platform/db';
 import {
 	alphaFromCoincidences,
@@ -21,18 +21,11 @@ import {
 import type { CompetencyKind } from '../../domain/library';
 import type { AuthUser } from '../auth/session';
 import { canManageHiring, managedOpeningIds } from '../access/permissions';
-import { ForbiddenError } from '../platform/errors';
+import { scopeOf, sumsFilterOf, type CalibrationFilter } from './calibration-scope';
 
 // Calibration over complete loops only (every panelist submitted): no figure can reveal
 // feedback the independence rule still hides from anyone. All aggregation runs in SQL over
 // the precomputed columns and rating units kept by calibration-upkeep.ts.
-
-export interface CalibrationFilter {
-	from: number;
-	to: number;
-	openingId?: number;
-	kind?: CompetencyKind;
-}
 
 export interface InterviewerFigures {
 	userId: number;
@@ -69,41 +62,8 @@ export interface Calibration {
 	competencies: CompetencyFigures[];
 }
 
-type Scope = { kind: 'all' } | { kind: 'openings'; openingIds: number[] } | { kind: 'own'; userId: number };
-
-/** Admins and recruiters see everyone; hiring managers their openings' loops; anyone else themselves. */
-async function scopeOf(db: DB, actor: AuthUser, filter: CalibrationFilter): Promise<Scope> {
-	if (canManageHiring(actor)) return { kind: 'all' };
-	const managed = await managedOpeningIds(db, actor);
-	if (managed.length) {
-		if (filter.openingId !== undefined && !managed.includes(filter.openingId)) {
-			throw new ForbiddenError('You can filter by the openings you are a hiring manager of');
-		}
-		return { kind: 'openings', openingIds: managed };
-	}
-	if (filter.openingId !== undefined)
-		throw new ForbiddenError('Your own figures cannot be filtered by opening');
-	return { kind: 'own', userId: actor.id };
-}
-
-/** What the viewer may count, as a filter on the rows behind the sums. */
-function sumsFilterOf(filter: CalibrationFilter, scope: Scope): SumsFilter {
-	return {
-		from: filter.from,
-		to: filter.to,
-		kind: filter.kind,
-		openingIds:
-			filter.openingId !== undefined
-				? [filter.openingId]
-				: scope.kind === 'openings'
-					? scope.openingIds
-					: undefined,
-		interviewerId: scope.kind === 'own' ? scope.userId : undefined
-	};
-}
-
 /** Distribution, mean and both alphas of a competency's sums. */
-function agreementOf(sums: CompetencySums) {
+export function agreementOf(sums: CompetencySums) {
 	const values = [1, 2, 3, 4];
 	const record = sums as unknown as Record<string, number>;
 	const o = values.map((c) => values.map((k) => record[`o${Math.min(c, k)}${Math.max(c, k)}`]!));
@@ -140,7 +100,7 @@ function interviewerFigures(userId: number, name: string, s: InterviewerSums): I
 }
 
 /** Adds rows of sums into per-subject totals. */
-function accumulate<F extends string>(
+export function accumulate<F extends string>(
 	fields: readonly F[],
 	totals: Map<number, Record<F, number>>,
 	rows: readonly { id: number; sums: Partial<Record<F, number | null>> }[]
@@ -300,70 +260,4 @@ export async function leniencyOf(
 			return [id, leniencyFromSums(Number(r?.n ?? 0), Number(r?.sumD ?? 0), Number(r?.sumD2 ?? 0))];
 		})
 	);
-}
-
-export interface TrendMonth {
-	month: string;
-	n: number;
-	mean: number | null;
-	leniency: number | null;
-	alphaInterval: number | null;
-}
-
-const monthLabel = (month: number) => new Date(month).toISOString().slice(0, 7);
-
-/** Month by month (UTC months) for one interviewer or one competency, within the viewer's scope. */
-export async function getTrend(
-	db: DB,
-	actor: AuthUser,
-	subject: { interviewerId: number } | { competencyId: number },
-	filter: CalibrationFilter
-): Promise<TrendMonth[]> {
-	const scope = await scopeOf(db, actor, filter);
-	const sumsFilter = sumsFilterOf(filter, scope);
-	if ('interviewerId' in subject) {
-		if (scope.kind === 'own' && subject.interviewerId !== actor.id)
-			throw new ForbiddenError('You can see your own figures');
-		const rows = await interviewerSums(db, { ...sumsFilter, interviewerId: subject.interviewerId }, 'month');
-		const months = new Map<number, InterviewerSums>();
-		accumulate(
-			interviewerSumFields,
-			months,
-			rows.map((row) => ({ id: row.month, sums: row.sums }))
-		);
-		return [...months]
-			.sort(([a], [b]) => a - b)
-			.filter(([, s]) => s.ratings)
-			.map(([month, s]) => {
-				const rated = s.r1 + s.r2 + s.r3 + s.r4;
-				return {
-					month: monthLabel(month),
-					n: rated,
-					mean: rated ? s.sumRating / rated : null,
-					leniency: leniencyFromSums(s.nD, s.sumD, s.sumD2).leniency,
-					alphaInterval: null
-				};
-			});
-	}
-	if (scope.kind === 'own')
-		throw new ForbiddenError('Agreement per competency is for hiring staff and hiring managers');
-	const rows = await competencySums(db, { ...sumsFilter, competencyId: subject.competencyId }, 'month');
-	const months = new Map<number, CompetencySums>();
-	accumulate(
-		competencySumFields,
-		months,
-		rows.map((row) => ({ id: row.month, sums: row.sums }))
-	);
-	return [...months]
-		.sort(([a], [b]) => a - b)
-		.map(([month, sums]) => {
-			const a = agreementOf(sums);
-			return {
-				month: monthLabel(month),
-				n: a.ratings[1] + a.ratings[2] + a.ratings[3] + a.ratings[4],
-				mean: a.mean,
-				leniency: null,
-				alphaInterval: a.alphaInterval
-			};
-		});
 }

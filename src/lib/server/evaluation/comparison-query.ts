@@ -1,4 +1,5 @@
-import { parseSortKey, sortComparison, type SortDirection } from '../../domain/comparison';
+import { parseSortKey, sortComparison } from '../../domain/comparison';
+import type { SortDirection } from '../../domain/sorting';
 import type { DB } from '../platform/db';
 import type { AuthUser } from '../auth/session';
 import { getComparison } from './comparison';

@@ -7,7 +7,7 @@ import type { Recommendation } from '../../domain/scorecard';
 import type { AuthUser } from '../auth/session';
 import { assertCanManageOpeningLoops } from '../access/permissions';
 import { leniencyOf } from '../calibration/calibration';
-import { listLoops, type LoopSummary } from '../hiring/loops';
+import { listLoops, type LoopSummary } from '../hiring/loop-summaries';
 
 /**
  * Candidates of an opening side by side: per-competency means, technical and leadership

@@ -2,8 +2,6 @@ import { sql } from 'kysely';
 import type { DB } from '../platform/db';
 import { runHot } from '../platform/hot-statements';
 import { autosaveUpdate } from './autosave-statement';
-import type { CompetencyKind, EvidenceRule, VisibilityMode } from '../../domain/library';
-import { isLate } from '../../domain/loop-status';
 import {
 	emptyDocument,
 	referenceIssues,
@@ -11,110 +9,19 @@ import {
 	type ScorecardDocument,
 	type ScorecardRound
 } from '../../domain/scorecard';
-import type { ScorecardStatus } from '../platform/schema';
 import type { AuthUser } from '../auth/session';
 import { recordAudit } from '../platform/audit';
 import { refreshLoopCalibration } from '../calibration/calibration-upkeep';
-import { assertFeedbackVisible } from '../access/feedback-access';
 import {
 	ConflictError,
-	ForbiddenError,
 	IncompleteError,
 	InputError,
 	NotFoundError,
 	VersionConflictError
 } from '../platform/errors';
+import { forgetSeat, ownSeat, roundOf, seatOf, type FrozenRound, type Seat } from './scorecard-seats';
 
-// A scorecard's identity never changes once created: which round, loop and interviewer it
-// belongs to, and a loop round is a frozen copy. Both are cached, so an autosave reads
-// nothing before its one UPDATE.
-
-interface Seat {
-	loopId: number;
-	roundId: number;
-	interviewerId: number;
-	openingId: number;
-	roundKind: CompetencyKind;
-}
-
-interface FrozenRound extends ScorecardRound {
-	visibilityMode: VisibilityMode;
-	competencies: { id: number; name: string; revisionId: number }[];
-}
-
-const cacheLimit = 5_000;
-// Per database, since ids are only unique within one (tests open many).
-const caches = new WeakMap<DB, { seats: Map<number, Seat>; rounds: Map<number, FrozenRound> }>();
-
-function cachesOf(db: DB) {
-	let entry = caches.get(db);
-	if (!entry) {
-		entry = { seats: new Map(), rounds: new Map() };
-		caches.set(db, entry);
-	}
-	return entry;
-}
-
-function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
-	if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value as K);
-	cache.set(key, value);
-	return value;
-}
-
-async function seatOf(db: DB, scorecardId: number): Promise<Seat> {
-	const { seats } = cachesOf(db);
-	const cached = seats.get(scorecardId);
-	if (cached) return cached;
-	const row = await db
-		.selectFrom('scorecard')
-		.select(['loopId', 'roundId', 'interviewerId', 'openingId', 'roundKind'])
-		.where('id', '=', scorecardId)
-		.executeTakeFirst();
-	if (!row) throw new NotFoundError('No such scorecard');
-	return remember(seats, scorecardId, row);
-}
-
-async function roundOf(db: DB, roundId: number): Promise<FrozenRound> {
-	const { rounds } = cachesOf(db);
-	const cached = rounds.get(roundId);
-	if (cached) return cached;
-	const [round, competencies, questions] = await Promise.all([
-		db
-			.selectFrom('loopRound')
-			.innerJoin('loop', 'loop.id', 'loopRound.loopId')
-			.select(['loopRound.kind', 'loopRound.format', 'loop.evidenceRule', 'loop.visibilityMode'])
-			.where('loopRound.id', '=', roundId)
-			.executeTakeFirstOrThrow(),
-		db
-			.selectFrom('loopRoundCompetency as lrc')
-			.innerJoin('competencyRevision as rev', 'rev.id', 'lrc.revisionId')
-			.select(['lrc.competencyId as id', 'rev.name', 'lrc.revisionId'])
-			.where('lrc.roundId', '=', roundId)
-			.orderBy('lrc.position')
-			.execute(),
-		db
-			.selectFrom('loopRoundQuestion')
-			.select('id')
-			.where('roundId', '=', roundId)
-			.orderBy('position')
-			.execute()
-	]);
-	return remember(rounds, roundId, {
-		kind: round.kind,
-		format: round.format,
-		evidenceRule: round.evidenceRule as EvidenceRule,
-		visibilityMode: round.visibilityMode,
-		competencies,
-		questions
-	});
-}
-
-/** The seat of a scorecard the actor fills; anyone else is refused. */
-async function ownSeat(db: DB, actor: AuthUser, scorecardId: number): Promise<Seat> {
-	const seat = await seatOf(db, scorecardId);
-	if (seat.interviewerId !== actor.id) throw new ForbiddenError('This is another interviewer’s scorecard');
-	return seat;
-}
+// The interviewer's writes: the autosave, submitting, and amending once submitted.
 
 export function parseDocument(content: string): ScorecardDocument {
 	return { ...emptyDocument, ...(JSON.parse(content) as Partial<ScorecardDocument>) };
@@ -133,7 +40,7 @@ async function explainMissedUpdate(db: DB, scorecardId: number): Promise<never> 
 		.where('id', '=', scorecardId)
 		.executeTakeFirst();
 	if (!row) {
-		cachesOf(db).seats.delete(scorecardId);
+		forgetSeat(db, scorecardId);
 		throw new NotFoundError('No such scorecard');
 	}
 	if (row.status === 'submitted') {
@@ -335,75 +242,4 @@ export async function amendScorecard(
 		);
 		return { version: row.version + 1 };
 	});
-}
-
-export interface ScorecardView {
-	id: number;
-	loopId: number;
-	interviewerId: number;
-	version: number;
-	status: ScorecardStatus;
-	startedAt: number | null;
-	submittedAt: number | null;
-	amendedAt: number | null;
-	late: boolean;
-	document: ScorecardDocument;
-}
-
-/**
- * A scorecard as its owner sees it, or as a colleague may once the independence rule lets
- * them see the loop's feedback (and only once it is submitted).
- */
-export async function getScorecard(db: DB, actor: AuthUser, scorecardId: number): Promise<ScorecardView> {
-	const seat = await seatOf(db, scorecardId);
-	const row = await db
-		.selectFrom('scorecard')
-		.innerJoin('loopRound', 'loopRound.id', 'scorecard.roundId')
-		.select([
-			'scorecard.version',
-			'scorecard.status',
-			'scorecard.startedAt',
-			'scorecard.submittedAt',
-			'scorecard.amendedAt',
-			'scorecard.scheduledAt',
-			'scorecard.content',
-			'loopRound.durationMinutes'
-		])
-		.where('scorecard.id', '=', scorecardId)
-		.executeTakeFirst();
-	if (!row) throw new NotFoundError('No such scorecard');
-	if (seat.interviewerId !== actor.id) {
-		await assertFeedbackVisible(db, actor, seat.loopId);
-		if (row.status !== 'submitted') throw new NotFoundError('This scorecard is not submitted yet');
-	}
-	return {
-		id: scorecardId,
-		loopId: seat.loopId,
-		interviewerId: seat.interviewerId,
-		version: row.version,
-		status: row.status,
-		startedAt: row.startedAt,
-		submittedAt: row.submittedAt,
-		amendedAt: row.amendedAt,
-		late: isLate(row),
-		document: parseDocument(row.content)
-	};
-}
-
-/** Everything submitted of this scorecard, oldest first: the original and each amendment with its reason. */
-export async function listSubmissions(db: DB, actor: AuthUser, scorecardId: number) {
-	await getScorecard(db, actor, scorecardId);
-	const rows = await db
-		.selectFrom('scorecardSubmission')
-		.select(['id', 'content', 'reason', 'submittedAt'])
-		.where('scorecardId', '=', scorecardId)
-		.orderBy('submittedAt')
-		.orderBy('id')
-		.execute();
-	return rows.map((r) => ({
-		id: r.id,
-		reason: r.reason,
-		submittedAt: r.submittedAt,
-		document: parseDocument(r.content)
-	}));
 }

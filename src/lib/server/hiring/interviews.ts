@@ -8,7 +8,7 @@ import type { AuthUser } from '../auth/session';
 import { ForbiddenError, NotFoundError } from '../platform/errors';
 import { feedbackAccess } from '../access/feedback-access';
 import { splitProbes } from '../library/questions';
-import { getScorecard, type ScorecardView } from '../evaluation/scorecards';
+import { getScorecard, type ScorecardView } from '../evaluation/scorecard-reads';
 
 // An interviewer's own interviews: the list, and the brief for one of them.
 
@@ -26,6 +26,16 @@ export interface MyInterview {
 	late: boolean;
 }
 
+/** Scorecards with the round, loop, candidate and opening each belongs to. */
+function scorecardsWithContext(db: DB) {
+	return db
+		.selectFrom('scorecard')
+		.innerJoin('loopRound', 'loopRound.id', 'scorecard.roundId')
+		.innerJoin('loop', 'loop.id', 'scorecard.loopId')
+		.innerJoin('candidate', 'candidate.id', 'loop.candidateId')
+		.innerJoin('opening', 'opening.id', 'loop.openingId');
+}
+
 /** The actor's own interviews, upcoming (not yet ended) first by time, then past ones newest first. */
 export async function listMyInterviews(
 	db: DB,
@@ -33,12 +43,7 @@ export async function listMyInterviews(
 	now = Date.now(),
 	{ pastLimit = 100 } = {}
 ): Promise<{ upcoming: MyInterview[]; past: MyInterview[] }> {
-	const base = db
-		.selectFrom('scorecard')
-		.innerJoin('loopRound', 'loopRound.id', 'scorecard.roundId')
-		.innerJoin('loop', 'loop.id', 'scorecard.loopId')
-		.innerJoin('candidate', 'candidate.id', 'loop.candidateId')
-		.innerJoin('opening', 'opening.id', 'loop.openingId')
+	const base = scorecardsWithContext(db)
 		.select([
 			'scorecard.id as scorecardId',
 			'scorecard.loopId',
@@ -104,12 +109,7 @@ export interface InterviewKit {
 
 /** Everything an interviewer needs to run and score their own interview; nobody else may open it. */
 export async function getInterviewKit(db: DB, actor: AuthUser, scorecardId: number): Promise<InterviewKit> {
-	const row = await db
-		.selectFrom('scorecard')
-		.innerJoin('loopRound', 'loopRound.id', 'scorecard.roundId')
-		.innerJoin('loop', 'loop.id', 'scorecard.loopId')
-		.innerJoin('candidate', 'candidate.id', 'loop.candidateId')
-		.innerJoin('opening', 'opening.id', 'loop.openingId')
+	const row = await scorecardsWithContext(db)
 		.select([
 			'scorecard.interviewerId',
 			'scorecard.scheduledAt',

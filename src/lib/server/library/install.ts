@@ -1,7 +1,8 @@
 import type { DB } from '../platform/db';
-import { insertCompetency } from './competencies';
+import { insertCompetency } from './competency-edits';
 import { insertQuestion } from './questions';
-import { insertRound, insertTemplate } from './templates';
+import { insertTemplate } from './templates';
+import { insertRound } from './template-rounds';
 import { defaultCompetencies, defaultQuestions, defaultTemplates } from './default-content';
 
 const installedKey = 'default_library_installed_at';

@@ -1,4 +1,4 @@
-import { formatPath, type PathPart, type Problem } from './format';
+import { formatPath, type PathPart, type Problem } from './problems';
 import type { KnownIds, ParsedFile } from './parse';
 
 // What every reference check needs: where to report, and the ways a reference goes wrong.

@@ -5,7 +5,8 @@ import { ConflictError } from '../platform/errors';
 import { prepareDatabase } from '../platform/prepare-database';
 import { rewriteRatingRows } from '../evaluation/scorecards';
 import { dbId } from './convert';
-import { maxFileBytes, type ExportFile, type Problem } from './format';
+import { maxFileBytes, type ExportFile } from './format';
+import type { Problem } from './problems';
 import { writeLoops } from './import-loops';
 import {
 	clearDefaultLibrary,

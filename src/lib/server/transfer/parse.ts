@@ -8,9 +8,6 @@ import {
 	envelopeSchema,
 	exportFormat,
 	exportVersion,
-	formatPath,
-	isId,
-	shortened,
 	loopFieldsSchema,
 	loopRoundSchema,
 	openingSchema,
@@ -19,10 +16,10 @@ import {
 	templateSchema,
 	userSchema,
 	type ExportFile,
-	type ExportLoop,
-	type PathPart,
-	type Problem
+	type ExportLoop
 } from './format';
+import { isId } from './format-fields';
+import { formatPath, shortened, type PathPart, type Problem } from './problems';
 
 // Structural checks, record by record: a record with a wrong type is reported and left out,
 // and the others still go on to the reference checks, so one run lists every problem.

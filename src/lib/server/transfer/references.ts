@@ -1,5 +1,5 @@
-import { Checks } from './checks';
-import type { Problem } from './format';
+import { Checks, type Path } from './checks';
+import type { Problem } from './problems';
 import { checkLoops } from './loop-references';
 import type { ParsedFile } from './parse';
 
@@ -44,22 +44,9 @@ function checkUsersAndLibrary(c: Checks): void {
 			nocase(competency.name),
 			(first) => `another competency (${first}) has this name; names are unique, whatever their case`
 		);
-		const numbers = c.unique();
-		competency.revisions.forEach((revision, i) => {
-			revisionIds([...at, 'revisions', i], revision.id);
-			numbers(
-				[...at, 'revisions', i, 'revision'],
-				String(revision.revision),
-				(first) => `revision number ${revision.revision} appears twice (also at ${first})`
-			);
-			c.ref([...at, 'revisions', i, 'createdBy'], revision.createdBy, known.users, 'user');
-		});
-		if (!competency.revisions.some((r) => r.id === competency.currentRevisionId)) {
-			c.report(
-				[...at, 'currentRevisionId'],
-				`"${competency.currentRevisionId}" is not one of this competency's revisions`
-			);
-		}
+		checkRevisions(c, at, competency, revisionIds, 'competency', (revision, path) =>
+			c.ref([...path, 'createdBy'], revision.createdBy, known.users, 'user')
+		);
 	}
 
 	const questionIds = c.uniqueIds('question');
@@ -68,21 +55,7 @@ function checkUsersAndLibrary(c: Checks): void {
 		const at = ['questions', c.at(question)];
 		questionIds(at, question.id);
 		c.refs([...at, 'competencyIds'], question.competencyIds, known.competencies, 'competency');
-		const numbers = c.unique();
-		question.revisions.forEach((revision, i) => {
-			questionRevisionIds([...at, 'revisions', i], revision.id);
-			numbers(
-				[...at, 'revisions', i, 'revision'],
-				String(revision.revision),
-				(first) => `revision number ${revision.revision} appears twice (also at ${first})`
-			);
-		});
-		if (!question.revisions.some((r) => r.id === question.currentRevisionId)) {
-			c.report(
-				[...at, 'currentRevisionId'],
-				`"${question.currentRevisionId}" is not one of this question's revisions`
-			);
-		}
+		checkRevisions(c, at, question, questionRevisionIds, 'question');
 	}
 
 	const templateIds = c.uniqueIds('template');
@@ -132,4 +105,32 @@ function checkHiring(c: Checks): void {
 		);
 	}
 	checkLoops(c);
+}
+
+/** Every revision's id and number used once, and the current revision one of them. */
+function checkRevisions<R extends { id: string; revision: number }>(
+	c: Checks,
+	at: Path,
+	record: { revisions: R[]; currentRevisionId: string },
+	revisionIds: (path: Path, id: string) => void,
+	what: string,
+	checkRevision: (revision: R, path: Path) => void = () => undefined
+): void {
+	const numbers = c.unique();
+	record.revisions.forEach((revision, i) => {
+		const path = [...at, 'revisions', i];
+		revisionIds(path, revision.id);
+		numbers(
+			[...path, 'revision'],
+			String(revision.revision),
+			(first) => `revision number ${revision.revision} appears twice (also at ${first})`
+		);
+		checkRevision(revision, path);
+	});
+	if (!record.revisions.some((r) => r.id === record.currentRevisionId)) {
+		c.report(
+			[...at, 'currentRevisionId'],
+			`"${record.currentRevisionId}" is not one of this ${what}'s revisions`
+		);
+	}
 }

@@ -1,9 +1,11 @@
 import { parseCalibrationFilter } from '#lib/domain/calibration-filter.ts';
 import { interviewerSortKeys, pageOfInterviewers, type InterviewerSortKey } from '#lib/domain/calibration.ts';
+import type { SortDirection } from '#lib/domain/sorting.ts';
 import { canManageHiring } from '#lib/server/access/permissions.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
-import { getCalibration, getTrend } from '#lib/server/calibration/calibration.ts';
+import { getCalibration } from '#lib/server/calibration/calibration.ts';
+import { getTrend } from '#lib/server/calibration/calibration-trend.ts';
 import { listOpenings } from '#lib/server/hiring/openings.ts';
 import { orPageError } from '#lib/server/web/page-errors.ts';
 import type { PageServerLoad } from './$types';
@@ -15,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const parsed = parseCalibrationFilter(params, event.locals.timeZone);
 	const sortParam = params.get('sort') as InterviewerSortKey | null;
 	const sort: InterviewerSortKey = sortParam && interviewerSortKeys.includes(sortParam) ? sortParam : 'name';
-	const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
+	const dir: SortDirection = params.get('dir') === 'desc' ? 'desc' : 'asc';
 	const q = (params.get('q') ?? '').trim().slice(0, 100);
 	const openings = await listOpenings(db, actor).catch(() => []);
 	const base = {

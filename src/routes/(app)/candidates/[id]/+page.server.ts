@@ -5,7 +5,7 @@ import { requireRole, requireUser } from '#lib/server/auth/guards.ts';
 import { getCandidate, updateCandidate } from '#lib/server/hiring/candidates.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { summarizeLoops } from '#lib/server/evaluation/comparison.ts';
-import { listLoops } from '#lib/server/hiring/loops.ts';
+import { listLoops } from '#lib/server/hiring/loop-summaries.ts';
 import { listOpenings } from '#lib/server/hiring/openings.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { Actions, PageServerLoad } from './$types';

@@ -8,12 +8,8 @@ import { IncompleteError, InputError, VersionConflictError } from '#lib/server/p
 import { formFailure } from '#lib/server/web/form-actions.ts';
 import { getInterviewKit } from '#lib/server/hiring/interviews.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
-import {
-	amendScorecard,
-	listSubmissions,
-	saveScorecard,
-	submitScorecard
-} from '#lib/server/evaluation/scorecards.ts';
+import { amendScorecard, saveScorecard, submitScorecard } from '#lib/server/evaluation/scorecards.ts';
+import { listSubmissions } from '#lib/server/evaluation/scorecard-reads.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { competencySchema } from '#lib/domain/library-schemas.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
+import { getCompetency } from '#lib/server/library/competencies.ts';
 import {
 	deleteCompetency,
-	getCompetency,
 	reviseCompetency,
 	setCompetencyArchived
-} from '#lib/server/library/competencies.ts';
+} from '#lib/server/library/competency-edits.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { Actions, PageServerLoad } from './$types';

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { competencySchema } from '#lib/domain/library-schemas.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
-import { createCompetency } from '#lib/server/library/competencies.ts';
+import { createCompetency } from '#lib/server/library/competency-edits.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 

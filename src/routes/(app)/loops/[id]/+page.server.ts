@@ -4,7 +4,7 @@ import { idList, idSchema, text } from '#lib/domain/library-schemas.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';
-import { getLoop } from '#lib/server/hiring/loops.ts';
+import { getLoop } from '#lib/server/hiring/loop-detail.ts';
 import { listActiveUsers } from '#lib/server/hiring/openings.ts';
 import { addToPanel, cancelLoop, removeFromPanel, rescheduleInterview } from '#lib/server/hiring/panel.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';

@@ -11,7 +11,7 @@ import { failForm, formFailure } from '#lib/server/web/form-actions.ts';
 import { createLoop } from '#lib/server/hiring/loops.ts';
 import { getOpening, listActiveUsers } from '#lib/server/hiring/openings.ts';
 import { orPageError } from '#lib/server/web/page-errors.ts';
-import { templateRounds } from '#lib/server/library/templates.ts';
+import { templateRounds } from '#lib/server/library/template-rounds.ts';
 import type { AuthUser } from '#lib/server/auth/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -6,7 +6,7 @@ import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireRole, requireUser } from '#lib/server/auth/guards.ts';
 import { listCandidates } from '#lib/server/hiring/candidates.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';
-import { listLoops } from '#lib/server/hiring/loops.ts';
+import { listLoops } from '#lib/server/hiring/loop-summaries.ts';
 import { getOpening, listActiveUsers, updateOpening } from '#lib/server/hiring/openings.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import { listTemplates } from '#lib/server/library/templates.ts';

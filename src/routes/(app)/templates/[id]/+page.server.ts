@@ -7,16 +7,9 @@ import { listCompetencies } from '#lib/server/library/competencies.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { listQuestions } from '#lib/server/library/questions.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
-import {
-	addRound,
-	getTemplate,
-	moveRound,
-	removeRound,
-	reorderRounds,
-	setTemplateArchived,
-	updateRound,
-	updateTemplate
-} from '#lib/server/library/templates.ts';
+import { getTemplate, setTemplateArchived, updateTemplate } from '#lib/server/library/templates.ts';
+import { addRound, removeRound, updateRound } from '#lib/server/library/template-rounds.ts';
+import { moveRound, reorderRounds } from '#lib/server/library/round-order.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idPattern } from '../../../../domain/ids';
+import type { Role } from '../../../../domain/roles';
 
 // Conventions of the API's JSON: camelCase fields, ids as strings (they are opaque to
 // clients, and safe from float rounding), times as ISO 8601 in UTC.
@@ -62,3 +63,6 @@ export const flagIn = z
 	.enum(['true', 'false'], { error: 'Use true or false' })
 	.transform((value) => value === 'true')
 	.optional();
+
+/** The library (competencies, questions, templates) and importing candidates are theirs alone. */
+export const hiringStaff: Role[] = ['admin', 'recruiter'];

@@ -4,65 +4,29 @@ import { openApiDocument } from '../openapi';
 import { calibrationEndpoint } from './calibration';
 import {
 	createCandidateEndpoint,
-	createOpeningEndpoint,
 	getCandidateEndpoint,
-	getOpeningEndpoint,
 	importCandidatesEndpoint,
-	listCandidatesEndpoint,
+	listCandidatesEndpoint
+} from './candidates';
+import {
+	createOpeningEndpoint,
+	getOpeningEndpoint,
 	listOpeningsEndpoint,
 	openingComparisonEndpoint
-} from './hiring';
+} from './openings';
 import {
 	createCompetencyEndpoint,
-	createQuestionEndpoint,
-	createTemplateEndpoint,
 	getCompetencyEndpoint,
-	getTemplateEndpoint,
 	listCompetenciesEndpoint,
-	listQuestionsEndpoint,
-	listTemplatesEndpoint,
 	updateCompetencyEndpoint
-} from './library';
-import {
-	createLoopEndpoint,
-	getLoopEndpoint,
-	loopResultsEndpoint,
-	recordDecisionEndpoint,
-	removePanelistEndpoint
-} from './loops';
+} from './competencies';
+import { createQuestionEndpoint, listQuestionsEndpoint } from './questions';
+import { createTemplateEndpoint, getTemplateEndpoint, listTemplatesEndpoint } from './templates';
+import { createLoopEndpoint, getLoopEndpoint, removePanelistEndpoint } from './loops';
+import { loopResultsEndpoint } from './results';
+import { recordDecisionEndpoint } from './decisions';
 import { createUserEndpoint, listUsersEndpoint } from './users';
 import { getScorecardEndpoint, saveScorecardEndpoint, submitScorecardEndpoint } from './scorecards';
-
-export {
-	calibrationEndpoint,
-	createCandidateEndpoint,
-	createOpeningEndpoint,
-	getCandidateEndpoint,
-	getOpeningEndpoint,
-	importCandidatesEndpoint,
-	listCandidatesEndpoint,
-	listOpeningsEndpoint,
-	openingComparisonEndpoint,
-	createCompetencyEndpoint,
-	createQuestionEndpoint,
-	createTemplateEndpoint,
-	getCompetencyEndpoint,
-	getTemplateEndpoint,
-	listCompetenciesEndpoint,
-	listQuestionsEndpoint,
-	listTemplatesEndpoint,
-	updateCompetencyEndpoint,
-	createLoopEndpoint,
-	getLoopEndpoint,
-	removePanelistEndpoint,
-	loopResultsEndpoint,
-	recordDecisionEndpoint,
-	createUserEndpoint,
-	listUsersEndpoint,
-	getScorecardEndpoint,
-	saveScorecardEndpoint,
-	submitScorecardEndpoint
-};
 
 /** Every endpoint of API v1, in the order the document lists them. */
 export const endpoints: Endpoint[] = [

@@ -1,33 +1,18 @@
 import { z } from 'zod';
-import { decisionOutcomes, decisionSchema } from '../../../../domain/decision';
+import { decisionOutcomes } from '../../../../domain/decision';
 import { competencyKinds, roundFormats, visibilityModes } from '../../../../domain/library';
 import { loopStatuses } from '../../../../domain/loop-status';
 import { canKnowLoop } from '../../../access/permissions';
 import type { DB } from '../../../platform/db';
 import type { AuthUser } from '../../../auth/session';
-import { recordDecision } from '../../../evaluation/debriefs';
 import { NotFoundError } from '../../../platform/errors';
-import { createLoop, getLoop, type LoopDetail } from '../../../hiring/loops';
+import { createLoop } from '../../../hiring/loops';
+import { getLoop, type LoopDetail } from '../../../hiring/loop-detail';
 import { removeFromPanel } from '../../../hiring/panel';
-import { getLoopResults, loadLoopResults, type Decision } from '../../../evaluation/results';
 import { endpoint } from '../endpoint';
-import {
-	countsOut,
-	flagIn,
-	idIn,
-	idOut,
-	idParams,
-	idsIn,
-	iso,
-	isoOrNull,
-	scaleCounts,
-	sid,
-	timeIn,
-	timeOut
-} from './conventions';
+import { idIn, idOut, idParams, idsIn, iso, isoOrNull, sid, timeIn, timeOut } from './conventions';
 
-// Loops: created from an opening's template with a panel, read by those who run them,
-// results for those the independence rule lets see them, and the debrief's decision.
+// Loops: created from an opening's template with a panel, and read by those who run them.
 
 const scorecardStatuses = ['not_started', 'draft', 'submitted'] as const;
 
@@ -115,7 +100,7 @@ const loopJson = (l: LoopDetail): z.input<typeof loop> => ({
 });
 
 /** 404 for a loop the actor may not know of, before anything else is said about it. */
-async function assertKnownLoop(db: DB, actor: AuthUser, loopId: number): Promise<void> {
+export async function assertKnownLoop(db: DB, actor: AuthUser, loopId: number): Promise<void> {
 	if (!(await canKnowLoop(db, actor, loopId))) throw new NotFoundError('No such loop');
 }
 
@@ -179,155 +164,5 @@ export const removePanelistEndpoint = endpoint({
 		await assertKnownLoop(db, actor, params.id);
 		await removeFromPanel(db, actor, params.id, params.scorecardId);
 		return { body: loopJson(await getLoop(db, actor, params.id)) };
-	}
-});
-
-const results = z
-	.object({
-		loopId: idOut,
-		candidateId: idOut,
-		openingId: idOut,
-		status: z.enum(loopStatuses),
-		adjusted: z.boolean(),
-		competencies: z.array(
-			z.object({
-				competencyId: idOut,
-				name: z.string(),
-				kind: z.enum(competencyKinds),
-				n: z.int(),
-				mean: z.number().nullable(),
-				median: z.number().nullable(),
-				min: z.number().nullable(),
-				max: z.number().nullable(),
-				spread: z.number().nullable(),
-				sd: z.number().nullable().meta({ description: 'Population standard deviation' }),
-				disagreement: z.boolean().meta({ description: 'spread ≥ 2' }),
-				ratings: z.array(
-					z.object({
-						interviewerId: idOut,
-						rating: z.number().nullable().meta({ description: 'Null when not assessed' })
-					})
-				)
-			})
-		),
-		technicalMean: z.number().nullable(),
-		leadershipMean: z.number().nullable(),
-		recommendations: z.object({ counts: scaleCounts, mean: z.number().nullable(), anyStrongNo: z.boolean() }),
-		missing: z.array(idOut).meta({ description: 'Interviewers whose scorecard is not submitted yet' }),
-		decision: z
-			.object({
-				outcome: z.enum(decisionOutcomes),
-				rationale: z.string(),
-				decidedAt: timeOut
-			})
-			.nullable()
-	})
-	.meta({ id: 'LoopResults' });
-
-export const loopResultsEndpoint = endpoint({
-	method: 'GET',
-	path: '/loops/{id}/results',
-	operationId: 'getLoopResults',
-	summary: 'The panel’s aggregated result',
-	description:
-		'Per competency: n, mean, median, min, max, spread, standard deviation, disagreement and every rating. Hidden (404) from a panelist until the independence rule lets them see the feedback. `adjusted=true` takes each interviewer’s leniency out of their ratings; it is for those who run the opening’s loops (403 for a panelist: leniency is a calibration figure).',
-	tag: 'Loops',
-	params: idParams,
-	query: z.object({ adjusted: flagIn }),
-	hiddenAs: 'No such loop',
-	response: { status: 200, description: 'The result', schema: results },
-	errors: [403, 404, 422],
-	handle: async ({ db, actor, params, query }) => {
-		const adjusted = query.adjusted ?? false;
-		const r = await getLoopResults(db, actor, params.id, { adjusted });
-		const latest: Decision | undefined = r.decisions.at(-1);
-		return {
-			body: {
-				loopId: sid(r.loopId),
-				candidateId: sid(r.candidateId),
-				openingId: sid(r.openingId),
-				status: r.status,
-				adjusted,
-				competencies: r.competencies.map((c) => ({
-					competencyId: sid(c.competencyId),
-					name: c.name,
-					kind: c.kind,
-					n: c.n,
-					mean: c.mean,
-					median: c.median,
-					min: c.min,
-					max: c.max,
-					spread: c.spread,
-					sd: c.sd,
-					disagreement: c.disagreement,
-					ratings: c.ratings.map((x) => ({ interviewerId: sid(x.interviewerId), rating: x.rating }))
-				})),
-				technicalMean: r.technicalMean,
-				leadershipMean: r.leadershipMean,
-				recommendations: {
-					counts: countsOut(r.recommendations.counts),
-					mean: r.recommendations.mean,
-					anyStrongNo: r.recommendations.anyStrongNo
-				},
-				missing: [
-					...new Set(r.scorecards.filter((s) => s.status !== 'submitted').map((s) => sid(s.interviewerId)))
-				],
-				decision: latest
-					? { outcome: latest.outcome, rationale: latest.rationale, decidedAt: iso(latest.decidedAt) }
-					: null
-			}
-		};
-	}
-});
-
-const decision = z
-	.object({
-		id: idOut,
-		loopId: idOut,
-		outcome: z.enum(decisionOutcomes),
-		rationale: z.string(),
-		dissent: z.string(),
-		attendees: z.array(z.object({ id: idOut, name: z.string() })),
-		changeReason: z.string().nullable(),
-		decidedBy: z.string(),
-		decidedAt: timeOut
-	})
-	.meta({ id: 'Decision' });
-
-export const recordDecisionEndpoint = endpoint({
-	method: 'POST',
-	path: '/loops/{id}/decision',
-	operationId: 'recordDecision',
-	summary: 'Record the debrief’s decision',
-	description:
-		'A later decision replaces the current one and needs `changeReason`; every decision stays in the history.',
-	tag: 'Loops',
-	params: idParams,
-	body: decisionSchema.extend({
-		dissent: decisionSchema.shape.dissent.default(''),
-		attendeeIds: idsIn('Say who took part in the debrief'),
-		changeReason: decisionSchema.shape.changeReason.default('')
-	}),
-	response: { status: 201, description: 'The decision as recorded', schema: decision },
-	errors: [403, 404, 409, 413, 422],
-	handle: async ({ db, actor, params, body }) => {
-		await assertKnownLoop(db, actor, params.id);
-		const id = await recordDecision(db, actor, params.id, body);
-		// Read back without the feedback check: deciding was allowed, so is seeing the decision.
-		const { decisions } = await loadLoopResults(db, params.id);
-		const d = decisions.find((x) => x.id === id)!;
-		return {
-			body: {
-				id: sid(d.id),
-				loopId: sid(params.id),
-				outcome: d.outcome,
-				rationale: d.rationale,
-				dissent: d.dissent,
-				attendees: d.attendees.map((a) => ({ id: sid(a.id), name: a.name })),
-				changeReason: d.changeReason,
-				decidedBy: d.decidedByName,
-				decidedAt: iso(d.decidedAt)
-			}
-		};
 	}
 });

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { fromWire, noteFieldKeys, toWire } from '../../../../domain/scorecard';
 import { wireDocumentSchema } from '../../../../domain/scorecard-schema';
-import {
-	getScorecard,
-	saveScorecard,
-	submitScorecard,
-	type ScorecardView
-} from '../../../evaluation/scorecards';
+import { saveScorecard, submitScorecard } from '../../../evaluation/scorecards';
+import { getScorecard, type ScorecardView } from '../../../evaluation/scorecard-reads';
 import { endpoint } from '../endpoint';
 import { HttpError } from '../http';
 import { idOut, idParams, isoOrNull, sid, timeOut } from './conventions';

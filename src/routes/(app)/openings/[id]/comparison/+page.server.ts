@@ -1,7 +1,7 @@
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { comparisonFromQuery } from '#lib/server/evaluation/comparison-query.ts';
-import { listLoops } from '#lib/server/hiring/loops.ts';
+import { listLoops } from '#lib/server/hiring/loop-summaries.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { PageServerLoad } from './$types';
 

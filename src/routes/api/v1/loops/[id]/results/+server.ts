@@ -1,4 +1,4 @@
 import { serve } from '#lib/server/web/api/endpoint.ts';
-import { loopResultsEndpoint } from '#lib/server/web/api/v1/index.ts';
+import { loopResultsEndpoint } from '#lib/server/web/api/v1/results.ts';
 
 export const GET = serve(loopResultsEndpoint);

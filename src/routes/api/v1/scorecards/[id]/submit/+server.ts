@@ -1,4 +1,4 @@
 import { serve } from '#lib/server/web/api/endpoint.ts';
-import { submitScorecardEndpoint } from '#lib/server/web/api/v1/index.ts';
+import { submitScorecardEndpoint } from '#lib/server/web/api/v1/scorecards.ts';
 
 export const POST = serve(submitScorecardEndpoint);

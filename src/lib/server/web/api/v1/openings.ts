@@ -1,35 +1,15 @@
 import { z } from 'zod';
-import { candidateSchema, openingSchema, openingStatuses } from '../../../../domain/hiring-schemas';
+import { openingSchema, openingStatuses } from '../../../../domain/hiring-schemas';
 import { competencyKinds } from '../../../../domain/library';
 import { loopStatuses } from '../../../../domain/loop-status';
 import { decisionOutcomes } from '../../../../domain/decision';
-import { maxImportBytes, maxImportRows } from '../../../../domain/candidate-import';
-import { candidatesPerPage } from '../../../../domain/paging';
-import { csvTextFromBytes, importCandidatesCsv } from '../../../hiring/candidate-import';
-import {
-	createCandidate,
-	getCandidate,
-	listCandidates,
-	type CandidateDetail
-} from '../../../hiring/candidates';
 import { getComparison } from '../../../evaluation/comparison';
 import { createOpening, getOpening, listOpenings, type OpeningSummary } from '../../../hiring/openings';
 import { endpoint } from '../endpoint';
-import {
-	countsOut,
-	flagIn,
-	idIn,
-	idOut,
-	idParams,
-	idsIn,
-	iso,
-	scaleCounts,
-	sid,
-	timeOut
-} from './conventions';
+import { countsOut, flagIn, idIn, idOut, idParams, idsIn, scaleCounts, sid } from './conventions';
 
-// Openings, candidates and the side-by-side comparison. Hiring staff see all of them;
-// a hiring manager sees their own openings and those openings' candidates.
+// Openings and their candidates side by side. Hiring staff see every opening; a hiring
+// manager sees their own.
 
 const opening = z
 	.object({
@@ -175,155 +155,6 @@ export const openingComparisonEndpoint = endpoint({
 						anyStrongNo: row.recommendations.anyStrongNo
 					}
 				}))
-			}
-		};
-	}
-});
-
-const candidateSummary = z
-	.object({
-		id: idOut,
-		name: z.string(),
-		email: z.string(),
-		openings: z.array(z.object({ id: idOut, title: z.string() }))
-	})
-	.meta({ id: 'CandidateSummary' });
-
-const candidate = candidateSummary
-	.extend({ notes: z.string(), createdAt: timeOut })
-	.meta({ id: 'Candidate' });
-
-const candidateJson = (c: CandidateDetail): z.input<typeof candidate> => ({
-	id: sid(c.id),
-	name: c.name,
-	email: c.email,
-	openings: c.openings.map((o) => ({ id: sid(o.id), title: o.title })),
-	notes: c.notes,
-	createdAt: iso(c.createdAt)
-});
-
-export const listCandidatesEndpoint = endpoint({
-	method: 'GET',
-	path: '/candidates',
-	operationId: 'listCandidates',
-	summary: 'List candidates',
-	description: `Searches name and email; ${candidatesPerPage} a page, by name.`,
-	tag: 'Hiring',
-	query: z.object({
-		q: z.string().max(200, 'Search with at most 200 characters').optional(),
-		openingId: idIn.optional(),
-		page: z
-			.string()
-			.regex(/^[1-9][0-9]{0,5}$/, 'Give the page as a whole number from 1')
-			.transform(Number)
-			.optional()
-	}),
-	response: {
-		status: 200,
-		description: 'A page of candidates',
-		schema: z.object({
-			candidates: z.array(candidateSummary),
-			total: z.int(),
-			page: z.int(),
-			perPage: z.int()
-		})
-	},
-	errors: [403, 422],
-	handle: async ({ db, actor, query }) => {
-		const page = query.page ?? 1;
-		const { candidates, total } = await listCandidates(db, actor, { ...query, page });
-		return {
-			body: {
-				candidates: candidates.map((c) => ({
-					id: sid(c.id),
-					name: c.name,
-					email: c.email,
-					openings: c.openings.map((o) => ({ id: sid(o.id), title: o.title }))
-				})),
-				total,
-				page,
-				perPage: candidatesPerPage
-			}
-		};
-	}
-});
-
-export const createCandidateEndpoint = endpoint({
-	method: 'POST',
-	path: '/candidates',
-	operationId: 'createCandidate',
-	summary: 'Add a candidate',
-	tag: 'Hiring',
-	body: candidateSchema.extend({
-		notes: candidateSchema.shape.notes.default(''),
-		openingIds: idsIn().default([])
-	}),
-	response: { status: 201, description: 'The new candidate', schema: candidate },
-	errors: [403, 413, 422],
-	handle: async ({ db, actor, body }) => {
-		const id = await createCandidate(db, actor, body);
-		return { body: candidateJson(await getCandidate(db, actor, id)) };
-	}
-});
-
-export const getCandidateEndpoint = endpoint({
-	method: 'GET',
-	path: '/candidates/{id}',
-	operationId: 'getCandidate',
-	summary: 'A candidate',
-	tag: 'Hiring',
-	params: idParams,
-	hiddenAs: 'No such candidate',
-	response: { status: 200, description: 'The candidate', schema: candidate },
-	errors: [404],
-	handle: async ({ db, actor, params }) => ({ body: candidateJson(await getCandidate(db, actor, params.id)) })
-});
-
-export const importCandidatesEndpoint = endpoint({
-	method: 'POST',
-	path: '/openings/{id}/candidates/import',
-	operationId: 'importCandidates',
-	summary: 'Import candidates into the opening from a CSV file',
-	description: `Columns by header: name and email (required), notes. Comma, semicolon or tab; UTF-8. All or nothing: any problem imports nothing and 422 lists each, with its spreadsheet row (header = row 1). A known email is added to the opening as it is; one already in the opening is left unchanged. At most ${maxImportRows.toLocaleString('en')} rows.`,
-	tag: 'Hiring',
-	roles: ['admin', 'recruiter'],
-	params: idParams,
-	textBody: {
-		contentType: 'text/csv',
-		maxBytes: maxImportBytes,
-		description: `The CSV file, up to ${maxImportBytes / 1024} KB`
-	},
-	response: {
-		status: 200,
-		description: 'Imported: what happened to each row',
-		schema: z
-			.object({
-				openingId: idOut,
-				created: z.int(),
-				linked: z.int().meta({ description: 'Known candidates added to the opening' }),
-				unchanged: z.int().meta({ description: 'Already in the opening' }),
-				rows: z.array(
-					z.object({
-						row: z.int(),
-						candidateId: idOut,
-						outcome: z.enum(['created', 'linked', 'unchanged']),
-						name: z.string(),
-						email: z.string()
-					})
-				)
-			})
-			.meta({ id: 'CandidateImport' })
-	},
-	errors: [403, 404, 413, 422],
-	handle: async ({ db, actor, params, raw }) => {
-		const result = await importCandidatesCsv(db, actor, params.id, csvTextFromBytes(raw));
-		return {
-			body: {
-				openingId: sid(result.openingId),
-				created: result.created,
-				linked: result.linked,
-				unchanged: result.unchanged,
-				rows: result.rows.map((r) => ({ ...r, candidateId: sid(r.candidateId) }))
 			}
 		};
 	}

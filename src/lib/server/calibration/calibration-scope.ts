@@ -1,0 +1,49 @@
+import type { DB } from '../platform/db';
+import type { CompetencyKind } from '../../domain/library';
+import type { AuthUser } from '../auth/session';
+import { canManageHiring, managedOpeningIds } from '../access/permissions';
+import { ForbiddenError } from '../platform/errors';
+import type { SumsFilter } from './calibration-sums';
+
+// Who counts what on the calibration page and its trends.
+
+export interface CalibrationFilter {
+	from: number;
+	to: number;
+	openingId?: number;
+	kind?: CompetencyKind;
+}
+
+export type Scope =
+	{ kind: 'all' } | { kind: 'openings'; openingIds: number[] } | { kind: 'own'; userId: number };
+
+/** Admins and recruiters see everyone; hiring managers their openings' loops; anyone else themselves. */
+export async function scopeOf(db: DB, actor: AuthUser, filter: CalibrationFilter): Promise<Scope> {
+	if (canManageHiring(actor)) return { kind: 'all' };
+	const managed = await managedOpeningIds(db, actor);
+	if (managed.length) {
+		if (filter.openingId !== undefined && !managed.includes(filter.openingId)) {
+			throw new ForbiddenError('You can filter by the openings you are a hiring manager of');
+		}
+		return { kind: 'openings', openingIds: managed };
+	}
+	if (filter.openingId !== undefined)
+		throw new ForbiddenError('Your own figures cannot be filtered by opening');
+	return { kind: 'own', userId: actor.id };
+}
+
+/** What the viewer may count, as a filter on the rows behind the sums. */
+export function sumsFilterOf(filter: CalibrationFilter, scope: Scope): SumsFilter {
+	return {
+		from: filter.from,
+		to: filter.to,
+		kind: filter.kind,
+		openingIds:
+			filter.openingId !== undefined
+				? [filter.openingId]
+				: scope.kind === 'openings'
+					? scope.openingIds
+					: undefined,
+		interviewerId: scope.kind === 'own' ? scope.userId : undefined
+	};
+}
