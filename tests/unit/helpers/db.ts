@@ -4,7 +4,11 @@ import path from 'node:path';
 import type { LogEvent } from 'kysely';
 import { afterAll, inject } from 'vitest';
 import { openDatabase, type DB } from '../../../src/lib/server/platform/db';
-import { createPostgresDb, createPostgresPool, readPostgresSettings } from '../../../src/lib/server/platform/engine/postgres';
+import {
+	createPostgresDb,
+	createPostgresPool,
+	readPostgresSettings
+} from '../../../src/lib/server/platform/engine/postgres';
 import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from './postgres';
 
 const opened: { db: DB; remove: () => Promise<void> }[] = [];

@@ -143,7 +143,8 @@ export async function runNow<Row>(db: DB, query: string, parameters: readonly un
  * else a SQLite file; `log` sees every query (tests count them).
  */
 export function openDatabase(location: string, log?: (event: LogEvent) => void): DB {
-	if (isPostgresUrl(location)) return createPostgresDb(createPostgresPool(readPostgresSettings(location)), log);
+	if (isPostgresUrl(location))
+		return createPostgresDb(createPostgresPool(readPostgresSettings(location)), log);
 	return createDb(openSqlite(location), log);
 }
 

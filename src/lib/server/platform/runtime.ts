@@ -21,7 +21,8 @@ export function databasePath(env: Record<string, string | undefined> = process.e
 export function databaseLocation(env: Record<string, string | undefined> = process.env): string {
 	const url = env.DATABASE_URL;
 	if (!url) return databasePath(env);
-	if (!isPostgresUrl(url)) throw new Error(`DATABASE_URL must be a postgres:// URL, not "${url.split(':')[0]}:…"`);
+	if (!isPostgresUrl(url))
+		throw new Error(`DATABASE_URL must be a postgres:// URL, not "${url.split(':')[0]}:…"`);
 	return url;
 }
 
