@@ -66,10 +66,34 @@ export default defineConfig({
 		panelistServer()
 	],
 	test: {
-		include: ['tests/unit/**/*.test.ts'],
-		globalSetup: ['tests/unit/global-setup.ts'],
-		environment: 'node',
 		reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
-		testTimeout: 20_000
+		testTimeout: 20_000,
+		// The unit suite once per engine. PostgreSQL joins when PANELIST_TEST_DATABASE_URL names a
+		// server (the run makes its databases there); its own platform tests are *.pg.test.ts.
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'sqlite',
+					include: ['tests/unit/**/*.test.ts'],
+					exclude: ['tests/unit/**/*.pg.test.ts'],
+					globalSetup: ['tests/unit/global-setup.ts'],
+					environment: 'node'
+				}
+			},
+			...(process.env.PANELIST_TEST_DATABASE_URL
+				? [
+						{
+							extends: true,
+							test: {
+								name: 'postgres',
+								include: ['tests/unit/**/*.test.ts'],
+								globalSetup: ['tests/unit/global-setup.ts'],
+								environment: 'node'
+							}
+						}
+					]
+				: [])
+		]
 	}
 });

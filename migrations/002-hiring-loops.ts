@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { createCaseInsensitiveUniqueIndex } from './support/engine';
 
 // Competency library, question bank, loop templates, openings, candidates, loops and
 // panel assignments (one scorecard row per interviewer per loop round).
@@ -22,7 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', 'integer', (c) => c.notNull())
 		.addColumn('updated_at', 'integer', (c) => c.notNull())
 		.execute();
-	await sql`create unique index competency_name on competency (name collate nocase)`.execute(db);
+	await createCaseInsensitiveUniqueIndex(db, 'competency_name', 'competency', 'name');
 
 	await db.schema
 		.createTable('competency_revision')
@@ -82,7 +83,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('created_at', 'integer', (c) => c.notNull())
 		.addColumn('updated_at', 'integer', (c) => c.notNull())
 		.execute();
-	await sql`create unique index loop_template_name on loop_template (name collate nocase)`.execute(db);
+	await createCaseInsensitiveUniqueIndex(db, 'loop_template_name', 'loop_template', 'name');
 
 	await db.schema
 		.createTable('template_round')

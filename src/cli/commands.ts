@@ -4,7 +4,7 @@ import { emailSchema, newPasswordSchema, personNameSchema, roleSchema } from '..
 import { issuesToFieldErrors } from '../lib/domain/validation';
 import { createApiToken } from '../lib/server/auth/api-tokens';
 import { generateSecureRandomString } from '../lib/server/auth/secret-token';
-import { databasePath } from '../lib/server/platform/runtime';
+import { databaseLocation, databasePath } from '../lib/server/platform/runtime';
 import { backUpDatabase } from '../lib/server/platform/backup';
 import { createDb, openDatabase, openSqlite, type DB } from '../lib/server/platform/db';
 import { generatedPassword, generateOrganisation } from './synthetic/generate';
@@ -35,7 +35,7 @@ function parseOptions<S extends z.ZodObject>(schema: S, values: Record<string, u
 }
 
 async function withDatabase<T>(run: (db: DB) => Promise<T>): Promise<T> {
-	const db = openDatabase(databasePath());
+	const db = openDatabase(databaseLocation());
 	try {
 		await prepareDatabase(db);
 		return await run(db);
@@ -75,7 +75,7 @@ export const commands: Record<string, Command> = {
 		options: {},
 		positionals: 0,
 		run: async () => {
-			const db = openDatabase(databasePath());
+			const db = openDatabase(databaseLocation());
 			try {
 				const applied = await prepareDatabase(db);
 				console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.');

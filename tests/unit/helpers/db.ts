@@ -1,43 +1,66 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { LogEvent } from 'kysely';
 import { afterAll, inject } from 'vitest';
 import { openDatabase, type DB } from '../../../src/lib/server/platform/db';
+import {
+	createPostgresDb,
+	createPostgresPool,
+	readPostgresSettings
+} from '../../../src/lib/server/platform/engine/postgres';
+import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from './postgres';
 
-const opened: { db: DB; dir: string }[] = [];
+const opened: { db: DB; remove: () => Promise<void> }[] = [];
 
 afterAll(async () => {
-	for (const { db, dir } of opened.splice(0)) {
+	for (const { db, remove } of opened.splice(0)) {
 		await db.destroy();
-		fs.rmSync(dir, { recursive: true, force: true });
+		await remove();
 	}
 });
 
-/** A migrated database of its own: a copy of the run's template on a real SQLite file. */
-export function freshDb(): DB {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-test-'));
-	const file = path.join(dir, 'test.db');
-	fs.copyFileSync(inject('templateDatabase'), file);
-	const db = openDatabase(file);
-	opened.push({ db, dir });
+/**
+ * A migrated database of its own, on the run's engine: a copy of the template on a real
+ * SQLite file, or a PostgreSQL database made from the template when first queried (so this
+ * stays synchronous).
+ */
+function openCopy(log?: (event: LogEvent) => void): DB {
+	if (inject('testEngine') === 'postgres') {
+		const server = inject('postgresServer');
+		const name = uniqueDatabaseName(inject('postgresPrefix'));
+		const db = createPostgresDb(async () => {
+			await createDatabase(server, name, inject('templateDatabase'));
+			return createPostgresPool(readPostgresSettings(databaseUrl(server, name), { DATABASE_POOL_MAX: '4' }));
+		}, log);
+		opened.push({ db, remove: () => dropDatabase(server, name) });
+		return db;
+	}
+	const file = freshDbPath();
+	const db = openDatabase(file, log);
+	opened.push({ db, remove: async () => fs.rmSync(path.dirname(file), { recursive: true, force: true }) });
 	return db;
+}
+
+/** A migrated database of its own. */
+export function freshDb(): DB {
+	return openCopy();
 }
 
 /** A migrated database of its own that counts the queries run on it. */
 export function countingDb(): { db: DB; queries: () => number; reset: () => void } {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-test-'));
-	const file = path.join(dir, 'test.db');
-	fs.copyFileSync(inject('templateDatabase'), file);
 	let count = 0;
-	const db = openDatabase(file, (event) => {
+	const db = openCopy((event) => {
 		if (event.level === 'query') count += 1;
 	});
-	opened.push({ db, dir });
 	return { db, queries: () => count, reset: () => (count = 0) };
 }
 
 /** A database file path of its own, not yet opened (for tests that spawn processes). */
 export function freshDbPath(): string {
+	if (inject('testEngine') === 'postgres') {
+		throw new Error('freshDbPath: tests that spawn processes run on SQLite only so far');
+	}
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-test-'));
 	const file = path.join(dir, 'test.db');
 	fs.copyFileSync(inject('templateDatabase'), file);

@@ -8,7 +8,6 @@ import {
 	SqliteAdapter,
 	SqliteDialect,
 	SqliteDriver,
-	sql,
 	type DatabaseConnection,
 	type DialectAdapter,
 	type Driver,
@@ -17,6 +16,10 @@ import {
 } from 'kysely';
 import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { migrations } from '../../../../migrations/index';
+import { PostgresSchemaPlugin, isPostgres } from '../../../../migrations/support/engine';
+import { numberPlaceholders } from './engine/numbered-placeholders';
+import { createPostgresDb, createPostgresPool, isPostgresUrl, readPostgresSettings } from './engine/postgres';
+import { tableExists } from './engine/table-exists';
 import type { Database } from './schema';
 
 export type DB = Kysely<Database>;
@@ -118,6 +121,7 @@ const connections = new WeakMap<DB, { sqlite: SQLite.Database; statements: Sqlit
  * the autosave. Kysely's promise chain costs more than such a statement (decision 014).
  * Inside a transaction (a Transaction object, or one in progress on the connection) it
  * goes through Kysely's queue instead, so it never slips into another request's work.
+ * On PostgreSQL nothing is synchronous: it goes through the pool, placeholders numbered.
  */
 export async function runNow<Row>(db: DB, query: string, parameters: readonly unknown[]): Promise<Row[]> {
 	const connection = connections.get(db);
@@ -129,13 +133,19 @@ export async function runNow<Row>(db: DB, query: string, parameters: readonly un
 		}
 		return statement.all(parameters) as Row[];
 	}
-	const { rows } = await db.executeQuery<Row>(CompiledQuery.raw(query, [...parameters]));
+	const text = !connection && isPostgres(db) ? numberPlaceholders(query) : query;
+	const { rows } = await db.executeQuery<Row>(CompiledQuery.raw(text, [...parameters]));
 	return rows;
 }
 
-/** Opens the database; `log` sees every query (tests count them). */
-export function openDatabase(file: string, log?: (event: LogEvent) => void): DB {
-	return createDb(openSqlite(file), log);
+/**
+ * Opens the database at `location`: a postgres:// URL (pool sized by DATABASE_POOL_MAX) or
+ * else a SQLite file; `log` sees every query (tests count them).
+ */
+export function openDatabase(location: string, log?: (event: LogEvent) => void): DB {
+	if (isPostgresUrl(location))
+		return createPostgresDb(createPostgresPool(readPostgresSettings(location)), log);
+	return createDb(openSqlite(location), log);
 }
 
 export class MigrationError extends Error {
@@ -164,8 +174,15 @@ export async function migrateToLatest(
 	provider: MigrationProvider = staticProvider
 ): Promise<string[]> {
 	const hadBookkeeping = await tableExists(db, 'kysely_migration');
-	// Migrations see the database as it is, snake_case, without the app's camelCase mapping.
-	const migrator = new Migrator({ db: db.withoutPlugins(), provider });
+	// Migrations see the database as it is, snake_case, without the app's camelCase mapping;
+	// on PostgreSQL their SQLite types are read as PostgreSQL's (migrations/support/engine.ts).
+	// Several instances starting at once migrate one at a time: Kysely's PostgreSQL adapter
+	// takes an advisory lock around the run (decision 018).
+	const plain = db.withoutPlugins();
+	const migrator = new Migrator({
+		db: isPostgres(plain) ? plain.withPlugin(new PostgresSchemaPlugin()) : plain,
+		provider
+	});
 	const { error, results } = await migrator.migrateToLatest();
 	if (error === undefined) {
 		return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
@@ -176,11 +193,4 @@ export async function migrateToLatest(
 	}
 	const failed = results?.find((r) => r.status === 'Error')?.migrationName;
 	throw new MigrationError(failed, error instanceof Error ? error.message : String(error));
-}
-
-async function tableExists(db: DB, name: string): Promise<boolean> {
-	const { rows } = await sql<{ name: string }>`
-		select name from sqlite_master where type = 'table' and name = ${name}
-	`.execute(db);
-	return rows.length > 0;
 }

@@ -1,4 +1,5 @@
 import { defaultDatabasePath, openDatabase, type DB } from './db';
+import { isPostgresUrl } from './engine/postgres';
 import { prepareDatabase } from './prepare-database';
 import { RequestLimiter } from '../auth/rate-limit';
 import { sessionPolicyFromEnv, type SessionPolicy } from '../auth/session';
@@ -13,8 +14,20 @@ export function databasePath(env: Record<string, string | undefined> = process.e
 	return env.DATABASE_PATH || defaultDatabasePath;
 }
 
+/**
+ * Where the app's database is: DATABASE_URL (postgres://…) for PostgreSQL, else the SQLite
+ * file at DATABASE_PATH.
+ */
+export function databaseLocation(env: Record<string, string | undefined> = process.env): string {
+	const url = env.DATABASE_URL;
+	if (!url) return databasePath(env);
+	if (!isPostgresUrl(url))
+		throw new Error(`DATABASE_URL must be a postgres:// URL, not "${url.split(':')[0]}:…"`);
+	return url;
+}
+
 export function getDb(): DB {
-	appDb ??= openDatabase(databasePath());
+	appDb ??= openDatabase(databaseLocation());
 	return appDb;
 }
 
