@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { krippendorffAlpha } from '../../../src/lib/domain/calibration';
-import type { ScorecardDocument } from '../../../src/lib/domain/scorecard';
 import { day, hour } from '../../../src/lib/domain/time';
 import type { AuthUser } from '../../../src/lib/server/auth/session';
 import { getCalibration, getTrend, leniencyOf } from '../../../src/lib/server/calibration/calibration';
@@ -10,40 +9,16 @@ import type { DB } from '../../../src/lib/server/platform/db';
 import { ForbiddenError } from '../../../src/lib/server/platform/errors';
 import { createLoop } from '../../../src/lib/server/hiring/loops';
 import { addToPanel } from '../../../src/lib/server/hiring/panel';
-import {
-	amendScorecard,
-	getScorecard,
-	saveScorecard,
-	submitScorecard
-} from '../../../src/lib/server/evaluation/scorecards';
+import { amendScorecard, getScorecard } from '../../../src/lib/server/evaluation/scorecards';
 import { freshDb } from '../helpers/db';
-import { newCandidate, newOpening, newUser } from '../helpers/factories';
+import { newCandidate, newOpening, newUser, submitAs } from '../../support/seed';
 
 const t0 = Date.UTC(2026, 5, 1, 9);
 const all = { from: t0 - 365 * day, to: t0 + 365 * day };
 
-async function rate(db: DB, who: AuthUser, scorecardId: number, rating: 1 | 2 | 3 | 4, late = false) {
-	const competencies = await db
-		.selectFrom('scorecard')
-		.innerJoin('loopRoundCompetency as lrc', 'lrc.roundId', 'scorecard.roundId')
-		.select('lrc.competencyId')
-		.where('scorecard.id', '=', scorecardId)
-		.execute();
-	const doc: ScorecardDocument = {
-		recommendation: rating,
-		summary: '',
-		freeNotes: '',
-		ratings: competencies.map((c) => ({
-			competencyId: c.competencyId,
-			rating,
-			notAssessedReason: null,
-			evidence: 'x'
-		})),
-		notes: []
-	};
-	await saveScorecard(db, who, scorecardId, 0, doc);
-	await submitScorecard(db, who, scorecardId, t0 + (late ? 40 : 3) * hour);
-}
+/** Submits as `who`, every rating and the recommendation at `rating`, 3 hours after the interview (40: late). */
+const rate = (db: DB, who: AuthUser, scorecardId: number, rating: 1 | 2 | 3 | 4, late = false) =>
+	submitAs(db, who, scorecardId, { rating, now: t0 + (late ? 40 : 3) * hour });
 
 /** Two loops where Priya (Coding round) and Lena (Code reading round) both rate Coding and Problem solving. */
 async function setting() {

@@ -10,7 +10,7 @@ import { addToPanel, removeFromPanel, rescheduleInterview } from '../../../src/l
 import { updateRound, getTemplate } from '../../../src/lib/server/library/templates';
 import { deactivateUser } from '../../../src/lib/server/accounts/users';
 import { freshDb } from '../helpers/db';
-import { newCandidate, newOpening, newUser } from '../helpers/factories';
+import { newCandidate, newOpening, newUser } from '../../support/seed';
 
 const t0 = Date.UTC(2026, 10, 24, 9);
 

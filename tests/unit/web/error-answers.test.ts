@@ -16,7 +16,7 @@ import { formFailure } from '../../../src/lib/server/web/form-actions';
 import { createLoop } from '../../../src/lib/server/hiring/loops';
 import { getScorecard, saveScorecard } from '../../../src/lib/server/evaluation/scorecards';
 import { freshDbPath } from '../helpers/db';
-import { newCandidate, newOpening, newUser } from '../helpers/factories';
+import { newCandidate, newOpening, newUser } from '../../support/seed';
 
 type ServerErrorInput = Parameters<typeof answerServerError>[0];
 
