@@ -86,6 +86,27 @@ export async function templateId(db: DB, name = 'Senior Software Engineer'): Pro
 	return row.id;
 }
 
+/** The id of a library competency by name. */
+export async function competencyId(db: DB, name: string): Promise<number> {
+	const row = await db
+		.selectFrom('competency')
+		.select('id')
+		.where('name', '=', name)
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+/** The library questions that assess a competency. */
+export async function questionIdsOf(db: DB, competencyId: number): Promise<number[]> {
+	const rows = await db
+		.selectFrom('questionCompetency')
+		.select('questionId')
+		.where('competencyId', '=', competencyId)
+		.orderBy('questionId')
+		.execute();
+	return rows.map((r) => r.questionId);
+}
+
 export async function newOpening(
 	db: DB,
 	hiringManagers: AuthUser[],

@@ -11,7 +11,7 @@ import { createLoop } from '../../../src/lib/server/hiring/loops';
 import { addToPanel } from '../../../src/lib/server/hiring/panel';
 import { amendScorecard, getScorecard } from '../../../src/lib/server/evaluation/scorecards';
 import { freshDb } from '../helpers/db';
-import { newCandidate, newOpening, newUser, submitAs } from '../../support/seed';
+import { competencyId, newCandidate, newOpening, newUser, submitAs } from '../../support/seed';
 
 const t0 = Date.UTC(2026, 5, 1, 9);
 const all = { from: t0 - 365 * day, to: t0 + 365 * day };
@@ -197,9 +197,7 @@ describe('trends', () => {
 			{ month: '2026-06', n: 2, mean: 4, leniency: 2, alphaInterval: null },
 			{ month: '2026-07', n: 2, mean: 3, leniency: 0, alphaInterval: null }
 		]);
-		const coding = (
-			await db.selectFrom('competency').select('id').where('name', '=', 'Coding').executeTakeFirstOrThrow()
-		).id;
+		const coding = await competencyId(db, 'Coding');
 		const months = await getTrend(db, recruiter, { competencyId: coding }, all);
 		expect(months.map((m) => [m.month, m.n, m.mean])).toEqual([
 			['2026-06', 2, 3],
