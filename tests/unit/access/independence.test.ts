@@ -11,7 +11,7 @@ import { getLoop } from '../../../src/lib/server/hiring/loop-detail';
 import { listLoops } from '../../../src/lib/server/hiring/loop-summaries';
 import { amendScorecard } from '../../../src/lib/server/evaluation/scorecards';
 import { freshDb } from '../helpers/db';
-import { newCandidate, newOpening, newUser, submitAs } from '../helpers/factories';
+import { newCandidate, newOpening, newUser, submitAs } from '../../support/seed';
 
 // "Nobody sees a colleague's feedback on a loop before their own scorecard is in" has no
 // exception for staff: the decision and the audit trail are feedback too, for an admin, a

@@ -10,7 +10,7 @@ import {
 	revokeInvite
 } from '../../../src/lib/server/accounts/invites';
 import { freshDb } from '../helpers/db';
-import { newUser } from '../helpers/factories';
+import { newUser } from '../../support/seed';
 
 const t0 = Date.UTC(2026, 10, 2, 9);
 const newcomer = { name: 'Noor Haddad', password: 'noor-chooses-this' };

@@ -14,7 +14,7 @@ import {
 	reactivateUser
 } from '../../../src/lib/server/accounts/users';
 import { freshDb } from '../helpers/db';
-import { newUser } from '../helpers/factories';
+import { newUser } from '../../support/seed';
 
 // The real functions, watched: setup must refuse before it spends an argon2 hash.
 vi.mock('../../../src/lib/server/auth/password', { spy: true });

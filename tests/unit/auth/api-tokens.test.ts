@@ -11,7 +11,7 @@ import { RequestLimiter } from '../../../src/lib/server/auth/rate-limit';
 import { ForbiddenError, NotFoundError } from '../../../src/lib/server/platform/errors';
 import { deactivateUser } from '../../../src/lib/server/accounts/users';
 import { freshDb } from '../helpers/db';
-import { newUser } from '../helpers/factories';
+import { newUser } from '../../support/seed';
 
 describe('API tokens', () => {
 	it('act as their user until revoked, noting their last use to the minute', async () => {

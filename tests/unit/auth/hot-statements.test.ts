@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { authenticateApiToken, createApiToken } from '../../../src/lib/server/auth/api-tokens';
 import { createSession, validateSessionToken } from '../../../src/lib/server/auth/session';
 import { freshDb } from '../helpers/db';
-import { newUser } from '../helpers/factories';
+import { newUser } from '../../support/seed';
 
 // The lookups every request makes must not be prepared again on each run. SQLite 3.54 does
 // that to a join compared with a bare parameter, and better-sqlite3 13 then compiles a new

@@ -6,7 +6,7 @@ import {
 } from '../../../src/lib/server/auth/login';
 import { BackoffLimiter, FailureLimiter } from '../../../src/lib/server/auth/rate-limit';
 import { freshDb } from '../helpers/db';
-import { newUser, testPassword } from '../helpers/factories';
+import { newUser, testPassword } from '../../support/seed';
 
 const t0 = Date.UTC(2026, 10, 2, 9);
 const minute = 60_000;

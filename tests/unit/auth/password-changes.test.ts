@@ -7,7 +7,7 @@ import { createSession, validateSessionToken } from '../../../src/lib/server/aut
 import { InputError, TooManyAttemptsError } from '../../../src/lib/server/platform/errors';
 import { changeOwnPassword, resetPassword } from '../../../src/lib/server/auth/password-changes';
 import { freshDb } from '../helpers/db';
-import { newUser, testPassword } from '../helpers/factories';
+import { newUser, testPassword } from '../../support/seed';
 
 const t0 = Date.UTC(2026, 10, 2, 9);
 const minute = 60_000;

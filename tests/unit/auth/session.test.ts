@@ -8,7 +8,7 @@ import {
 	validateSessionToken
 } from '../../../src/lib/server/auth/session';
 import { freshDb } from '../helpers/db';
-import { newUser } from '../helpers/factories';
+import { newUser } from '../../support/seed';
 
 const hour = 3_600_000;
 const t0 = Date.UTC(2026, 10, 2, 9);

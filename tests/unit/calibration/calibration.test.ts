@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { krippendorffAlpha } from '../../../src/lib/domain/calibration';
-import type { ScorecardDocument } from '../../../src/lib/domain/scorecard';
 import { day, hour } from '../../../src/lib/domain/time';
 import type { AuthUser } from '../../../src/lib/server/auth/session';
 import { getCalibration, leniencyOf } from '../../../src/lib/server/calibration/calibration';
@@ -11,40 +10,17 @@ import type { DB } from '../../../src/lib/server/platform/db';
 import { ForbiddenError } from '../../../src/lib/server/platform/errors';
 import { createLoop } from '../../../src/lib/server/hiring/loops';
 import { addToPanel } from '../../../src/lib/server/hiring/panel';
-import {
-	amendScorecard,
-	saveScorecard,
-	submitScorecard
-} from '../../../src/lib/server/evaluation/scorecards';
+import { amendScorecard } from '../../../src/lib/server/evaluation/scorecards';
 import { getScorecard } from '../../../src/lib/server/evaluation/scorecard-reads';
 import { freshDb } from '../helpers/db';
-import { newCandidate, newOpening, newUser } from '../helpers/factories';
+import { competencyId, newCandidate, newOpening, newUser, submitAs } from '../../support/seed';
 
 const t0 = Date.UTC(2026, 5, 1, 9);
 const all = { from: t0 - 365 * day, to: t0 + 365 * day };
 
-async function rate(db: DB, who: AuthUser, scorecardId: number, rating: 1 | 2 | 3 | 4, late = false) {
-	const competencies = await db
-		.selectFrom('scorecard')
-		.innerJoin('loopRoundCompetency as lrc', 'lrc.roundId', 'scorecard.roundId')
-		.select('lrc.competencyId')
-		.where('scorecard.id', '=', scorecardId)
-		.execute();
-	const doc: ScorecardDocument = {
-		recommendation: rating,
-		summary: '',
-		freeNotes: '',
-		ratings: competencies.map((c) => ({
-			competencyId: c.competencyId,
-			rating,
-			notAssessedReason: null,
-			evidence: 'x'
-		})),
-		notes: []
-	};
-	await saveScorecard(db, who, scorecardId, 0, doc);
-	await submitScorecard(db, who, scorecardId, t0 + (late ? 40 : 3) * hour);
-}
+/** Submits as `who`, every rating and the recommendation at `rating`, 3 hours after the interview (40: late). */
+const rate = (db: DB, who: AuthUser, scorecardId: number, rating: 1 | 2 | 3 | 4, late = false) =>
+	submitAs(db, who, scorecardId, { rating, now: t0 + (late ? 40 : 3) * hour });
 
 /** Two loops where Priya (Coding round) and Lena (Code reading round) both rate Coding and Problem solving. */
 async function setting() {
@@ -223,9 +199,7 @@ describe('trends', () => {
 			{ month: '2026-06', n: 2, mean: 4, leniency: 2, alphaInterval: null },
 			{ month: '2026-07', n: 2, mean: 3, leniency: 0, alphaInterval: null }
 		]);
-		const coding = (
-			await db.selectFrom('competency').select('id').where('name', '=', 'Coding').executeTakeFirstOrThrow()
-		).id;
+		const coding = await competencyId(db, 'Coding');
 		const months = await getTrend(db, recruiter, { competencyId: coding }, all);
 		expect(months.map((m) => [m.month, m.n, m.mean])).toEqual([
 			['2026-06', 2, 3],

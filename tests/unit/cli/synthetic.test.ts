@@ -10,7 +10,7 @@ import { createDb, openSqlite } from '../../../src/lib/server/platform/db';
 import { ConflictError } from '../../../src/lib/server/platform/errors';
 import { generateOrganisation } from '../../../src/cli/synthetic/generate';
 import { freshDb, freshDbPath } from '../helpers/db';
-import { newUser } from '../helpers/factories';
+import { newUser } from '../../support/seed';
 
 const until = Date.UTC(2026, 10, 1);
 

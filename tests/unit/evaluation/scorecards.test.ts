@@ -19,7 +19,7 @@ import {
 } from '../../../src/lib/server/evaluation/scorecards';
 import { getScorecard, listSubmissions } from '../../../src/lib/server/evaluation/scorecard-reads';
 import { freshDb } from '../helpers/db';
-import { newCandidate, newOpening, newUser } from '../helpers/factories';
+import { completeDocument, focusCompetencyIds, newCandidate, newOpening, newUser } from '../../support/seed';
 
 const t0 = Date.UTC(2026, 10, 24, 9);
 
@@ -43,28 +43,10 @@ async function setting({ strict = false } = {}) {
 		]
 	});
 	const [priyaCard, samCard, managerCard] = loop.scorecards.map((s) => s.id) as [number, number, number];
-	const competencies = async (scorecardId: number) =>
-		db
-			.selectFrom('scorecard')
-			.innerJoin('loopRoundCompetency as lrc', 'lrc.roundId', 'scorecard.roundId')
-			.select('lrc.competencyId')
-			.where('scorecard.id', '=', scorecardId)
-			.orderBy('lrc.position')
-			.execute()
-			.then((rows) => rows.map((r) => r.competencyId));
+	const competencies = (scorecardId: number) => focusCompetencyIds(db, scorecardId);
 	/** A complete document for the scorecard's round. */
-	const complete = async (scorecardId: number, rating: 1 | 2 | 3 | 4 = 3): Promise<ScorecardDocument> => ({
-		recommendation: 3,
-		summary: 'Solid.',
-		freeNotes: '',
-		ratings: (await competencies(scorecardId)).map((competencyId) => ({
-			competencyId,
-			rating,
-			notAssessedReason: null,
-			evidence: 'Saw it.'
-		})),
-		notes: []
-	});
+	const complete = (scorecardId: number, rating: 1 | 2 | 3 | 4 = 3) =>
+		completeDocument(db, scorecardId, { rating, recommendation: 3 });
 	return {
 		db,
 		recruiter,

@@ -16,7 +16,7 @@ import {
 	NotFoundError
 } from '../../../src/lib/server/platform/errors';
 import { freshDb } from '../helpers/db';
-import { newCandidate, newOpening, newUser } from '../helpers/factories';
+import { newCandidate, newOpening, newUser } from '../../support/seed';
 
 const t0 = Date.UTC(2026, 10, 24, 9);
 

@@ -7,14 +7,13 @@ import { getInterviewKit, listMyInterviews } from '../../../src/lib/server/hirin
 import { createLoop } from '../../../src/lib/server/hiring/loops';
 import { getLoop } from '../../../src/lib/server/hiring/loop-detail';
 import { listLoops } from '../../../src/lib/server/hiring/loop-summaries';
-import { listAuditEvents } from '../../../src/lib/server/platform/audit';
 import { listActiveUsers } from '../../../src/lib/server/hiring/openings';
 import { addToPanel, removeFromPanel, rescheduleInterview } from '../../../src/lib/server/hiring/panel';
 import { getTemplate } from '../../../src/lib/server/library/templates';
 import { updateRound } from '../../../src/lib/server/library/template-rounds';
 import { deactivateUser } from '../../../src/lib/server/accounts/users';
 import { freshDb } from '../helpers/db';
-import { newCandidate, newOpening, newUser } from '../helpers/factories';
+import { newCandidate, newOpening, newUser } from '../../support/seed';
 
 const t0 = Date.UTC(2026, 10, 24, 9);
 
@@ -183,38 +182,6 @@ describe('who may run loops', () => {
 		).rejects.toBeInstanceOf(ForbiddenError);
 		await expect(getLoop(db, manager, 999)).rejects.toBeInstanceOf(NotFoundError);
 		expect(await listLoops(db, otherManager, { candidateId })).toEqual([]);
-	});
-});
-
-describe('one’s own seat on a panel', () => {
-	it('cannot be removed by its holder, even one who runs the opening; someone else can, and the audit names both', async () => {
-		const { db, recruiter, manager, priya, openingId, candidateId } = await setting();
-		const { loopId, scorecards } = await createLoop(db, recruiter, {
-			candidateId,
-			openingId,
-			panel: [{ round: 0, interviewerIds: [priya.id, manager.id], scheduledAt: t0 }]
-		});
-		const managerSeat = scorecards.find((s) => s.interviewerId === manager.id)!.id;
-		const refusal = await removeFromPanel(db, manager, loopId, managerSeat).catch((e) => e);
-		expect(refusal).toBeInstanceOf(ForbiddenError);
-		expect(refusal.message).toBe(
-			'You cannot take yourself off this panel: someone else who runs this opening can remove your seat.'
-		);
-		// Still on the panel, so still waiting like any panelist.
-		expect((await getLoop(db, manager, loopId)).rounds[0]!.panel.map((p) => p.interviewerName)).toContain(
-			'Morgan Manager'
-		);
-		expect((await getLoop(db, manager, loopId)).feedback).toMatchObject({ visible: false });
-
-		await removeFromPanel(db, recruiter, loopId, managerSeat);
-		const removal = (await listAuditEvents(db, 'loop', loopId)).find(
-			(e) => e.action === 'loop.panel_removed'
-		)!;
-		expect(removal.actorUserId).toBe(recruiter.id);
-		expect(JSON.parse(removal.before!)).toMatchObject({
-			interviewerId: manager.id,
-			interviewer: 'Morgan Manager'
-		});
 	});
 });
 

@@ -13,7 +13,7 @@ import { installDefaultLibrary } from '../../../src/lib/server/library/install';
 import { createQuestion, listQuestions, updateQuestion } from '../../../src/lib/server/library/questions';
 import { listTemplates } from '../../../src/lib/server/library/templates';
 import { freshDb } from '../helpers/db';
-import { newUser } from '../helpers/factories';
+import { newUser } from '../../support/seed';
 
 const listening: CompetencyInput = {
 	name: 'Active listening',

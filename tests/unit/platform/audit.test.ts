@@ -3,7 +3,7 @@ import { auditFilterSchema, auditPageSize } from '../../../src/lib/domain/audit-
 import { listAuditEvents, listAuditTrail, recordAudit } from '../../../src/lib/server/platform/audit';
 import { ForbiddenError } from '../../../src/lib/server/platform/errors';
 import { freshDb } from '../helpers/db';
-import { newUser } from '../helpers/factories';
+import { newUser } from '../../support/seed';
 
 describe('audit trail', () => {
 	it('lists events newest first, a page at a time, by kind, with who made them', async () => {

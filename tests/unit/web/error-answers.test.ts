@@ -17,7 +17,7 @@ import { createLoop } from '../../../src/lib/server/hiring/loops';
 import { saveScorecard } from '../../../src/lib/server/evaluation/scorecards';
 import { getScorecard } from '../../../src/lib/server/evaluation/scorecard-reads';
 import { freshDbPath } from '../helpers/db';
-import { newCandidate, newOpening, newUser } from '../helpers/factories';
+import { newCandidate, newOpening, newUser } from '../../support/seed';
 
 type ServerErrorInput = Parameters<typeof answerServerError>[0];
 

@@ -83,14 +83,11 @@ const delayBandSums = sql.raw(
 
 type Row = { subject: number; month: number; roundKind: CompetencyKind } & Record<string, number | null>;
 
-/** Per interviewer: their complete scorecards and ratings in the filter. */
-export async function interviewerSums(
-	db: DB,
-	filter: SumsFilter,
-	grouping: SumsGrouping
-): Promise<Keyed<InterviewerSums>[]> {
-	// Scorecards by delay band first, so the band is worked out once per scorecard.
-	const scorecards = await sql<Row>`
+/** The two statements behind interviewerSums, built but not run (their SQL is snapshotted in tests). */
+export function interviewerSumsQueries(filter: SumsFilter, grouping: SumsGrouping) {
+	return {
+		// Scorecards by delay band first, so the band is worked out once per scorecard.
+		scorecards: sql<Row>`
 		select subject, month, round_kind, sum(n) as scorecards, sum(rec1) as rec1, sum(rec2) as rec2,
 			sum(rec3) as rec3, sum(rec4) as rec4, sum(late) as late, sum(decided) as decided,
 			sum(matched) as matched, ${delayBandSums}
@@ -107,8 +104,8 @@ export async function interviewerSums(
 			group by ${groupBy(grouping)}, band
 		)
 		group by ${groupBy(grouping)}
-	`.execute(db);
-	const ratings = await sql<Row>`
+	`,
+		ratings: sql<Row>`
 		select ${groupColumns('interviewer_id', 'interviewed_at', grouping)},
 			count(*) as ratings, sum(rating is null) as not_assessed,
 			sum(rating = 1) as r1, sum(rating = 2) as r2, sum(rating = 3) as r3, sum(rating = 4) as r4,
@@ -117,7 +114,19 @@ export async function interviewerSums(
 		from ${fromTable(filter, 'scorecard_rating', 'scorecard_rating_calibration')}
 		where complete = 1 and ${where(filter, 'interviewed_at')}
 		group by ${groupBy(grouping)}
-	`.execute(db);
+	`
+	};
+}
+
+/** Per interviewer: their complete scorecards and ratings in the filter. */
+export async function interviewerSums(
+	db: DB,
+	filter: SumsFilter,
+	grouping: SumsGrouping
+): Promise<Keyed<InterviewerSums>[]> {
+	const queries = interviewerSumsQueries(filter, grouping);
+	const scorecards = await queries.scorecards.execute(db);
+	const ratings = await queries.ratings.execute(db);
 
 	const merged = new Map<string, Keyed<InterviewerSums>>();
 	for (const row of [...scorecards.rows, ...ratings.rows]) {
@@ -158,16 +167,9 @@ const coincidenceSums = sql.raw(
 		.join(', ')
 );
 
-/**
- * Per competency, over the rating units (one per loop and competency) in the filter: units
- * with fewer than two ratings count towards the distribution but not towards agreement.
- */
-export async function competencySums(
-	db: DB,
-	filter: SumsFilter,
-	grouping: SumsGrouping
-): Promise<Keyed<CompetencySums>[]> {
-	const { rows } = await sql<Row>`
+/** The statement behind competencySums, built but not run (its SQL is snapshotted in tests). */
+export function competencySumsQuery(filter: SumsFilter, grouping: SumsGrouping) {
+	return sql<Row>`
 		select subject, month, round_kind, sum(n1) as r1, sum(n2) as r2, sum(n3) as r3, sum(n4) as r4,
 			sum(not_assessed) as not_assessed, sum(m >= 2) as units,
 			total(case when m >= 2 then m end) as pairable, ${coincidenceSums}
@@ -178,7 +180,19 @@ export async function competencySums(
 			where ${where(filter, 'interviewed_at')}
 		)
 		group by ${groupBy(grouping)}
-	`.execute(db);
+	`;
+}
+
+/**
+ * Per competency, over the rating units (one per loop and competency) in the filter: units
+ * with fewer than two ratings count towards the distribution but not towards agreement.
+ */
+export async function competencySums(
+	db: DB,
+	filter: SumsFilter,
+	grouping: SumsGrouping
+): Promise<Keyed<CompetencySums>[]> {
+	const { rows } = await competencySumsQuery(filter, grouping).execute(db);
 	return rows.map((row) => {
 		const sums = emptySums(competencySumFields);
 		addSums(competencySumFields, sums, row as Record<string, number | null>);

@@ -112,14 +112,14 @@ export function accumulate<F extends string>(
 	}
 }
 
-/** The stored monthly totals over whole months, per interviewer and per competency. */
-async function monthTotals(
+/** The queries behind monthTotals, built but not run (their SQL is snapshotted in tests). */
+export function monthTotalsQueries(
 	db: DB,
 	months: { from: number; until: number },
 	kind: CompetencyKind | undefined
 ) {
-	const [interviewers, competencies] = await Promise.all([
-		db
+	return {
+		interviewers: db
 			.selectFrom('calibrationInterviewerMonth')
 			.select((eb) => [
 				'interviewerId as id',
@@ -128,9 +128,8 @@ async function monthTotals(
 			.where('month', '>=', months.from)
 			.where('month', '<', months.until)
 			.$if(kind !== undefined, (qb) => qb.where('roundKind', '=', kind!))
-			.groupBy('interviewerId')
-			.execute(),
-		db
+			.groupBy('interviewerId'),
+		competencies: db
 			.selectFrom('calibrationCompetencyMonth')
 			.select((eb) => [
 				'competencyId as id',
@@ -140,7 +139,19 @@ async function monthTotals(
 			.where('month', '<', months.until)
 			.$if(kind !== undefined, (qb) => qb.where('roundKind', '=', kind!))
 			.groupBy('competencyId')
-			.execute()
+	};
+}
+
+/** The stored monthly totals over whole months, per interviewer and per competency. */
+async function monthTotals(
+	db: DB,
+	months: { from: number; until: number },
+	kind: CompetencyKind | undefined
+) {
+	const queries = monthTotalsQueries(db, months, kind);
+	const [interviewers, competencies] = await Promise.all([
+		queries.interviewers.execute(),
+		queries.competencies.execute()
 	]);
 	return {
 		interviewers: interviewers.map((row) => ({ id: row.id, sums: row })),

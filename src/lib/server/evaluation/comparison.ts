@@ -30,6 +30,44 @@ export async function getComparison(
 	return summarizeLoops(db, actor, loops, { adjusted });
 }
 
+/** The queries behind a comparison of loops, built but not run (their SQL is snapshotted in tests). */
+export function comparisonQueries(db: DB, loopIds: number[]) {
+	return {
+		competencies: db
+			.selectFrom('loopRoundCompetency as lrc')
+			.innerJoin('loopRound', 'loopRound.id', 'lrc.roundId')
+			.innerJoin('competency', 'competency.id', 'lrc.competencyId')
+			.select([
+				'competency.id',
+				'competency.name',
+				'competency.kind',
+				(eb) => eb.fn.min(sql<number>`loop_round.position * 100 + lrc.position`).as('order')
+			])
+			.where('loopRound.loopId', 'in', loopIds)
+			.groupBy(['competency.id', 'competency.name', 'competency.kind'])
+			.orderBy('order'),
+		means: db
+			.selectFrom('scorecardRating')
+			.select(['loopId', 'competencyId', (eb) => eb.fn.avg<number>('rating').as('mean')])
+			.where('loopId', 'in', loopIds)
+			.where('rating', 'is not', null)
+			.groupBy(['loopId', 'competencyId']),
+		recommendations: db
+			.selectFrom('scorecard')
+			.select(['loopId', 'recommendation', (eb) => eb.fn.countAll<number>().as('n')])
+			.where('loopId', 'in', loopIds)
+			.where('status', '=', 'submitted')
+			.where('recommendation', 'is not', null)
+			.groupBy(['loopId', 'recommendation']),
+		/** Only with adjusted means. */
+		adjustedRatings: db
+			.selectFrom('scorecardRating')
+			.select(['loopId', 'competencyId', 'interviewerId', 'rating'])
+			.where('loopId', 'in', loopIds)
+			.where('rating', 'is not', null)
+	};
+}
+
 /**
  * The per-loop numbers of a comparison for any set of loops the actor may list (an
  * opening's, a candidate's). Loops where the independence rule hides the feedback from the
@@ -42,36 +80,11 @@ export async function summarizeLoops(
 	{ adjusted = false } = {}
 ): Promise<Comparison> {
 	const loopIds = loops.length ? loops.map((l) => l.id) : [-1];
+	const queries = comparisonQueries(db, loopIds);
 	const [competencies, means, recommendations] = await Promise.all([
-		db
-			.selectFrom('loopRoundCompetency as lrc')
-			.innerJoin('loopRound', 'loopRound.id', 'lrc.roundId')
-			.innerJoin('competency', 'competency.id', 'lrc.competencyId')
-			.select([
-				'competency.id',
-				'competency.name',
-				'competency.kind',
-				(eb) => eb.fn.min(sql<number>`loop_round.position * 100 + lrc.position`).as('order')
-			])
-			.where('loopRound.loopId', 'in', loopIds)
-			.groupBy(['competency.id', 'competency.name', 'competency.kind'])
-			.orderBy('order')
-			.execute(),
-		db
-			.selectFrom('scorecardRating')
-			.select(['loopId', 'competencyId', (eb) => eb.fn.avg<number>('rating').as('mean')])
-			.where('loopId', 'in', loopIds)
-			.where('rating', 'is not', null)
-			.groupBy(['loopId', 'competencyId'])
-			.execute(),
-		db
-			.selectFrom('scorecard')
-			.select(['loopId', 'recommendation', (eb) => eb.fn.countAll<number>().as('n')])
-			.where('loopId', 'in', loopIds)
-			.where('status', '=', 'submitted')
-			.where('recommendation', 'is not', null)
-			.groupBy(['loopId', 'recommendation'])
-			.execute()
+		queries.competencies.execute(),
+		queries.means.execute(),
+		queries.recommendations.execute()
 	]);
 
 	const meanOf = adjusted
@@ -112,12 +125,7 @@ export async function summarizeLoops(
  * out, leniency counted over the loops the viewer may count.
  */
 async function adjustedMeans(db: DB, actor: AuthUser, loopIds: number[]): Promise<Map<string, number>> {
-	const rows = await db
-		.selectFrom('scorecardRating')
-		.select(['loopId', 'competencyId', 'interviewerId', 'rating'])
-		.where('loopId', 'in', loopIds)
-		.where('rating', 'is not', null)
-		.execute();
+	const rows = await comparisonQueries(db, loopIds).adjustedRatings.execute();
 	const offsets = await leniencyOf(db, actor, [...new Set(rows.map((r) => r.interviewerId))]);
 	const sums = new Map<string, { sum: number; n: number }>();
 	for (const r of rows) {

@@ -67,19 +67,10 @@ export async function getLoopResults(
 	return loadLoopResults(db, loopId, { adjustedFor: adjusted ? actor : undefined }, now);
 }
 
-/**
- * The results without the access check, for callers that made it already. `adjustedFor`
- * subtracts each panelist's shrunk leniency offset from their ratings (docs/design.md, Calibration), with
- * leniency counted over the loops that viewer may count.
- */
-export async function loadLoopResults(
-	db: DB,
-	loopId: number,
-	{ adjustedFor }: { adjustedFor?: AuthUser } = {},
-	now = Date.now()
-): Promise<LoopResults> {
-	const [loop, competencies, scorecards, ratings, decisions] = await Promise.all([
-		db
+/** The five queries behind a loop's results, built but not run (their SQL is snapshotted in tests). */
+export function loopResultsQueries(db: DB, loopId: number) {
+	return {
+		loop: db
 			.selectFrom('loop')
 			.innerJoin('candidate', 'candidate.id', 'loop.candidateId')
 			.innerJoin('opening', 'opening.id', 'loop.openingId')
@@ -90,9 +81,8 @@ export async function loadLoopResults(
 				'opening.title as openingTitle',
 				'loop.cancelledAt'
 			])
-			.where('loop.id', '=', loopId)
-			.executeTakeFirstOrThrow(),
-		db
+			.where('loop.id', '=', loopId),
+		competencies: db
 			.selectFrom('loopRoundCompetency as lrc')
 			.innerJoin('loopRound', 'loopRound.id', 'lrc.roundId')
 			.innerJoin('competencyRevision as rev', 'rev.id', 'lrc.revisionId')
@@ -107,9 +97,8 @@ export async function loadLoopResults(
 			])
 			.where('loopRound.loopId', '=', loopId)
 			.orderBy('loopRound.position')
-			.orderBy('lrc.position')
-			.execute(),
-		db
+			.orderBy('lrc.position'),
+		scorecards: db
 			.selectFrom('scorecard')
 			.innerJoin('user', 'user.id', 'scorecard.interviewerId')
 			.innerJoin('loopRound', 'loopRound.id', 'scorecard.roundId')
@@ -130,16 +119,14 @@ export async function loadLoopResults(
 			])
 			.where('scorecard.loopId', '=', loopId)
 			.orderBy('loopRound.position')
-			.orderBy('user.name')
-			.execute(),
-		db
+			.orderBy('user.name'),
+		ratings: db
 			.selectFrom('scorecardRating')
 			.select(['competencyId', 'interviewerId', 'rating'])
 			.where('loopId', '=', loopId)
 			// Panel order, stable across amendments and export/import.
-			.orderBy('scorecardId')
-			.execute(),
-		db
+			.orderBy('scorecardId'),
+		decisions: db
 			.selectFrom('loopDecision')
 			.innerJoin('user', 'user.id', 'loopDecision.decidedBy')
 			.select([
@@ -155,7 +142,27 @@ export async function loadLoopResults(
 			.where('loopDecision.loopId', '=', loopId)
 			.orderBy('loopDecision.decidedAt')
 			.orderBy('loopDecision.id')
-			.execute()
+	};
+}
+
+/**
+ * The results without the access check, for callers that made it already. `adjustedFor`
+ * subtracts each panelist's shrunk leniency offset from their ratings (docs/design.md, Calibration), with
+ * leniency counted over the loops that viewer may count.
+ */
+export async function loadLoopResults(
+	db: DB,
+	loopId: number,
+	{ adjustedFor }: { adjustedFor?: AuthUser } = {},
+	now = Date.now()
+): Promise<LoopResults> {
+	const queries = loopResultsQueries(db, loopId);
+	const [loop, competencies, scorecards, ratings, decisions] = await Promise.all([
+		queries.loop.executeTakeFirstOrThrow(),
+		queries.competencies.execute(),
+		queries.scorecards.execute(),
+		queries.ratings.execute(),
+		queries.decisions.execute()
 	]);
 
 	// A competency rated in two rounds is one row of the result.
