@@ -56,10 +56,13 @@ export const chromiumLaunchOptions = () => {
 
 /** A copy of a generated organisation, made once per size, seed and schema and then reused. */
 export async function generatedDatabase(scorecards: number, seed = 7): Promise<string> {
-	const sources = [
-		...fs.readdirSync('migrations').map((f) => path.join('migrations', f)),
-		...fs.readdirSync('src/cli/synthetic').map((f) => path.join('src/cli/synthetic', f))
-	].sort();
+	// Everything that shapes the generated file, subfolders included (migrations/support).
+	const sources = ['migrations', 'src/cli/synthetic']
+		.flatMap((dir) =>
+			fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => path.join(dir, f))
+		)
+		.filter((file) => fs.statSync(file).isFile())
+		.sort();
 	const hash = createHash('sha256');
 	for (const file of sources) hash.update(fs.readFileSync(file));
 	const dir = path.join('bench', '.data');
