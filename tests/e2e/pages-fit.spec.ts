@@ -147,3 +147,25 @@ test('a refusal keeps the navigation and lists the pages the person can open', a
 	await expect(places.getByRole('link')).toHaveText(['Dashboard', 'My interviews', 'Calibration']);
 	await expectNoViolations(page);
 });
+
+test('calibration says how many loops of its period it leaves out for an incomplete panel', async ({
+	page,
+	seed
+}) => {
+	const { recruiter, priya, lena, openingId } = await calibrationData(seed);
+	const waiting = await seed.candidate([openingId]);
+	const loop = await seed.loop(recruiter, waiting.id, openingId, [
+		{ round: 0, interviewerIds: [priya.id], scheduledAt: Date.UTC(2024, 3, 20, 9) },
+		{ round: 2, interviewerIds: [lena.id], scheduledAt: Date.UTC(2024, 3, 20, 11) }
+	]);
+	await seed.submitScorecard(priya, loop.scorecards[0]!.id, 4, 4);
+	await seed.signIn(page.context(), recruiter);
+	await page.goto(`/calibration?${window2024}&opening=${openingId}`);
+	await expect(
+		page.getByText('1 loop in this period is left out because its panel has not all submitted.')
+	).toBeVisible();
+	// Priya's figures still count only the two complete loops.
+	await expect(page.getByRole('row', { name: new RegExp(priya.name) })).toContainText('n=4');
+	await page.goto(`/calibration?from=2024-03-01&to=2024-03-31&opening=${openingId}`);
+	await expect(page.getByText(/left out because/)).toHaveCount(0);
+});
