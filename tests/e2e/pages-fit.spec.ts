@@ -18,6 +18,19 @@ async function expectNoPageOverflow(page: Page) {
 	expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
 
+/** Nothing in a card reaches past its edge, except inside a table that scrolls on its own. */
+async function expectNothingSpillsFromCards(page: Page) {
+	const spills = await page.evaluate(() =>
+		[...document.querySelectorAll('.card, fieldset')].flatMap((card) => {
+			const edge = card.getBoundingClientRect().right + 1;
+			return [...card.querySelectorAll('*')]
+				.filter((el) => !el.closest('.table-wrap') && el.getBoundingClientRect().right > edge)
+				.map((el) => `${el.tagName} ${el.textContent?.trim().slice(0, 40)}`);
+		})
+	);
+	expect(spills).toEqual([]);
+}
+
 /** Every chart label a person can see is drawn at 12 px or more. */
 async function expectReadableChartLabels(page: Page) {
 	const sizes = await page.evaluate(() =>
@@ -58,6 +71,7 @@ test('on a phone the kit stacks its rating choices and neither kit nor results s
 	expect(lefts.length).toBe(5);
 	expect(new Set(lefts).size).toBe(1);
 	await expectNoPageOverflow(page);
+	await expectNothingSpillsFromCards(page);
 	await page.screenshot({ path: testInfo.outputPath('kit-phone.png'), fullPage: true });
 
 	const { recruiter, priya, loops } = await calibrationData(seed);
@@ -67,12 +81,14 @@ test('on a phone the kit stacks its rating choices and neither kit nor results s
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Results for');
 	await expectNoPageOverflow(page);
 	await expectReadableChartLabels(page);
+	await expectNothingSpillsFromCards(page);
 	await page.screenshot({ path: testInfo.outputPath('results-phone.png'), fullPage: true });
 	await expectNoViolations(page);
 
 	await page.goto(`/calibration?${window2024}&trend=i${priya.id}`);
 	await expectNoPageOverflow(page);
 	await expectReadableChartLabels(page);
+	await expectNothingSpillsFromCards(page);
 });
 
 test('analysis tables use the full width, keep the first column and shade the edge with more', async ({
