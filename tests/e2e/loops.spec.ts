@@ -172,3 +172,41 @@ test('the dashboard lists each overdue scorecard as a link to finish it', async 
 	await notice.getByRole('link', { name: new RegExp(`with ${candidate.name}`) }).click();
 	await expect(page).toHaveURL(new RegExp(`/interviews/${scorecards[0]!.id}$`));
 });
+
+test('a staffed round left without a time follows the round before it, and an empty round offers its time', async ({
+	page,
+	seed
+}) => {
+	const recruiter = await seed.user('recruiter');
+	const manager = await seed.user('interviewer', `Manager ${Date.now()}`);
+	const priya = await seed.user('interviewer', `Priya ${Date.now()}`);
+	const openingId = await seed.opening([manager]);
+	const candidate = await seed.candidate([openingId]);
+	await seed.signIn(page.context(), recruiter);
+	await page.goto(`/loops/new?opening=${openingId}&candidate=${candidate.id}`);
+	await page.getByLabel('Interviewer', { exact: true }).first().selectOption({ label: manager.name });
+	await page.locator('#round-0-scheduledAt').fill('2030-05-06T09:00');
+	await page.locator('#round-1-interviewer-0').selectOption({ label: priya.name });
+	await page.getByRole('button', { name: 'Create loop' }).click();
+	await expect(page).toHaveURL(/\/loops\/\d+$/);
+
+	const loopId = Number(new URL(page.url()).pathname.split('/').pop());
+	const rounds = await seed.db
+		.selectFrom('loopRound')
+		.select(['id', 'durationMinutes'])
+		.where('loopId', '=', loopId)
+		.orderBy('position')
+		.execute();
+	const seat = await seed.db
+		.selectFrom('scorecard')
+		.select('scheduledAt')
+		.where('roundId', '=', rounds[1]!.id)
+		.executeTakeFirstOrThrow();
+	// 09:00 in Berlin's summer time is 07:00 UTC; the second round starts when the first ends.
+	const start = Date.UTC(2030, 4, 6, 7);
+	const minute = 60_000;
+	expect(seat.scheduledAt).toBe(start + rounds[0]!.durationMinutes * minute);
+	const third = start + (rounds[0]!.durationMinutes + rounds[1]!.durationMinutes) * minute;
+	const berlin = new Date(third + 2 * 60 * minute).toISOString().slice(0, 16);
+	await expect(page.locator(`#add-when-${rounds[2]!.id}`)).toHaveValue(berlin);
+});

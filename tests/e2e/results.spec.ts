@@ -232,10 +232,16 @@ test('results, debrief, packet, comparison and their exports follow the roles an
 	await expect(page.getByRole('link', { name: 'Results' })).toHaveCount(0);
 	await expect(page.getByRole('link', { name: 'Debrief' })).toHaveCount(0);
 
-	// Priya submitted: she reads the results, but the debrief is not hers to run.
+	// Priya submitted: she reads the results, but the debrief is not hers to run, and the
+	// panel's feedback does not leave the server as her file (docs/design.md, Who may do what).
 	await as(priya);
-	await expectStatus(page, [`/loops/${loopId}/results`, `/loops/${loopId}/results.csv`], 200);
-	await expectStatus(page, [`/loops/${loopId}/debrief`, `/loops/${loopId}/packet`, ...openingPages], 403);
+	expect((await page.goto(`/loops/${loopId}/results`))?.status()).toBe(200);
+	await expect(page.getByRole('link', { name: 'Export CSV' })).toHaveCount(0);
+	await expectStatus(
+		page,
+		[`/loops/${loopId}/results.csv`, `/loops/${loopId}/debrief`, `/loops/${loopId}/packet`, ...openingPages],
+		403
+	);
 
 	await as(recruiter);
 	await expectStatus(page, [...loopPages, ...openingPages], 200);

@@ -16,7 +16,15 @@ async function choose(page: Page, select: Locator, label: string) {
 
 async function addRoundByKeyboard(
 	page: Page,
-	round: { title: string; format: string; kind: string; minutes: string; competencies: string[] }
+	round: {
+		title: string;
+		format: string;
+		kind: string;
+		minutes: string;
+		competencies: string[];
+		/** Rates a competency of the other kind too, which the picker offers only on request. */
+		mixed?: boolean;
+	}
 ) {
 	const form = page.locator('form[action="?/addRound"]');
 	await form.getByLabel('Round title', { exact: true }).focus();
@@ -26,6 +34,8 @@ async function addRoundByKeyboard(
 	await form.getByLabel('Duration (minutes)', { exact: true }).focus();
 	await page.keyboard.press('ControlOrMeta+a');
 	await page.keyboard.type(round.minutes);
+	if (round.mixed)
+		await tick(form.getByRole('checkbox', { name: 'Also offer competencies of the other kind' }));
 	for (const name of round.competencies)
 		await tick(form.getByRole('checkbox', { name: new RegExp(`^${name}`) }));
 	// The first question offered for the chosen competencies.
@@ -51,6 +61,15 @@ test('a recruiter builds a mixed loop template by keyboard, reorders it both way
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 
+	// The competency picker offers the round's kind, and follows the kind when it changes.
+	const newRound = page.locator('form[action="?/addRound"]');
+	await newRound.getByLabel('Kind', { exact: true }).selectOption('technical');
+	await expect(newRound.getByRole('checkbox', { name: /^Coding/ })).toBeVisible();
+	await expect(newRound.getByRole('checkbox', { name: /^Team management/ })).toBeHidden();
+	await newRound.getByLabel('Kind', { exact: true }).selectOption('leadership');
+	await expect(newRound.getByRole('checkbox', { name: /^Team management/ })).toBeVisible();
+	await expect(newRound.getByRole('checkbox', { name: /^Coding/ })).toBeHidden();
+
 	await addRoundByKeyboard(page, {
 		title: 'Pairing',
 		format: 'Coding',
@@ -63,7 +82,8 @@ test('a recruiter builds a mixed loop template by keyboard, reorders it both way
 		format: 'System design',
 		kind: 'Technical',
 		minutes: '60',
-		competencies: ['System design', 'Communication']
+		competencies: ['System design', 'Communication'],
+		mixed: true
 	});
 	await addRoundByKeyboard(page, {
 		title: 'Leading people',
@@ -77,7 +97,8 @@ test('a recruiter builds a mixed loop template by keyboard, reorders it both way
 		format: 'Situational / case',
 		kind: 'Leadership',
 		minutes: '45',
-		competencies: ['Project delivery', 'Problem solving']
+		competencies: ['Project delivery', 'Problem solving'],
+		mixed: true
 	});
 
 	const rounds = page
@@ -91,7 +112,12 @@ test('a recruiter builds a mixed loop template by keyboard, reorders it both way
 	await expect(coverage.getByRole('row', { name: /Communication/ })).toContainText(
 		'Architecture · Leading people'
 	);
-	await expect(coverage).toContainText('Team management is rated in only one round');
+	// One warning per kind of gap, naming each case.
+	const worthFixing = coverage.getByRole('status').getByRole('listitem');
+	await expect(worthFixing.filter({ hasText: 'only one round' })).toHaveText(
+		'4 competencies are rated in only one round, so no second opinion backs them: Coding (“Pairing”), ' +
+			'Project delivery (“Delivery”), System design (“Architecture”), Team management (“Leading people”).'
+	);
 
 	// Keyboard: move "Delivery" up twice; focus stays on its button.
 	await page.getByRole('button', { name: 'Move Delivery up' }).focus();

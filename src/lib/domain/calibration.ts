@@ -1,6 +1,7 @@
 // Calibration statistics (docs/design.md): Krippendorff's alpha for agreement per competency,
 // and interviewer leniency with its interval and the shrunk offset used for adjusted scores.
 
+import { signed } from './format-number';
 import { interviewersPerPage } from './paging';
 import { sortByColumn, type SortDirection } from './sorting';
 
@@ -243,4 +244,15 @@ export function leniencyVerdict(ci: [number, number] | null): 'lenient' | 'sever
 	if (ci[0] > 0) return 'lenient';
 	if (ci[1] < 0) return 'severe';
 	return null;
+}
+
+/**
+ * A leniency or offset in the one sign convention every page uses (docs/design.md):
+ * positive rates higher than colleagues, so a lenient interviewer reads "+0.40 more lenient".
+ */
+export function describeLeniency(value: number | null): string {
+	if (value === null) return 'no comparable ratings';
+	const rounded = Number(value.toFixed(2));
+	if (rounded === 0) return '0.00, in line with colleagues';
+	return `${signed(value)} ${rounded > 0 ? 'more lenient' : 'more severe'}`;
 }

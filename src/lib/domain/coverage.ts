@@ -32,12 +32,13 @@ export function templateCoverage(rounds: CoverageRound[]): Coverage {
 		leadership: { rounds: 0, minutes: 0 }
 	};
 	const warnings: string[] = [];
+	const withoutQuestions: string[] = [];
 
 	rounds.forEach((round, index) => {
 		const label = round.title || `Round ${index + 1}`;
 		balance[round.kind].rounds += 1;
 		balance[round.kind].minutes += round.durationMinutes;
-		if (round.questionCount === 0) warnings.push(`“${label}” has no questions.`);
+		if (round.questionCount === 0) withoutQuestions.push(`“${label}”`);
 		for (const competency of round.competencies) {
 			const entry = byCompetency.get(competency.id) ?? { ...competency, rounds: [] };
 			entry.rounds.push(label);
@@ -48,13 +49,20 @@ export function templateCoverage(rounds: CoverageRound[]): Coverage {
 	const competencies = [...byCompetency.values()].sort(
 		(a, b) => b.rounds.length - a.rounds.length || a.name.localeCompare(b.name)
 	);
-	for (const competency of competencies) {
-		if (competency.rounds.length === 1) {
-			warnings.push(
-				`${competency.name} is rated in only one round (“${competency.rounds[0]}”), so no second opinion backs it.`
-			);
-		}
-	}
+	// One warning per kind of gap, naming every case, so a long template reads as a short list.
+	if (withoutQuestions.length === 1) warnings.push(`${withoutQuestions[0]} has no questions.`);
+	if (withoutQuestions.length > 1)
+		warnings.push(`${withoutQuestions.length} rounds have no questions: ${withoutQuestions.join(', ')}.`);
+	const single = competencies.filter((c) => c.rounds.length === 1);
+	if (single.length === 1)
+		warnings.push(
+			`${single[0]!.name} is rated in only one round (“${single[0]!.rounds[0]}”), so no second opinion backs it.`
+		);
+	if (single.length > 1)
+		warnings.push(
+			`${single.length} competencies are rated in only one round, so no second opinion backs them: ` +
+				`${single.map((c) => `${c.name} (“${c.rounds[0]}”)`).join(', ')}.`
+		);
 	if (rounds.length > 0 && balance.technical.rounds === 0) warnings.push('The loop has no technical round.');
 	if (rounds.length > 0 && balance.leadership.rounds === 0)
 		warnings.push('The loop has no leadership round.');

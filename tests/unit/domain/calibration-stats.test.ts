@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	adjustedRating,
+	describeLeniency,
 	deviation,
 	krippendorffAlpha,
 	leniencyFromSums,
@@ -99,6 +100,18 @@ describe('leniency', () => {
 			shrunkOffset: -0.5 / 11
 		});
 		expect(leniencyFromSums(0, 0, 0)).toEqual({ n: 0, leniency: null, ci: null, shrunkOffset: 0 });
+	});
+
+	it('reads positive as rating higher than colleagues, the same on every page', () => {
+		// Someone who gave 4 where colleagues gave 3 and 2 rates higher: d = +1.5, lenient.
+		const kind = leniencyFromSums(1, deviation(4, [3, 2])!, 2.25);
+		expect(kind.leniency).toBe(1.5);
+		expect(describeLeniency(kind.leniency)).toBe('+1.50 more lenient');
+		// Its shrunk offset keeps the sign, so the adjusted view labels it the same way.
+		expect(describeLeniency(kind.shrunkOffset)).toBe('+0.14 more lenient');
+		expect(describeLeniency(deviation(2, [3, 4]))).toBe('-1.50 more severe');
+		expect(describeLeniency(0.001)).toBe('0.00, in line with colleagues');
+		expect(describeLeniency(null)).toBe('no comparable ratings');
 	});
 
 	it('uses Student’s t, approaching 1.96 for many ratings', () => {

@@ -47,3 +47,34 @@ export function sumsFilterOf(filter: CalibrationFilter, scope: Scope): SumsFilte
 		interviewerId: scope.kind === 'own' ? scope.userId : undefined
 	};
 }
+
+/**
+ * How many loops with a seat in the period (under the same filter and scope) calibration
+ * leaves out because their panel has not all submitted; cancelled loops are not waiting on
+ * anyone and are not counted. Few loops are open at a time, so this reads the loop table.
+ */
+export async function countLoopsLeftOut(db: DB, filter: SumsFilter): Promise<number> {
+	if (filter.openingIds && !filter.openingIds.length) return 0;
+	const row = await db
+		.selectFrom('loop')
+		.select((eb) => eb.fn.countAll().as('n'))
+		.where('loop.completedAt', 'is', null)
+		.where('loop.cancelledAt', 'is', null)
+		.$if(filter.openingIds !== undefined, (q) => q.where('loop.openingId', 'in', filter.openingIds!))
+		.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('scorecard')
+					.select('scorecard.id')
+					.whereRef('scorecard.loopId', '=', 'loop.id')
+					.where('scorecard.scheduledAt', '>=', filter.from)
+					.where('scorecard.scheduledAt', '<=', filter.to)
+					.$if(filter.kind !== undefined, (q) => q.where('scorecard.roundKind', '=', filter.kind!))
+					.$if(filter.interviewerId !== undefined, (q) =>
+						q.where('scorecard.interviewerId', '=', filter.interviewerId!)
+					)
+			)
+		)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}

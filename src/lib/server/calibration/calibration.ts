@@ -21,7 +21,7 @@ import {
 import type { CompetencyKind } from '../../domain/library';
 import type { AuthUser } from '../auth/session';
 import { canManageHiring, managedOpeningIds } from '../access/permissions';
-import { scopeOf, sumsFilterOf, type CalibrationFilter } from './calibration-scope';
+import { countLoopsLeftOut, scopeOf, sumsFilterOf, type CalibrationFilter } from './calibration-scope';
 
 // Calibration over complete loops only (every panelist submitted): no figure can reveal
 // feedback the independence rule still hides from anyone. All aggregation runs in SQL over
@@ -60,6 +60,8 @@ export interface Calibration {
 	scope: 'all' | 'openings' | 'own';
 	interviewers: InterviewerFigures[];
 	competencies: CompetencyFigures[];
+	/** Loops in the period left out because their panel has not all submitted. */
+	leftOut: number;
 }
 
 /** Distribution, mean and both alphas of a competency's sums. */
@@ -235,7 +237,8 @@ export async function getCalibration(
 	return {
 		scope: scope.kind,
 		interviewers: interviewers.sort((a, b) => a.name.localeCompare(b.name)),
-		competencies: competencyFigures.sort((a, b) => a.name.localeCompare(b.name))
+		competencies: competencyFigures.sort((a, b) => a.name.localeCompare(b.name)),
+		leftOut: await countLoopsLeftOut(db, sumsFilter)
 	};
 }
 

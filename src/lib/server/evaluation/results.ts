@@ -8,6 +8,8 @@ import type { Recommendation, ScorecardDocument } from '../../domain/scorecard';
 import type { AuthUser } from '../auth/session';
 import { leniencyOf } from '../calibration/calibration';
 import { assertFeedbackVisible, assertMaySeePanelLeniency } from '../access/feedback-access';
+import { runsOpeningLoops } from '../access/permissions';
+import { ForbiddenError } from '../platform/errors';
 import { parseDocument } from './scorecards';
 
 export interface PanelScorecard {
@@ -65,6 +67,27 @@ export async function getLoopResults(
 	await assertFeedbackVisible(db, actor, loopId);
 	if (adjusted) await assertMaySeePanelLeniency(db, actor, loopId);
 	return loadLoopResults(db, loopId, { adjustedFor: adjusted ? actor : undefined }, now);
+}
+
+/**
+ * The results as an export file. A file leaves the server's rules behind (it cannot be
+ * withdrawn or audited once downloaded), so exports, like the debrief packet, are for those
+ * who run the opening; a panelist reads the results on the page (docs/design.md, Who may do what).
+ */
+export async function exportLoopResults(
+	db: DB,
+	actor: AuthUser,
+	loopId: number,
+	options: { adjusted?: boolean } = {}
+): Promise<LoopResults> {
+	const results = await getLoopResults(db, actor, loopId, options);
+	if (!(await runsOpeningLoops(db, actor, results.openingId))) {
+		throw new ForbiddenError(
+			'Exports of a loop’s results are for the people who run its opening. You can read the results on the page.',
+			true
+		);
+	}
+	return results;
 }
 
 /** The five queries behind a loop's results, built but not run (their SQL is snapshotted in tests). */

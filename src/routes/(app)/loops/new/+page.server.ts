@@ -39,7 +39,7 @@ export const actions: Actions = {
 		const actor = requireUser(event);
 		const { opening, candidate, rounds } = await loadContext(actor, event.url);
 		const formData = await event.request.formData();
-		const { entries, errors, values } = panelFromForm(formData, rounds.length, event.locals.timeZone);
+		const { entries, errors, values } = panelFromForm(formData, rounds, event.locals.timeZone);
 		if (Object.keys(errors).length) return failForm(400, { values: echoValues(values), errors });
 		let loopId: number;
 		try {

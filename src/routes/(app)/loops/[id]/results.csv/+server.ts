@@ -1,16 +1,16 @@
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { csvResponse, toCsv } from '#lib/server/platform/csv.ts';
-import { getLoopResults } from '#lib/server/evaluation/results.ts';
+import { exportLoopResults } from '#lib/server/evaluation/results.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { RequestHandler } from './$types';
 
-/** One row per competency: the statistics, then each panelist's rating (the same rule as the page). */
+/** One row per competency: the statistics, then each panelist's rating; for those who run the opening. */
 export const GET: RequestHandler = async (event) => {
 	const actor = requireUser(event);
 	const loopId = idParam(event.params.id);
 	const adjusted = event.url.searchParams.get('adjusted') === '1';
-	const results = await orPageError(getLoopResults(getDb(), actor, loopId, { adjusted }));
+	const results = await orPageError(exportLoopResults(getDb(), actor, loopId, { adjusted }));
 	const header = [
 		'Competency',
 		'Kind',
