@@ -21,6 +21,18 @@ export interface ManagerQueues {
 	overdueFeedback: QueuedLoop[];
 }
 
+/** The openings the actor is a hiring manager of, by title: for the top bar's role line. */
+export async function listManagedOpenings(db: DB, actor: AuthUser): Promise<{ id: number; title: string }[]> {
+	return db
+		.selectFrom('openingHiringManager')
+		.innerJoin('opening', 'opening.id', 'openingHiringManager.openingId')
+		.select(['opening.id', 'opening.title'])
+		.where('openingHiringManager.userId', '=', actor.id)
+		.orderBy('opening.title')
+		.orderBy('opening.id')
+		.execute();
+}
+
 /**
  * The queues of the openings the actor is a hiring manager of; null for someone who manages
  * none (admins and recruiters included: they run every opening, and this home is for the
