@@ -8,7 +8,9 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema
 		.createTable('candidate_resume')
-		.addColumn('candidate_id', 'integer', (c) => c.primaryKey().references('candidate.id').onDelete('cascade'))
+		.addColumn('candidate_id', 'integer', (c) =>
+			c.primaryKey().references('candidate.id').onDelete('cascade')
+		)
 		.addColumn('file_name', 'text', (c) => c.notNull())
 		.addColumn('size_bytes', 'integer', (c) => c.notNull())
 		.addColumn('sha256', 'text', (c) => c.notNull())

@@ -40,14 +40,22 @@ describe.each(stores)('a résumé kept %s', (_, makeStore) => {
 		const settings = { store, maxBytes: 1000 };
 
 		await uploadResume(db, recruiter, candidateId, { name: 'ada.pdf', bytes: pdf('first') }, settings);
-		await uploadResume(db, manager, candidateId, { name: 'Ada Lovelace CV.pdf', bytes: pdf('second') }, settings);
+		await uploadResume(
+			db,
+			manager,
+			candidateId,
+			{ name: 'Ada Lovelace CV.pdf', bytes: pdf('second') },
+			settings
+		);
 
 		for (const reader of [panel[0]!, manager, recruiter]) {
 			const { fileName, bytes } = await readResume(db, reader, candidateId, store);
 			expect(fileName).toBe('Ada Lovelace CV.pdf');
 			expect(new TextDecoder().decode(bytes)).toContain('second');
 		}
-		expect(await getResumeInfo(db, panel[1]!, candidateId)).toMatchObject({ fileName: 'Ada Lovelace CV.pdf' });
+		expect(await getResumeInfo(db, panel[1]!, candidateId)).toMatchObject({
+			fileName: 'Ada Lovelace CV.pdf'
+		});
 		// Replacing keeps nothing of the first file.
 		if (dir) expect(fs.readdirSync(dir)).toHaveLength(1);
 
@@ -97,10 +105,16 @@ describe('who may see a résumé', () => {
 		const db = freshDb();
 		const { recruiter, candidateId } = await newLoop(db);
 		const stranger = await newUser(db, { name: 'Lena' });
-		await uploadResume(db, recruiter, candidateId, { name: 'ada.pdf', bytes: pdf('secret') }, {
-			store: databaseResumeStore,
-			maxBytes: 1000
-		});
+		await uploadResume(
+			db,
+			recruiter,
+			candidateId,
+			{ name: 'ada.pdf', bytes: pdf('secret') },
+			{
+				store: databaseResumeStore,
+				maxBytes: 1000
+			}
+		);
 		await expect(readResume(db, stranger, candidateId, databaseResumeStore)).rejects.toBeInstanceOf(
 			NotFoundError
 		);

@@ -42,7 +42,11 @@ export async function listManagedOpenings(db: DB, actor: AuthUser): Promise<{ id
  * debrief was held are what a pending panelist may know too (docs/design.md), and the
  * outcome is never read.
  */
-export async function listManagerQueues(db: DB, actor: AuthUser, now = Date.now()): Promise<ManagerQueues | null> {
+export async function listManagerQueues(
+	db: DB,
+	actor: AuthUser,
+	now = Date.now()
+): Promise<ManagerQueues | null> {
 	const managed = await db
 		.selectFrom('openingHiringManager')
 		.select('openingId')
@@ -71,7 +75,14 @@ export async function listManagerQueues(db: DB, actor: AuthUser, now = Date.now(
 		)
 		.where('loop.cancelledAt', 'is', null)
 		.where((eb) =>
-			eb.not(eb.exists(eb.selectFrom('loopDecision').select('loopDecision.id').whereRef('loopDecision.loopId', '=', 'loop.id')))
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('loopDecision')
+						.select('loopDecision.id')
+						.whereRef('loopDecision.loopId', '=', 'loop.id')
+				)
+			)
 		)
 		.orderBy('loop.createdAt')
 		.orderBy('loop.id')

@@ -35,14 +35,20 @@ export class ResumeNotPdfError extends InputError {
 }
 
 /** The résumé's facts, for those who may read it; null when there is none. */
-export async function getResumeInfo(db: DB, actor: AuthUser, candidateId: number): Promise<ResumeInfo | null> {
+export async function getResumeInfo(
+	db: DB,
+	actor: AuthUser,
+	candidateId: number
+): Promise<ResumeInfo | null> {
 	await assertCanReadResume(db, actor, candidateId);
 	const row = await db
 		.selectFrom('candidateResume')
 		.select(['fileName', 'sizeBytes', 'uploadedAt'])
 		.where('candidateId', '=', candidateId)
 		.executeTakeFirst();
-	return row ? { fileName: row.fileName, sizeBytes: Number(row.sizeBytes), uploadedAt: Number(row.uploadedAt) } : null;
+	return row
+		? { fileName: row.fileName, sizeBytes: Number(row.sizeBytes), uploadedAt: Number(row.uploadedAt) }
+		: null;
 }
 
 /** The PDF itself, for those who may read it. */
@@ -86,7 +92,14 @@ export async function uploadResume(
 				.select(['fileName', 'sizeBytes', 'sha256', 'content', 'storedName'])
 				.where('candidateId', '=', candidateId)
 				.executeTakeFirst();
-			const values = { ...stored, fileName, sizeBytes: info.sizeBytes, sha256, uploadedBy: actor.id, uploadedAt: now };
+			const values = {
+				...stored,
+				fileName,
+				sizeBytes: info.sizeBytes,
+				sha256,
+				uploadedBy: actor.id,
+				uploadedAt: now
+			};
 			await trx
 				.insertInto('candidateResume')
 				.values({ candidateId, ...values })
