@@ -118,7 +118,7 @@ test("a candidate's name on an opening leads to their loop, and the profile stay
 	await page.goto(`/openings/${openingId}`);
 	await expectNoViolations(page);
 	const candidates = page.getByRole('region', { name: /Candidates/ });
-	await expect(candidates.getByRole('link', { name: waiting.name })).toHaveAttribute(
+	await expect(candidates.getByRole('link', { name: waiting.name, exact: true })).toHaveAttribute(
 		'href',
 		`/candidates/${waiting.id}`
 	);
