@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { ApiContract, clientFor, tokenFor } from './support/api';
 import { expectNoViolations } from './support/axe';
 import { expect, test, type Seed, type SeededUser } from './support/fixtures';
 
@@ -70,16 +71,14 @@ test('the résumé opens from the kit for the panel and the hiring manager, and 
 	page,
 	seed,
 	browser,
-	db,
 	baseURL
 }) => {
 	const { recruiter, manager, panelist, openingId, candidate, loop } = await seedCandidateWithLoop(seed);
-	await db
-		.updateTable('opening')
-		.set({ description: 'Owns the payments ledger.\nWorks with finance.' })
-		.where('id', '=', openingId)
-		.execute();
 	await seed.signIn(page.context(), recruiter);
+	await page.goto(`/openings/${openingId}`);
+	await page.getByLabel('Description').fill('Owns the payments ledger.\nWorks with finance.');
+	await page.getByRole('button', { name: 'Save opening' }).click();
+	await expect(page.getByRole('status')).toHaveText('Opening saved.');
 	await page.goto(`/candidates/${candidate.id}`);
 	await upload(page, 'Ada "CV"\r\n<x>.pdf', 'application/pdf', pdfBytes('for the panel'));
 	await expect(page.getByRole('status')).toHaveText('Résumé uploaded.');
@@ -123,4 +122,46 @@ test('the résumé opens from the kit for the panel and the hiring manager, and 
 	expect(unsigned.headers()['location']).toMatch(/^\/login/);
 
 	for (const { context } of [panel, hm, stranger, anonymous]) await context.close();
+});
+
+test('API v1: a script puts, reads and removes a résumé under the same rules', async ({ request, seed }) => {
+	const { recruiter, panelist, candidate } = await seedCandidateWithLoop(seed);
+	const contract = await ApiContract.load(request);
+	const api = await clientFor(request, contract, seed, recruiter);
+	const stranger = await clientFor(request, contract, seed, await seed.user('interviewer'));
+	const path = '/candidates/{id}/resume';
+	const params = { id: candidate.id };
+
+	const notPdf = await api.call('PUT', path, {
+		params,
+		raw: { contentType: 'application/pdf', data: 'hello' }
+	});
+	expect(notPdf.status).toBe(415);
+	expect(notPdf.body).toMatchObject({ error: 'The résumé must be a PDF file' });
+	const refused = await stranger.call('PUT', path, {
+		params,
+		raw: { contentType: 'application/pdf', data: pdfBytes('mine') }
+	});
+	expect(refused.status).toBe(404);
+
+	const put = await api.call('PUT', path, {
+		params,
+		raw: { contentType: 'application/pdf', data: pdfBytes('by the script') },
+		headers: { 'x-file-name': 'ada.pdf' }
+	});
+	expect(put.status).toBe(200);
+	expect(put.body).toMatchObject({ candidateId: String(candidate.id), fileName: 'ada.pdf' });
+
+	const read = (token: string) =>
+		request.get(`/api/v1/candidates/${candidate.id}/resume`, {
+			headers: { authorization: `Bearer ${token}` }
+		});
+	const pdf = await read(await tokenFor(seed, panelist));
+	expect(pdf.status()).toBe(200);
+	expect(pdf.headers()['content-type']).toBe('application/pdf');
+	expect((await pdf.body()).toString()).toContain('by the script');
+	expect((await read(stranger.token!)).status()).toBe(404);
+
+	expect((await api.call('DELETE', path, { params })).status).toBe(200);
+	expect((await read(api.token!)).status()).toBe(404);
 });
