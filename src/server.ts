@@ -32,6 +32,14 @@ if (process.env.ORIGIN) {
 	delete process.env.PORT_HEADER;
 }
 
+// A résumé upload (RESUME_MAX_BYTES, 10 MB by default) must reach the app to be checked and
+// answered in words; unless the operator set a body limit, it is raised to let one through
+// with room for the form around it (decision 019). Larger bodies still get the adapter's 413.
+if (!process.env.BODY_SIZE_LIMIT) {
+	const resumeMax = Number(process.env.RESUME_MAX_BYTES) || 10 * 1024 * 1024;
+	process.env.BODY_SIZE_LIMIT = String(Math.max(512 * 1024, resumeMax + 1024 * 1024));
+}
+
 // Only now, as the adapter reads those variables when it loads; loading it starts the app.
 const { handler } = await import('panelist:adapter-node-handler');
 

@@ -10,6 +10,8 @@ export const openingSchema = z.object({
 	title: text('A title', 100),
 	team: text('A team', 100),
 	level: text('A level', 60),
+	/** What the role is, for the panel to read in the kit; kept as it was when not sent. */
+	description: text('A description', 5000, { required: false }).optional(),
 	templateId: z.coerce.number({ error: 'Choose a loop template' }).int().positive('Choose a loop template'),
 	hiringManagerIds: idList('Choose at least one hiring manager'),
 	status: z.enum(openingStatuses, { error: 'Choose open or closed' })

@@ -1,15 +1,20 @@
 import { navigationFor } from '#lib/domain/navigation.ts';
-import { managedOpeningIds } from '#lib/server/access/permissions.ts';
+import { describeViewerRole } from '#lib/domain/roles.ts';
+import { listManagedOpenings } from '#lib/server/hiring/manager-queues.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async (event) => {
 	const user = requireUser(event);
-	const hiringManager = (await managedOpeningIds(getDb(), user)).length > 0;
+	const managed = await listManagedOpenings(getDb(), user);
 	return {
 		user,
-		navigation: navigationFor({ role: user.role, hiringManager }),
+		roleLine: describeViewerRole(
+			user.role,
+			managed.map((o) => o.title)
+		),
+		navigation: navigationFor({ role: user.role, hiringManager: managed.length > 0 }),
 		timeZone: event.locals.timeZone
 	};
 };

@@ -84,6 +84,10 @@ export interface InterviewKit {
 	loopId: number;
 	candidateName: string;
 	openingTitle: string;
+	/** The opening's description, read-only for the panel. */
+	openingDescription: string;
+	/** Where the candidate's résumé opens, or null when none is uploaded. */
+	resumeHref: string | null;
 	scheduledAt: number;
 	evidenceRule: EvidenceRule;
 	visibilityMode: VisibilityMode;
@@ -119,6 +123,17 @@ export async function getInterviewKit(db: DB, actor: AuthUser, scorecardId: numb
 			'loop.visibilityMode',
 			'candidate.name as candidateName',
 			'opening.title as openingTitle',
+			'opening.description as openingDescription',
+			'loop.candidateId',
+			(eb) =>
+				eb
+					.exists(
+						eb
+							.selectFrom('candidateResume')
+							.select('candidateResume.candidateId')
+							.whereRef('candidateResume.candidateId', '=', 'loop.candidateId')
+					)
+					.as('hasResume'),
 			'loopRound.title',
 			'loopRound.kind',
 			'loopRound.format',
@@ -167,6 +182,8 @@ export async function getInterviewKit(db: DB, actor: AuthUser, scorecardId: numb
 		scorecardId,
 		loopId: row.loopId,
 		candidateName: row.candidateName,
+		openingDescription: row.openingDescription,
+		resumeHref: Number(row.hasResume) ? `/candidates/${row.candidateId}/resume` : null,
 		openingTitle: row.openingTitle,
 		scheduledAt: row.scheduledAt,
 		evidenceRule: row.evidenceRule,

@@ -15,6 +15,7 @@ export interface OpeningSummary {
 	title: string;
 	team: string;
 	level: string;
+	description: string;
 	status: OpeningStatus;
 	templateId: number;
 	templateName: string;
@@ -31,6 +32,7 @@ function openingsQuery(db: DB) {
 			'opening.title',
 			'opening.team',
 			'opening.level',
+			'opening.description',
 			'opening.status',
 			'opening.templateId',
 			'loopTemplate.name as templateName',
@@ -132,6 +134,7 @@ export async function insertOpening(
 			title: input.title,
 			team: input.team,
 			level: input.level,
+			description: input.description ?? '',
 			templateId: input.templateId,
 			status: input.status,
 			createdAt: now,
@@ -176,6 +179,7 @@ export async function updateOpening(
 				title: input.title,
 				team: input.team,
 				level: input.level,
+				description: input.description ?? before.description,
 				templateId: input.templateId,
 				status: input.status,
 				updatedAt: now

@@ -3,12 +3,15 @@ import { isPostgresUrl } from './engine/postgres';
 import { prepareDatabase } from './prepare-database';
 import { RequestLimiter } from '../auth/rate-limit';
 import { sessionPolicyFromEnv, type SessionPolicy } from '../auth/session';
+import { defaultResumeMaxBytes } from '../../domain/resume';
+import { resumeMaxBytesFromEnv, resumeStoreFromEnv, type ResumeStore } from '../hiring/resume-store';
 
 // What the running server shares across requests: its database and its settings.
 
 let appDb: DB | undefined;
 let policy: SessionPolicy | undefined;
 let apiLimiter: RequestLimiter | null | undefined;
+let resumes: { store: ResumeStore; maxBytes: number } | undefined;
 
 export function databasePath(env: Record<string, string | undefined> = process.env): string {
 	return env.DATABASE_PATH || defaultDatabasePath;
@@ -48,9 +51,19 @@ export function apiRateLimiter(env: Record<string, string | undefined> = process
 	return apiLimiter;
 }
 
+/** Where résumés are kept (RESUME_DIR, else the database) and the largest accepted (RESUME_MAX_BYTES). */
+export function resumeSettings(): { store: ResumeStore; maxBytes: number } {
+	resumes ??= {
+		store: resumeStoreFromEnv(process.env),
+		maxBytes: resumeMaxBytesFromEnv(process.env, defaultResumeMaxBytes)
+	};
+	return resumes;
+}
+
 /** Opens and prepares the database, and reads settings, so bad ones stop start-up at once. */
 export async function startApp(): Promise<string[]> {
 	sessionPolicy();
 	apiRateLimiter();
+	resumeSettings();
 	return prepareDatabase(getDb());
 }

@@ -155,6 +155,8 @@ export interface TemplateRoundQuestionTable {
 export interface OpeningTable {
 	id: Generated<number>;
 	title: string;
+	/** What the role is, for the panel: shown read-only in the interview kit. */
+	description: Generated<string>;
 	team: string;
 	level: string;
 	templateId: number;
@@ -175,6 +177,20 @@ export interface CandidateTable {
 	notes: string;
 	createdAt: number;
 	updatedAt: number;
+}
+
+export interface CandidateResumeTable {
+	candidateId: number;
+	/** As uploaded, for the download's name; made safe where it is sent. */
+	fileName: string;
+	sizeBytes: number;
+	sha256: string;
+	/** The PDF, when résumés are kept in the database; null when kept in RESUME_DIR. */
+	content: Uint8Array | null;
+	/** The file's name in RESUME_DIR; null when kept in the database. */
+	storedName: string | null;
+	uploadedBy: number | null;
+	uploadedAt: number;
 }
 
 export interface CandidateOpeningTable {
@@ -353,6 +369,7 @@ export interface Database {
 	openingHiringManager: OpeningHiringManagerTable;
 	candidate: CandidateTable;
 	candidateOpening: CandidateOpeningTable;
+	candidateResume: CandidateResumeTable;
 	loop: LoopTable;
 	loopRound: LoopRoundTable;
 	loopRoundCompetency: LoopRoundCompetencyTable;

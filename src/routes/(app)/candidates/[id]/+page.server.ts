@@ -1,9 +1,16 @@
 import { candidateSchema } from '#lib/domain/hiring-schemas.ts';
 import { canManageHiring, managedOpeningIds } from '#lib/server/access/permissions.ts';
-import { getDb } from '#lib/server/platform/runtime.ts';
+import { getDb, resumeSettings } from '#lib/server/platform/runtime.ts';
 import { requireRole, requireUser } from '#lib/server/auth/guards.ts';
 import { getCandidate, updateCandidate } from '#lib/server/hiring/candidates.ts';
-import { runFormAction } from '#lib/server/web/form-actions.ts';
+import { failForm, formFailure, runFormAction } from '#lib/server/web/form-actions.ts';
+import {
+	getResumeInfo,
+	removeResume,
+	ResumeNotPdfError,
+	ResumeTooLargeError,
+	uploadResume
+} from '#lib/server/hiring/resumes.ts';
 import { summarizeLoops } from '#lib/server/evaluation/comparison.ts';
 import { listLoops } from '#lib/server/hiring/loop-summaries.ts';
 import { listOpenings } from '#lib/server/hiring/openings.ts';
@@ -16,10 +23,11 @@ export const load: PageServerLoad = async (event) => {
 	const id = idParam(event.params.id);
 	const candidate = await orPageError(getCandidate(db, actor, id));
 	const staff = canManageHiring(actor);
-	const [loops, openings, managed] = await Promise.all([
+	const [loops, openings, managed, resume] = await Promise.all([
 		listLoops(db, actor, { candidateId: id }),
 		staff ? listOpenings(db, actor) : Promise.resolve([]),
-		managedOpeningIds(db, actor)
+		managedOpeningIds(db, actor),
+		getResumeInfo(db, actor, id)
 	]);
 	// Loops can be created for openings the viewer runs loops for.
 	const loopOpenings = candidate.openings.filter((o) => staff || managed.includes(o.id));
@@ -28,7 +36,17 @@ export const load: PageServerLoad = async (event) => {
 		actor,
 		loops.filter((l) => l.status !== 'cancelled')
 	);
-	return { candidate, loops, summaries: summaries.rows, openings, staff, loopOpenings };
+	const resumeMaxBytes = resumeSettings().maxBytes;
+	return {
+		candidate,
+		loops,
+		summaries: summaries.rows,
+		openings,
+		staff,
+		loopOpenings,
+		resume,
+		resumeMaxBytes
+	};
 };
 
 export const actions: Actions = {
@@ -38,5 +56,40 @@ export const actions: Actions = {
 			await updateCandidate(getDb(), actor, idParam(event.params.id), input);
 			return { saved: true };
 		});
+	},
+	uploadResume: async (event) => {
+		const actor = requireUser(event);
+		const action = 'uploadResume';
+		const file = (await event.request.formData()).get('resume');
+		if (!(file instanceof File) || file.size === 0) {
+			return failForm(400, { action, values: {}, errors: { resume: 'Choose a PDF file to upload' } });
+		}
+		try {
+			const bytes = new Uint8Array(await file.arrayBuffer());
+			await uploadResume(
+				getDb(),
+				actor,
+				idParam(event.params.id),
+				{ name: file.name, bytes },
+				resumeSettings()
+			);
+			return { action, resumeSaved: true };
+		} catch (err) {
+			// The status says which refusal it is; the words say what to do.
+			if (err instanceof ResumeTooLargeError)
+				return failForm(413, { action, values: {}, errors: err.fieldErrors });
+			if (err instanceof ResumeNotPdfError)
+				return failForm(415, { action, values: {}, errors: err.fieldErrors });
+			return formFailure(err, {}, action);
+		}
+	},
+	removeResume: async (event) => {
+		const actor = requireUser(event);
+		try {
+			await removeResume(getDb(), actor, idParam(event.params.id), resumeSettings().store);
+			return { action: 'removeResume', resumeRemoved: true };
+		} catch (err) {
+			return formFailure(err, {}, 'removeResume');
+		}
 	}
 };

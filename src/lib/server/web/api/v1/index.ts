@@ -26,6 +26,7 @@ import { createLoopEndpoint, getLoopEndpoint, removePanelistEndpoint } from './l
 import { loopResultsEndpoint } from './results';
 import { recordDecisionEndpoint } from './decisions';
 import { createUserEndpoint, listUsersEndpoint } from './users';
+import { putResumeEndpoint, removeResumeEndpoint } from './resumes';
 import { getScorecardEndpoint, saveScorecardEndpoint, submitScorecardEndpoint } from './scorecards';
 
 /** Every endpoint of API v1, in the order the document lists them. */
@@ -49,6 +50,8 @@ export const endpoints: Endpoint[] = [
 	listCandidatesEndpoint,
 	createCandidateEndpoint,
 	getCandidateEndpoint,
+	putResumeEndpoint,
+	removeResumeEndpoint,
 	createLoopEndpoint,
 	getLoopEndpoint,
 	removePanelistEndpoint,
