@@ -236,7 +236,13 @@ describe('my interviews', () => {
 		});
 		const clash = await getLoop(db, recruiter, second.loopId);
 		expect(clash.doubleBookings).toEqual([
-			{ scorecardId: second.scorecards[0]!.id, interviewerName: 'Priya', otherStart: t0, otherEnd: t0 + hour }
+			{
+				scorecardId: second.scorecards[0]!.id,
+				otherScorecardId: first.scorecards[0]!.id,
+				interviewerName: 'Priya',
+				otherStart: t0,
+				otherEnd: t0 + hour
+			}
 		]);
 		expect((await getLoop(db, manager, first.loopId)).doubleBookings).toHaveLength(1);
 		const third = await createLoop(db, recruiter, {
@@ -245,5 +251,24 @@ describe('my interviews', () => {
 			panel: [{ round: 0, interviewerIds: [priya.id], scheduledAt: t0 + 2 * hour }]
 		});
 		expect((await getLoop(db, recruiter, third.loopId)).doubleBookings).toEqual([]);
+	});
+
+	it('names each clash once when one interviewer sits on several rounds of a loop at the same time', async () => {
+		const { db, recruiter, priya, openingId, candidateId } = await setting();
+		const loop = await createLoop(db, recruiter, {
+			candidateId,
+			openingId,
+			panel: [0, 1, 2].map((round) => ({ round, interviewerIds: [priya.id], scheduledAt: t0 }))
+		});
+		const [a, b, c] = loop.scorecards.map((s) => s.id);
+		const pairs = (await getLoop(db, recruiter, loop.loopId)).doubleBookings.map((clash) => [
+			clash.scorecardId,
+			clash.otherScorecardId
+		]);
+		expect(pairs.sort()).toEqual([
+			[a, b],
+			[a, c],
+			[b, c]
+		]);
 	});
 });

@@ -38,6 +38,8 @@ export interface LoopRoundDetail {
 
 export interface DoubleBooking {
 	scorecardId: number;
+	/** The seat it clashes with: one seat may clash with several that start at the same time. */
+	otherScorecardId: number;
 	interviewerName: string;
 	otherStart: number;
 	otherEnd: number;
@@ -135,11 +137,12 @@ async function loopRoundsWithPanel(db: DB, loopId: number, now: number): Promise
 async function findDoubleBookings(db: DB, loopId: number): Promise<DoubleBooking[]> {
 	const rows = await sql<{
 		scorecardId: number;
+		otherScorecardId: number;
 		interviewerName: string;
 		otherStart: number;
 		otherEnd: number;
 	}>`
-		select mine.id as "scorecardId", u.name as "interviewerName",
+		select mine.id as "scorecardId", other.id as "otherScorecardId", u.name as "interviewerName",
 			other.scheduled_at as "otherStart",
 			other.scheduled_at + other_round.duration_minutes * 60000 as "otherEnd"
 		from scorecard mine
@@ -152,7 +155,9 @@ async function findDoubleBookings(db: DB, loopId: number): Promise<DoubleBooking
 		join loop other_loop on other_loop.id = other.loop_id and other_loop.cancelled_at is null
 		where mine.loop_id = ${loopId}
 			and other.scheduled_at + other_round.duration_minutes * 60000 > mine.scheduled_at
-		order by mine.scheduled_at
+			-- Two seats of this loop that clash are one clash, named once.
+			and (other.loop_id != mine.loop_id or other.id > mine.id)
+		order by mine.scheduled_at, other.scheduled_at, other.id
 	`.execute(db);
 	return rows.rows;
 }
