@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type DB } from '../../../src/lib/server/platform/db';
+import { withStartupLock } from '../../../src/lib/server/platform/engine/startup-lock';
 import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from '../helpers/postgres';
 
 // Several instances on one PostgreSQL database: what one transaction read must still hold
@@ -56,5 +57,22 @@ describe('transactions on PostgreSQL', () => {
 		await Promise.all([lockBoth(a, 1, 2), lockBoth(b, 2, 1)]);
 		const { rows } = await sql<{ n: number }>`select n from counter order by id`.execute(a);
 		expect(rows.map((r) => r.n)).toEqual([2, 2]);
+	});
+});
+
+describe('starting several instances at once', () => {
+	it('prepares the database one instance at a time', async () => {
+		const [a, b] = await twoInstances();
+		const spans: [number, number][] = [];
+		const prepare = (db: DB) =>
+			withStartupLock(db, async (locked) => {
+				const start = performance.now();
+				await sql`select pg_sleep(0.1)`.execute(locked);
+				spans.push([start, performance.now()]);
+			});
+		await Promise.all([prepare(a), prepare(b), prepare(a)]);
+		spans.sort((x, y) => x[0] - y[0]);
+		expect(spans).toHaveLength(3);
+		for (let i = 1; i < spans.length; i += 1) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
 	});
 });
