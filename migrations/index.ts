@@ -7,6 +7,7 @@ import * as m005 from './005-calibration-aggregates';
 import * as m006 from './006-question-revisions';
 import * as m007 from './007-calibration-months';
 import * as m008 from './008-revoke-tokens-of-deactivated-users';
+import * as m009 from './009-rate-limits';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
 // the same list without reading the folder at run time (tests check none is missing).
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
 	'005-calibration-aggregates': m005,
 	'006-question-revisions': m006,
 	'007-calibration-months': m007,
-	'008-revoke-tokens-of-deactivated-users': m008
+	'008-revoke-tokens-of-deactivated-users': m008,
+	'009-rate-limits': m009
 };

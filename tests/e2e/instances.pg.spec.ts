@@ -94,10 +94,10 @@ test('fifty interviewers autosave through two instances at once: no save lost, a
 	}
 });
 
-/** Signs in through the form on origin; the session cookie, as the browser would keep it. */
-async function signIn(origin: string, email: string, password: string): Promise<string> {
+/** Posts the sign-in form to origin, as a browser would. */
+function postSignIn(origin: string, email: string, password: string) {
 	const body = new URLSearchParams({ email, password }).toString();
-	const answer = await send(`${origin}/login`, {
+	return send(`${origin}/login`, {
 		method: 'POST',
 		body,
 		headers: {
@@ -107,6 +107,11 @@ async function signIn(origin: string, email: string, password: string): Promise<
 			accept: 'text/html'
 		}
 	});
+}
+
+/** Signs in through the form on origin; the session cookie, as the browser would keep it. */
+async function signIn(origin: string, email: string, password: string): Promise<string> {
+	const answer = await postSignIn(origin, email, password);
 	expect(answer.status, answer.body).toBe(303);
 	return answer.headers['set-cookie']!.map((cookie) => cookie.split(';')[0]).join('; ');
 }
@@ -134,6 +139,18 @@ test('a session made on one instance works on the other, and signing out on one 
 	// At once: the very next request to the other instance is no longer signed in.
 	expect(await settingsStatus(b, cookie)).toBe(303);
 	expect(await settingsStatus(a, cookie)).toBe(303);
+});
+
+test('wrong passwords sent to one instance count on the other: the sixth try is refused with 429', async () => {
+	const sam = await new Seed(db).user('interviewer');
+	const [a, b] = instances.map((instance) => instance.origin) as [string, string];
+	for (let i = 0; i < 5; i++) {
+		expect((await postSignIn(i % 2 ? b : a, sam.email, `wrong-guess-${i}`)).status).toBe(400);
+	}
+	const refused = await postSignIn(b, sam.email, sam.password);
+	expect(refused.status).toBe(429);
+	expect(refused.body).toContain('Too many failed sign-in attempts. Wait 1 minute and try again.');
+	expect((await postSignIn(a, sam.email, sam.password)).status).toBe(429);
 });
 
 test('an API token revoked while both instances serve it is refused by both at once', async () => {

@@ -18,5 +18,20 @@ export async function emptyPostgresDatabase(): Promise<{
 	const name = uniqueDatabaseName(`panelist_e2e_${Date.now().toString(36)}`);
 	await createDatabase(server, name);
 	const url = databaseUrl(server, name);
-	return { url, open: () => openDatabase(url), drop: () => dropDatabase(server, name) };
+	return { url, open: () => openDatabase(url), drop: () => dropSoon(server, name) };
+}
+
+/**
+ * Drops the database; an autovacuum worker on it (the server's own role, which the test role
+ * may not terminate) makes the drop fail for a moment, so it is tried again.
+ */
+async function dropSoon(server: string, name: string): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await dropDatabase(server, name);
+		} catch (error) {
+			if (attempt >= 10) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 300));
+		}
+	}
 }

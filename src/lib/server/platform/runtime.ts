@@ -2,13 +2,14 @@ import { defaultDatabasePath, openDatabase, type DB } from './db';
 import { isPostgresUrl } from './engine/postgres';
 import { prepareDatabase } from './prepare-database';
 import { RequestLimiter } from '../auth/rate-limit';
+import { SharedRequestLimiter, type RequestCounter } from '../auth/shared-rate-limit';
 import { sessionPolicyFromEnv, type SessionPolicy } from '../auth/session';
 
 // What the running server shares across requests: its database and its settings.
 
 let appDb: DB | undefined;
 let policy: SessionPolicy | undefined;
-let apiLimiter: RequestLimiter | null | undefined;
+let apiLimiter: RequestCounter | null | undefined;
 
 export function databasePath(env: Record<string, string | undefined> = process.env): string {
 	return env.DATABASE_PATH || defaultDatabasePath;
@@ -36,15 +37,20 @@ export function sessionPolicy(): SessionPolicy {
 	return policy;
 }
 
-/** Requests a minute per API token (API_RATE_LIMIT, default 600; 0 turns the limit off). */
-export function apiRateLimiter(env: Record<string, string | undefined> = process.env): RequestLimiter | null {
+/**
+ * Requests a minute per API token (API_RATE_LIMIT, default 600; 0 turns the limit off): in
+ * memory on SQLite (one process), in the database on PostgreSQL (shared by the instances).
+ */
+export function apiRateLimiter(env: Record<string, string | undefined> = process.env): RequestCounter | null {
 	if (apiLimiter !== undefined) return apiLimiter;
 	const raw = env.API_RATE_LIMIT ?? '600';
 	const perMinute = Number(raw);
 	if (!/^\d+$/.test(raw) || !Number.isSafeInteger(perMinute)) {
 		throw new Error(`API_RATE_LIMIT must be a whole number of requests a minute, not "${raw}"`);
 	}
-	apiLimiter = perMinute === 0 ? null : new RequestLimiter(perMinute);
+	if (perMinute === 0) apiLimiter = null;
+	else if (isPostgresUrl(databaseLocation(env))) apiLimiter = new SharedRequestLimiter(getDb(), perMinute);
+	else apiLimiter = new RequestLimiter(perMinute);
 	return apiLimiter;
 }
 
