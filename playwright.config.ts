@@ -53,6 +53,8 @@ function server(port: number, database: string) {
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// PostgreSQL's own specs run in playwright.postgres.config.ts.
+	testIgnore: '**/*.pg.spec.ts',
 	globalSetup: './tests/e2e/support/global-setup.ts',
 	outputDir: 'test-results/e2e-artifacts',
 	fullyParallel: true,

@@ -6,11 +6,14 @@ import { lighthouseScores } from './lighthouse';
 import { calibrationFigures, comparisonFigures, resultsFigures, timeResults } from './pages';
 import { report, type BenchResult } from './results';
 import { benchAdmin, benchInterviewer, finishedLoop, prepareBenchData } from './setup';
+import { copyToPostgres, dropPostgres } from './postgres-copy';
 import { copyDatabase, generatedDatabase, peakMemoryMb, sessionCookie, startServer } from './support';
 
 // `npm run bench`: every measurement against the built server, printed as a table and
 // written to bench/results.json. `--smoke` runs each briefly on a thousand scorecards, to
 // show the scripts work (CI); its timings mean nothing. A missed budget fails a full run.
+// `--engine postgres` serves the same organisations from PostgreSQL (copied from the generated
+// SQLite files into fresh databases, see postgres-copy.ts), the baseline through pg.
 
 const smoke = process.argv.includes('--smoke');
 const largeSize = smoke ? 1000 : 1_000_000;
@@ -18,15 +21,25 @@ const largeLabel = `${largeSize.toLocaleString('en')} scorecards`;
 const runs = smoke ? 3 : 30;
 const loadSeconds = smoke ? 2 : 20;
 const step = (what: string) => console.log(`· ${what}`);
+const engineArg = process.argv.indexOf('--engine');
+const engine = engineArg === -1 ? 'sqlite' : process.argv[engineArg + 1];
+if (engine !== 'sqlite' && engine !== 'postgres') throw new Error('--engine is sqlite or postgres');
+const runName = `panelist_bench_${Date.now().toString(36)}`;
 
 const results: BenchResult[] = [];
 
 step(`organisations of 1,000 and ${largeLabel}`);
-const smallFile = await generatedDatabase(1000);
-const largeFile = await generatedDatabase(largeSize);
+const smallSqlite = await generatedDatabase(1000);
+const largeSqlite = await generatedDatabase(largeSize);
 step('bench data: 50 scorecards in progress, an opening with 50 finished loops');
-const data = await prepareBenchData(largeFile);
-const baselineFile = copyDatabase(largeFile);
+const data = await prepareBenchData(largeSqlite);
+const baselineSqlite = copyDatabase(largeSqlite);
+if (engine === 'postgres') step('copying the organisations into PostgreSQL');
+const onEngine = (file: string, name: string) =>
+	engine === 'postgres' ? copyToPostgres(file, `${runName}_${name}`) : Promise.resolve(file);
+const smallFile = await onEngine(smallSqlite, 'small');
+const largeFile = await onEngine(largeSqlite, 'large');
+const baselineFile = await onEngine(baselineSqlite, 'baseline');
 
 step('autosave: node:http baseline');
 const baseline = await startBaseline(baselineFile, 4330);
@@ -48,7 +61,7 @@ try {
 	await loadAutosave(base, data.autosaveCards, interviewer, 1);
 	await refreshVersions(base, interviewer, data.autosaveCards);
 	const ours = await loadAutosave(base, data.autosaveCards, interviewer, loadSeconds);
-	results.push(...autosaveResults(ours, baselineLoad, largeLabel));
+	results.push(...autosaveResults(ours, baselineLoad, largeLabel, engine === 'postgres' ? 0.5 : 0.4));
 	const peak = peakMemoryMb(large.pid!);
 	if (peak !== null) {
 		results.push({
@@ -93,6 +106,10 @@ try {
 	);
 } finally {
 	large.kill();
+	if (engine === 'postgres') {
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		for (const name of ['small', 'large', 'baseline']) await dropPostgres(`${runName}_${name}`);
+	}
 }
 
 step('first-load JavaScript and Lighthouse, on the demo organisation');
@@ -129,6 +146,7 @@ try {
 const missed = report(results, {
 	date: new Date().toISOString(),
 	smoke,
+	engine,
 	machine: {
 		cpus: os.cpus().length,
 		cpu: os.cpus()[0]?.model,

@@ -11,7 +11,9 @@ export async function startServer(databasePath: string, port: number): Promise<C
 	const server = spawn(process.execPath, ['scripts/server.js'], {
 		env: {
 			...process.env,
-			DATABASE_PATH: databasePath,
+			...(/^postgres(ql)?:/.test(databasePath)
+				? { DATABASE_URL: databasePath }
+				: { DATABASE_PATH: databasePath }),
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: `http://localhost:${port}`

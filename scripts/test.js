@@ -48,6 +48,22 @@ function readJson(file) {
 	}
 }
 
+/**
+ * Counts a Playwright run from its JSON report.
+ * @param {boolean} ok
+ * @param {string} file
+ */
+function countE2e(ok, file) {
+	const e2e = readJson(file);
+	if (e2e) {
+		passed += e2e.stats.expected + e2e.stats.flaky;
+		failed += e2e.stats.unexpected;
+		if (!ok && e2e.stats.unexpected === 0) failed += 1;
+	} else {
+		failed += 1;
+	}
+}
+
 const bin = (/** @type {string} */ name) => `node_modules/.bin/${name}`;
 
 gate('svelte-check', 'sh', [
@@ -68,14 +84,15 @@ if (unit) {
 }
 
 if (run('build', bin('vite'), ['build'])) {
-	const e2eOk = run('end-to-end tests (playwright)', bin('playwright'), ['test']);
-	const e2e = readJson(`${results}/e2e.json`);
-	if (e2e) {
-		passed += e2e.stats.expected + e2e.stats.flaky;
-		failed += e2e.stats.unexpected;
-		if (!e2eOk && e2e.stats.unexpected === 0) failed += 1;
-	} else {
-		failed += 1;
+	countE2e(run('end-to-end tests (playwright)', bin('playwright'), ['test']), `${results}/e2e.json`);
+	// Several app instances on one PostgreSQL database, when a server is given.
+	if (process.env.PANELIST_TEST_DATABASE_URL) {
+		const ok = run('end-to-end tests on PostgreSQL (playwright)', bin('playwright'), [
+			'test',
+			'-c',
+			'playwright.postgres.config.ts'
+		]);
+		countE2e(ok, `${results}/e2e-postgres.json`);
 	}
 	// The benchmarks' scripts, on a thousand scorecards: they must run; their timings are not judged.
 	gate('bench smoke run', process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke']);

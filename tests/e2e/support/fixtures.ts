@@ -5,8 +5,9 @@ import { Seed } from '../../support/seed';
 
 export { Seed, type SeededUser } from '../../support/seed';
 
-/** The database of the shared e2e server (see playwright.config.ts). */
-export const e2eDatabase = path.join(process.env.PANELIST_E2E_DIR!, 'app.db');
+/** The database of the shared e2e server (see playwright.config.ts; PostgreSQL's run gives a URL). */
+export const e2eDatabase =
+	process.env.PANELIST_E2E_DATABASE_URL ?? path.join(process.env.PANELIST_E2E_DIR!, 'app.db');
 
 export const test = base.extend<{ seed: Seed }, { db: DB }>({
 	db: [

@@ -1,23 +1,35 @@
 import type { DB } from '../platform/db';
 import type { AuthUser } from './session';
 import { spendVerificationTime, verifyPassword } from './password';
+import { isPostgres } from '../../../../migrations/support/engine';
 import { BackoffLimiter, describeWait, FailureLimiter } from './rate-limit';
+import { SharedBackoffLimiter, SharedFailureLimiter, type FailureCounter } from './shared-rate-limit';
 
 const minute = 60_000;
 
 export interface LoginLimiters {
-	perAccountAddress: BackoffLimiter;
-	perAddress: FailureLimiter;
+	perAccountAddress: FailureCounter;
+	perAddress: FailureCounter;
 }
 
 // Guesses at one account are slowed per client address: five free, then a wait of one
 // minute that doubles with each further failure, at most fifteen. Someone failing from
 // another address therefore never keeps the account's owner out. One address may try more
 // accounts, because offices share an address, but not without limit. Decision 003.
-export function createLoginLimiters(): LoginLimiters {
+// On PostgreSQL (db given) the counts are in the database, shared by every instance.
+export function createLoginLimiters(db?: DB): LoginLimiters {
+	if (db && isPostgres(db)) return createSharedLoginLimiters(db);
 	return {
 		perAccountAddress: new BackoffLimiter(5, minute, 15 * minute, 60 * minute),
 		perAddress: new FailureLimiter(50, 15 * minute)
+	};
+}
+
+/** The same limits, counted in the database (shared-rate-limit.ts). */
+export function createSharedLoginLimiters(db: DB): LoginLimiters {
+	return {
+		perAccountAddress: new SharedBackoffLimiter(db, 'login-account', 5, minute, 15 * minute, 60 * minute),
+		perAddress: new SharedFailureLimiter(db, 'login-address', 50, 15 * minute)
 	};
 }
 
@@ -35,8 +47,8 @@ export async function attemptLogin(
 	// A client address never holds a newline, so no other pair can spell the same key.
 	const pairKey = `${accountKey}\n${input.clientAddress}`;
 	const wait = Math.max(
-		limiters.perAccountAddress.retryAfter(pairKey, now),
-		limiters.perAddress.retryAfter(input.clientAddress, now)
+		await limiters.perAccountAddress.retryAfter(pairKey, now),
+		await limiters.perAddress.retryAfter(input.clientAddress, now)
 	);
 	if (wait > 0) {
 		return {
@@ -56,10 +68,10 @@ export async function attemptLogin(
 		: (await spendVerificationTime(input.password), false);
 
 	if (!row || !valid) {
-		limiters.perAccountAddress.recordFailure(pairKey, now);
-		limiters.perAddress.recordFailure(input.clientAddress, now);
+		await limiters.perAccountAddress.recordFailure(pairKey, now);
+		await limiters.perAddress.recordFailure(input.clientAddress, now);
 		return { ok: false, status: 400, message: wrongCredentialsMessage };
 	}
-	limiters.perAccountAddress.reset(pairKey);
+	await limiters.perAccountAddress.reset(pairKey);
 	return { ok: true, user: { id: row.id, email: row.email, name: row.name, role: row.role } };
 }

@@ -2,6 +2,7 @@ import { defaultDatabasePath, openDatabase, type DB } from './db';
 import { isPostgresUrl } from './engine/postgres';
 import { prepareDatabase } from './prepare-database';
 import { RequestLimiter } from '../auth/rate-limit';
+import { SharedRequestLimiter, type RequestCounter } from '../auth/shared-rate-limit';
 import { sessionPolicyFromEnv, type SessionPolicy } from '../auth/session';
 import { defaultResumeMaxBytes } from '../../domain/resume';
 import { resumeMaxBytesFromEnv, resumeStoreFromEnv, type ResumeStore } from '../hiring/resume-store';
@@ -10,7 +11,7 @@ import { resumeMaxBytesFromEnv, resumeStoreFromEnv, type ResumeStore } from '../
 
 let appDb: DB | undefined;
 let policy: SessionPolicy | undefined;
-let apiLimiter: RequestLimiter | null | undefined;
+let apiLimiter: RequestCounter | null | undefined;
 let resumes: { store: ResumeStore; maxBytes: number } | undefined;
 
 export function databasePath(env: Record<string, string | undefined> = process.env): string {
@@ -39,15 +40,20 @@ export function sessionPolicy(): SessionPolicy {
 	return policy;
 }
 
-/** Requests a minute per API token (API_RATE_LIMIT, default 600; 0 turns the limit off). */
-export function apiRateLimiter(env: Record<string, string | undefined> = process.env): RequestLimiter | null {
+/**
+ * Requests a minute per API token (API_RATE_LIMIT, default 600; 0 turns the limit off): in
+ * memory on SQLite (one process), in the database on PostgreSQL (shared by the instances).
+ */
+export function apiRateLimiter(env: Record<string, string | undefined> = process.env): RequestCounter | null {
 	if (apiLimiter !== undefined) return apiLimiter;
 	const raw = env.API_RATE_LIMIT ?? '600';
 	const perMinute = Number(raw);
 	if (!/^\d+$/.test(raw) || !Number.isSafeInteger(perMinute)) {
 		throw new Error(`API_RATE_LIMIT must be a whole number of requests a minute, not "${raw}"`);
 	}
-	apiLimiter = perMinute === 0 ? null : new RequestLimiter(perMinute);
+	if (perMinute === 0) apiLimiter = null;
+	else if (isPostgresUrl(databaseLocation(env))) apiLimiter = new SharedRequestLimiter(getDb(), perMinute);
+	else apiLimiter = new RequestLimiter(perMinute);
 	return apiLimiter;
 }
 

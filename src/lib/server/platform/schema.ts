@@ -349,6 +349,14 @@ export interface LoopDecisionTable {
 	decidedAt: number;
 }
 
+/** A shared rate limit's state for one key (auth/shared-rate-limit.ts). */
+export interface RateLimitTable {
+	key: string;
+	count: number;
+	/** Epoch ms: the last failure, or the start of the counting window. */
+	at: number;
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
@@ -382,6 +390,7 @@ export interface Database {
 	ratingUnit: RatingUnitTable;
 	calibrationInterviewerMonth: CalibrationInterviewerMonthTable;
 	calibrationCompetencyMonth: CalibrationCompetencyMonthTable;
+	rateLimit: RateLimitTable;
 }
 
 export type User = Selectable<UserTable>;

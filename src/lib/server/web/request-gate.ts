@@ -150,7 +150,7 @@ export async function bearerAuthentication(
 			'www-authenticate': 'Bearer'
 		});
 	}
-	const wait = apiRateLimiter()?.take(result.tokenId) ?? 0;
+	const wait = (await apiRateLimiter()?.take(result.tokenId)) ?? 0;
 	if (wait > 0) {
 		const seconds = Math.ceil(wait / 1000);
 		return refusal(429, `Too many requests with this token; try again in ${seconds} s`, {

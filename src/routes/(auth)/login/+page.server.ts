@@ -4,12 +4,12 @@ import { validateForm } from '#lib/domain/validation.ts';
 import { getDb, sessionPolicy } from '#lib/server/platform/runtime.ts';
 import { setSessionCookie } from '#lib/server/auth/cookie.ts';
 import { safeRedirectTarget } from '#lib/server/auth/guards.ts';
-import { attemptLogin, createLoginLimiters } from '#lib/server/auth/login.ts';
+import { attemptLogin, createLoginLimiters, type LoginLimiters } from '#lib/server/auth/login.ts';
 import { createSession } from '#lib/server/auth/session.ts';
 import { failForm, formError } from '#lib/server/web/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const limiters = createLoginLimiters();
+let limiters: LoginLimiters | undefined;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
@@ -20,6 +20,7 @@ export const actions: Actions = {
 		const form = validateForm(loginSchema, await request.formData());
 		if (!form.ok) return failForm(400, form);
 		const db = getDb();
+		limiters ??= createLoginLimiters(db);
 		const result = await attemptLogin(db, limiters, { ...form.data, clientAddress: getClientAddress() });
 		if (!result.ok) {
 			return formError(result.status, result.message, form.values);

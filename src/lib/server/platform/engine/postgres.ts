@@ -1,5 +1,12 @@
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, PostgresDialect, type LogEvent } from 'kysely';
+import {
+	CamelCasePlugin,
+	Kysely,
+	PostgresDialect,
+	type LogEvent,
+	type Transaction,
+	type TransactionBuilder
+} from 'kysely';
 import type { Database } from '../schema';
 
 export interface PostgresSettings {
@@ -57,12 +64,55 @@ export function createPostgresPool(settings: PostgresSettings): pg.Pool {
 	return pool;
 }
 
+/** SQLSTATEs after which running the whole transaction again may succeed. */
+const retryableCodes = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
+const maxAttempts = 8;
+
+export function isRetryableConflict(error: unknown): boolean {
+	return (
+		typeof error === 'object' &&
+		error !== null &&
+		retryableCodes.has(String((error as { code?: unknown }).code))
+	);
+}
+
+/**
+ * Runs run() again after a serialization failure or a deadlock, waiting a little longer (with
+ * jitter, so the two sides do not collide again) each time; the last failure is thrown.
+ */
+export async function retryConflicts<T>(run: () => Promise<T>, attempts = maxAttempts): Promise<T> {
+	for (let attempt = 1; ; attempt += 1) {
+		try {
+			return await run();
+		} catch (error) {
+			if (attempt >= attempts || !isRetryableConflict(error)) throw error;
+			await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
+		}
+	}
+}
+
+/**
+ * Every multi-row change runs in db.transaction(). With several instances on one database,
+ * PostgreSQL's default (read committed) would let two of them act on the same stale read (two
+ * decisions on one loop, a panel change crossing a submit); serializable makes PostgreSQL
+ * refuse one of them instead, and the refused one is run again here, once, for every feature.
+ */
+class SerializableRetryingKysely<DB> extends Kysely<DB> {
+	override transaction(): TransactionBuilder<DB> {
+		const builder = super.transaction().setIsolationLevel('serializable');
+		const execute = builder.execute.bind(builder);
+		builder.execute = <T>(callback: (trx: Transaction<DB>) => Promise<T>) =>
+			retryConflicts(() => execute(callback));
+		return builder;
+	}
+}
+
 /** Kysely over a pg pool, given or made on first use, with the app's camelCase mapping. */
 export function createPostgresDb(
 	pool: pg.Pool | (() => Promise<pg.Pool>),
 	log?: (event: LogEvent) => void
 ): Kysely<Database> {
-	return new Kysely<Database>({
+	return new SerializableRetryingKysely<Database>({
 		dialect: new PostgresDialect({ pool }),
 		plugins: [new CamelCasePlugin()],
 		log
