@@ -127,7 +127,8 @@ describe('synthetic organisation', () => {
 		await rebuildCalibrationMonths(db);
 		expect(aggregates()).toEqual(written);
 		await db.destroy();
-	});
+		// Six hundred loops refreshed one by one: seconds alone, more on a busy machine.
+	}, 60_000);
 
 	it('gives the same organisation for the same seed and another for another seed', async () => {
 		const first = await generated(400, 11);
