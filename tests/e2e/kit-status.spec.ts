@@ -123,3 +123,19 @@ test('a conflict is the only message until it is resolved, then the merge is sav
 	expect(document.summary).toBe('From the tablet.');
 	expect(document.freeNotes).toBe('Still typing.');
 });
+
+test('the timer and the save status stay in view in the sticky bar while the page scrolls', async ({
+	page,
+	seed
+}) => {
+	const { priya, priyaCard } = await panel(seed);
+	await page.setViewportSize({ width: 1024, height: 600 });
+	await openKit(page, seed, priya, priyaCard);
+	await ready(page);
+	await page.getByLabel('Summary of key takeaways').fill('Written at the end of the page.');
+	await saved(page);
+	await expect(page.getByLabel('Summary of key takeaways')).toBeInViewport();
+	await expect(saveStatus(page)).toBeInViewport();
+	await expect(page.getByRole('button', { name: 'Start' })).toBeInViewport();
+	await expect(page.getByText(/^of \d+ min$/)).toBeInViewport();
+});

@@ -56,6 +56,11 @@ test('a hiring manager reads the results, runs the debrief, records the decision
 	await expect(coding).toContainText('Disagreement');
 	await expect(coding.getByRole('cell')).toHaveText(['2', '2.50', '2.5', '1', '4', '3', '1.50']);
 	await expect(page.getByRole('note')).toHaveText('⚑ At least one panelist says Strong no.');
+	// Who rated what ends with each panelist's recommendation, linked to their scorecard.
+	const matrix = page.getByRole('region', { name: 'Who rated what' });
+	await expect(matrix.getByRole('row', { name: /^Recommendation/ })).toContainText('Strong yes');
+	await matrix.getByRole('link', { name: `${lena.name} recommends Strong no, see scorecard` }).click();
+	await expect(page.locator(':target')).toHaveAccessibleName(`${lena.name}’s scorecard`);
 	await page.getByRole('link', { name: `${lena.name} on Coding: 1, see evidence` }).click();
 	await expect(page.locator(':target')).toContainText('Coding: 1 · Significant gaps');
 	await expect(page.getByRole('article', { name: `${priya.name}’s scorecard` })).toContainText(

@@ -15,9 +15,21 @@ test('a panelist fills and submits a whole scorecard by keyboard alone', async (
 	const { priya, priyaCard } = await panel(seed);
 	await openKit(page, seed, priya, priyaCard);
 
-	await page.getByRole('textbox', { name: 'Approach' }).first().focus();
+	// One notes box per question; the format's prompts go in as headings only when asked for.
+	const notes = page.getByRole('textbox', { name: 'Notes on Q1' });
+	await expect(notes).toHaveAccessibleDescription(
+		/^Prompts, if they help: Approach · Complexity · Code quality/
+	);
+	await expect(page.getByRole('textbox', { name: 'Approach' })).toHaveCount(0);
+	await notes.focus();
 	await page.keyboard.type('Started from a sliding window; explained it clearly.');
-	await page.keyboard.press('Tab');
+	await page.keyboard.press('Shift+Tab');
+	await expect(page.getByRole('button', { name: 'Use prompts' }).first()).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(notes).toBeFocused();
+	await expect(notes).toHaveValue(
+		/^Started from a sliding window; explained it clearly\.\nApproach:\n\nComplexity:\n/
+	);
 	await page.keyboard.type('O(n) per call, then O(1) amortised.');
 
 	// Ratings: focus an option, then the digit shortcut; N marks "not assessed".
@@ -53,6 +65,8 @@ test('a panelist fills and submits a whole scorecard by keyboard alone', async (
 	const stored = await content(seed, priyaCard);
 	expect(stored.status).toBe('submitted');
 	expect(stored.document.recommendation).toBe(3);
+	expect(stored.document.notes[0]).toMatchObject({ field: 'notes' });
+	expect(stored.document.notes[0]!.text).toMatch(/Approach:[\s\S]*O\(n\) per call, then O\(1\) amortised\.$/);
 });
 
 test('what is typed survives a reload, and even a reload before the autosave', async ({ page, seed }) => {
