@@ -6,6 +6,7 @@ import {
 	type ScorecardRound
 } from './domain/scorecard';
 import { flatten, unflatten, type FlatScorecard } from './domain/scorecard-form';
+import { initialSaveStatus, nextSaveStatus, type SaveEvent, type SaveStatus } from './domain/save-status';
 import { mergeScorecards, resolveMerge, sameScorecard, type MergeChoice } from './domain/scorecard-merge';
 import { sendLastCopy, sendScorecard, type SaveAnswer } from './scorecard-save-request';
 import {
@@ -19,7 +20,7 @@ import {
 	type SavedNews
 } from './scorecard-tabs';
 
-export type SaveState = 'saved' | 'unsaved' | 'saving' | 'offline' | 'waiting' | 'conflict' | 'error';
+export type SaveState = SaveStatus['kind'];
 
 const debounceMs = 700;
 const retryMs = 5_000;
@@ -38,8 +39,8 @@ export class ScorecardAutosave {
 	version = $state(0);
 	/** What the server held at `version`: where this tab's edits started. */
 	base: ScorecardDocument = $state.raw(emptyDocument);
-	state: SaveState = $state('saved');
-	message = $state('');
+	/** What the kit says about saving: one state at a time (see domain/save-status.ts). */
+	status: SaveStatus = $state.raw(initialSaveStatus);
 	/** A version saved elsewhere that changes fields this tab changed too. */
 	conflict: { theirs: ScorecardDocument; theirsVersion: number } | null = $state(null);
 
@@ -54,6 +55,14 @@ export class ScorecardAutosave {
 	/** Names this tab's local copy; set once mounted (there is no storage on the server). */
 	#tab = '';
 	readonly #url: string;
+
+	get state(): SaveState {
+		return this.status.kind;
+	}
+
+	#tell(event: SaveEvent): void {
+		this.status = nextSaveStatus(this.status, event);
+	}
 
 	constructor(
 		readonly scorecardId: number,
@@ -73,13 +82,18 @@ export class ScorecardAutosave {
 		this.#tab = tabId();
 		const release = holdLocalCopy(this.scorecardId, this.#tab);
 		const online = () => {
-			if (this.state === 'offline') void this.save();
+			if (this.state !== 'offline') return;
+			this.#tell({ type: 'came-online' });
+			void this.save();
 		};
+		const offline = () => this.#tell({ type: 'went-offline' });
 		window.addEventListener('online', online);
+		window.addEventListener('offline', offline);
 		this.#channel = openSaveChannel(this.scorecardId, (news) => this.#heard(news));
 		return () => {
 			release();
 			window.removeEventListener('online', online);
+			window.removeEventListener('offline', offline);
 			this.#channel?.close();
 			this.#channel = null;
 		};
@@ -115,7 +129,8 @@ export class ScorecardAutosave {
 			if (!own) removeLocalCopy(key);
 			if (this.conflict) return 'conflict';
 		}
-		this.#settle();
+		if (restored) this.#tell({ type: 'restored' });
+		this.#settle(false);
 		return restored ? 'restored' : 'none';
 	}
 
@@ -123,8 +138,9 @@ export class ScorecardAutosave {
 	changed(): void {
 		this.#writeLocal(true);
 		// While waiting for the network or the server, the retry sends whatever is newest.
-		if (this.state === 'conflict' || this.state === 'waiting' || this.state === 'offline') return;
-		this.state = navigator.onLine ? 'unsaved' : 'offline';
+		const before = this.state;
+		this.#tell({ type: navigator.onLine ? 'edited' : 'went-offline' });
+		if (['conflict', 'waiting', 'offline', 'reconnecting'].includes(before)) return;
 		clearTimeout(this.#timer);
 		this.#timer = setTimeout(() => void this.save(), debounceMs);
 	}
@@ -146,7 +162,7 @@ export class ScorecardAutosave {
 
 	async #send(): Promise<void> {
 		const sent = unflatten(this.values, this.round);
-		this.state = 'saving';
+		this.#tell({ type: 'sending' });
 		let answer: SaveAnswer;
 		try {
 			answer = await sendScorecard(this.#url, this.version, sent, 2 * retryMs);
@@ -158,8 +174,7 @@ export class ScorecardAutosave {
 		if (answer.kind === 'saved') return this.#confirm(answer.version, sent);
 		if (answer.kind === 'conflict') return this.#learn(answer.theirs, answer.version);
 		if (answer.kind === 'wait') return this.#waitForServer(answer.ms, answer.reason);
-		this.state = 'error';
-		this.message = answer.message;
+		this.#tell({ type: 'failed', message: answer.message });
 	}
 
 	/** The server holds `doc` at `version`, saved by this tab. */
@@ -174,7 +189,6 @@ export class ScorecardAutosave {
 		this.version = version;
 		this.base = doc;
 		this.#unanswered = [];
-		this.message = '';
 	}
 
 	/** Another tab or device saved `theirs`: merge it into this tab's copy. */
@@ -191,7 +205,7 @@ export class ScorecardAutosave {
 		const merge = mergeScorecards(this.base, unflatten(this.values, this.round), theirs);
 		if (merge.conflicts.length) {
 			this.conflict = { theirs, theirsVersion };
-			this.state = 'conflict';
+			this.#tell({ type: 'conflict' });
 			this.#writeLocal(true);
 			return;
 		}
@@ -206,29 +220,34 @@ export class ScorecardAutosave {
 		else this.#learn(fromWire(news.document), news.version);
 	}
 
-	/** Saved, or a save is due: whichever the copy in the form says. */
-	#settle(): void {
+	/**
+	 * Saved, or a save is due: whichever the copy in the form says. `justSaved` is false when
+	 * nothing was sent (the page just opened), so the kit does not claim a save it never made.
+	 */
+	#settle(justSaved = true): void {
 		if (this.state === 'conflict') return;
 		clearTimeout(this.#retry);
 		clearTimeout(this.#timer);
 		if (this.#edited()) {
-			this.state = 'unsaved';
+			if (this.state !== 'restored') this.#tell({ type: 'edited' });
 			this.#writeLocal(true);
 			this.#timer = setTimeout(() => void this.save(), debounceMs);
 		} else {
-			this.state = 'saved';
+			if (justSaved || this.state !== 'idle') this.#tell({ type: 'saved', at: Date.now() });
 			this.#writeLocal(false);
 		}
 	}
 
 	#goOffline(): void {
-		this.state = 'offline';
+		this.#tell({ type: 'went-offline' });
 		this.#retryIn(retryMs);
 	}
 
 	#waitForServer(ms: number, reason = 'The server could not save it'): void {
-		this.state = 'waiting';
-		this.message = `${reason.replace(/\.$/, '')}. Everything you typed is kept in this browser; trying again in ${Math.round(ms / 1000)} s.`;
+		this.#tell({
+			type: 'server-waiting',
+			message: `${reason.replace(/\.$/, '')}. Everything you typed is kept in this browser; trying again in ${Math.round(ms / 1000)} s.`
+		});
 		this.#retryIn(ms);
 	}
 
@@ -250,7 +269,7 @@ export class ScorecardAutosave {
 		this.#apply(resolved);
 		this.#adopt(theirsVersion, theirs);
 		this.conflict = null;
-		this.state = 'unsaved';
+		this.#tell({ type: 'resolved' });
 		void this.save();
 		return true;
 	}

@@ -94,7 +94,7 @@ test('the interview kit, the submitted scorecard and the panel feedback meet WCA
 	await page.goto(`/interviews/${scorecards[0]!.id}`);
 	await expectNoViolations(page);
 	await page.getByRole('button', { name: 'Submit scorecard' }).first().click();
-	await expect(page.getByText('Choose an overall recommendation')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Choose an overall recommendation' })).toBeVisible();
 	await expectNoViolations(page);
 
 	await seed.submitScorecard(sam, scorecards[1]!.id);

@@ -168,7 +168,8 @@ test('a person makes a token on the settings page, a script uses it, and revokin
 	await expect(tokens).toContainText('You have no API tokens.');
 	await skipBrowserValidation(page);
 	await tokens.getByRole('button', { name: 'Create token' }).click();
-	await expect(tokens.getByText('Name the token after what will use it')).toBeVisible();
+	await tokens.getByRole('link', { name: 'Name the token after what will use it' }).click();
+	await expect(tokens.getByLabel('Token name')).toBeFocused();
 
 	await tokens.getByLabel('Token name').fill('ATS sync');
 	await tokens.getByRole('button', { name: 'Create token' }).click();

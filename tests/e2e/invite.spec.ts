@@ -27,7 +27,7 @@ test('an admin invites a recruiter, who joins with the link once and can sign in
 	await joinPage.getByLabel('Password', { exact: true }).fill('noor-joins-panelist');
 	await joinPage.getByLabel('Confirm password').fill('noor-joins-typo');
 	await joinPage.getByRole('button', { name: 'Create my account' }).click();
-	await expect(joinPage.getByText('The two passwords do not match')).toBeVisible();
+	await expect(joinPage.getByRole('link', { name: 'The two passwords do not match' })).toBeVisible();
 	await expect(joinPage.getByLabel('Your name')).toHaveValue('Noor Haddad');
 
 	await joinPage.getByLabel('Password', { exact: true }).fill('noor-joins-panelist');
@@ -60,7 +60,9 @@ test('a bad invite email gets a message next to the field and creates nothing', 
 	// The browser's own check would stop "not-an-email"; this one passes it but not ours.
 	await page.getByLabel('Email').fill(admin.email);
 	await page.getByRole('button', { name: 'Create invite link' }).click();
-	await expect(page.getByText('A user with this email already exists')).toBeVisible();
+	await expect(page.getByRole('alert')).toBeFocused();
+	await page.getByRole('link', { name: 'A user with this email already exists' }).click();
+	await expect(page.getByLabel('Email')).toBeFocused();
 	await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
 	expect(await db.selectFrom('invite').select('id').where('email', '=', admin.email).execute()).toHaveLength(
 		0

@@ -1,3 +1,4 @@
+import { expectNoViolations } from './support/axe';
 import { deactivateUser } from '../../src/lib/server/accounts/users';
 import { expect, skipBrowserValidation, test } from './support/fixtures';
 
@@ -106,15 +107,19 @@ test('the loop form refuses a time that is not a time, a missing time and a deac
 	await page.locator('#round-0-scheduledAt').fill('next Tuesday');
 	await page.locator('#round-1-interviewer-0').selectOption({ label: sam.name });
 	await page.getByRole('button', { name: 'Create loop' }).click();
-	await expect(page.getByText('Enter a real date and time, like 2026-11-24 10:00')).toBeVisible();
-	await expect(page.getByText('Enter the date and time of this interview')).toBeVisible();
+	await expect(page.getByRole('alert')).toBeFocused();
+	await page.getByRole('link', { name: 'Enter a real date and time, like 2026-11-24 10:00' }).click();
+	await expect(page.locator('#round-0-scheduledAt')).toBeFocused();
+	await expect(page.getByRole('link', { name: 'Enter the date and time of this interview' })).toBeVisible();
+	await expectNoViolations(page);
 	await expect(page.locator('#round-0-scheduledAt')).toHaveValue('next Tuesday');
 
 	await deactivateUser(db, admin, sam.id);
 	await page.locator('#round-0-scheduledAt').fill('2030-05-06T09:00');
 	await page.locator('#round-1-scheduledAt').fill('2030-05-06T11:00');
 	await page.getByRole('button', { name: 'Create loop' }).click();
-	await expect(page.getByText(`${sam.name} is deactivated and cannot interview`)).toBeVisible();
+	await page.getByRole('link', { name: `${sam.name} is deactivated and cannot interview` }).click();
+	await expect(page.locator('#round-1-interviewer-0')).toBeFocused();
 	await expect(page.locator('#round-1-interviewer-0')).toHaveAttribute('aria-invalid', 'true');
 	expect(
 		await db.selectFrom('loop').select('id').where('candidateId', '=', candidate.id).execute()

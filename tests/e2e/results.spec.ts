@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { expectNoViolations } from './support/axe';
 import { expect, skipBrowserValidation, test, type Seed, type SeededUser } from './support/fixtures';
 
 const past = () => Date.now() - 48 * 60 * 60_000;
@@ -55,6 +56,11 @@ test('a hiring manager reads the results, runs the debrief, records the decision
 	await expect(coding).toContainText('Disagreement');
 	await expect(coding.getByRole('cell')).toHaveText(['2', '2.50', '2.5', '1', '4', '3', '1.50']);
 	await expect(page.getByRole('note')).toHaveText('⚑ At least one panelist says Strong no.');
+	// Who rated what ends with each panelist's recommendation, linked to their scorecard.
+	const matrix = page.getByRole('region', { name: 'Who rated what' });
+	await expect(matrix.getByRole('row', { name: /^Recommendation/ })).toContainText('Strong yes');
+	await matrix.getByRole('link', { name: `${lena.name} recommends Strong no, see scorecard` }).click();
+	await expect(page.locator(':target')).toHaveAccessibleName(`${lena.name}’s scorecard`);
 	await page.getByRole('link', { name: `${lena.name} on Coding: 1, see evidence` }).click();
 	await expect(page.locator(':target')).toContainText('Coding: 1 · Significant gaps');
 	await expect(page.getByRole('article', { name: `${priya.name}’s scorecard` })).toContainText(
@@ -70,11 +76,23 @@ test('a hiring manager reads the results, runs the debrief, records the decision
 	await expect(agenda.first().getByRole('heading')).toHaveText(/^Coding\s+Ratings from 1 to 4/);
 	await expect(agenda.nth(2).getByRole('heading')).toHaveText(`Strong no from ${lena.name}`);
 	await page.getByLabel('Notes on Coding').fill('Lena saw no tests at all; Priya saw them in the pairing.');
+	// The panel and the hiring manager start ticked as attending.
+	for (const person of [manager, priya, lena]) {
+		await expect(page.getByRole('checkbox', { name: person.name })).toBeChecked();
+		await page.getByRole('checkbox', { name: person.name }).uncheck();
+	}
 	await skipBrowserValidation(page);
 	await page.getByRole('radio', { name: 'Hire', exact: true }).check();
 	await page.getByRole('button', { name: 'Record decision' }).click();
-	await expect(page.getByText('Enter the rationale')).toBeVisible();
-	await expect(page.getByText('Say who took part in the debrief')).toBeVisible();
+	// One summary, focused and in view, links to each field.
+	const problems = page.getByRole('alert');
+	await expect(problems).toBeFocused();
+	await expect(problems).toBeInViewport();
+	await problems.getByRole('link', { name: 'Enter the rationale' }).click();
+	await expect(page.getByLabel('Rationale')).toBeFocused();
+	await problems.getByRole('link', { name: 'Say who took part in the debrief' }).click();
+	await expect(page.getByRole('group', { name: 'Attendees' }).getByRole('checkbox').first()).toBeFocused();
+	await expectNoViolations(page);
 	await expect(page.getByLabel('Notes on Coding')).toHaveValue(
 		'Lena saw no tests at all; Priya saw them in the pairing.'
 	);

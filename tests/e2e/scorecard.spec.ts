@@ -1,14 +1,35 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type Seed, type SeededUser } from './support/fixtures';
-import { content, openKit, panel, saved } from './support/kit';
+import { expectNoViolations } from './support/axe';
+import {
+	content,
+	expectBelowSaveBar,
+	expectSummaryFocusedBelowBar,
+	openKit,
+	panel,
+	saved,
+	saveStatus
+} from './support/kit';
 
 test('a panelist fills and submits a whole scorecard by keyboard alone', async ({ page, seed }) => {
 	const { priya, priyaCard } = await panel(seed);
 	await openKit(page, seed, priya, priyaCard);
 
-	await page.getByRole('textbox', { name: 'Approach' }).first().focus();
+	// One notes box per question; the format's prompts go in as headings only when asked for.
+	const notes = page.getByRole('textbox', { name: 'Notes on Q1' });
+	await expect(notes).toHaveAccessibleDescription(
+		/^Prompts, if they help: Approach · Complexity · Code quality/
+	);
+	await expect(page.getByRole('textbox', { name: 'Approach' })).toHaveCount(0);
+	await notes.focus();
 	await page.keyboard.type('Started from a sliding window; explained it clearly.');
-	await page.keyboard.press('Tab');
+	await page.keyboard.press('Shift+Tab');
+	await expect(page.getByRole('button', { name: 'Use prompts' }).first()).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(notes).toBeFocused();
+	await expect(notes).toHaveValue(
+		/^Started from a sliding window; explained it clearly\.\nApproach:\n\nComplexity:\n/
+	);
 	await page.keyboard.type('O(n) per call, then O(1) amortised.');
 
 	// Ratings: focus an option, then the digit shortcut; N marks "not assessed".
@@ -44,6 +65,8 @@ test('a panelist fills and submits a whole scorecard by keyboard alone', async (
 	const stored = await content(seed, priyaCard);
 	expect(stored.status).toBe('submitted');
 	expect(stored.document.recommendation).toBe(3);
+	expect(stored.document.notes[0]).toMatchObject({ field: 'notes' });
+	expect(stored.document.notes[0]!.text).toMatch(/Approach:[\s\S]*O\(n\) per call, then O\(1\) amortised\.$/);
 });
 
 test('what is typed survives a reload, and even a reload before the autosave', async ({ page, seed }) => {
@@ -58,7 +81,8 @@ test('what is typed survives a reload, and even a reload before the autosave', a
 	await page.getByLabel('Summary of key takeaways').fill('Typed just before the tab closed.');
 	await page.reload();
 	await expect(page.getByLabel('Summary of key takeaways')).toHaveValue('Typed just before the tab closed.');
-	await saved(page);
+	// The last copy sent on leaving may have arrived; if not, the kit says it restored it.
+	await expect(saveStatus(page)).toHaveText(/^(Autosave on|Restored from this browser and saved \d\d:\d\d)$/);
 	expect((await content(seed, priyaCard)).document.summary).toBe('Typed just before the tab closed.');
 });
 
@@ -79,7 +103,7 @@ test('edits made offline wait in the browser and reach the server when the netwo
 	expect((await content(seed, priyaCard)).document.freeNotes).toBe('Written on the train with no signal.');
 });
 
-test('submitting with gaps shows each one next to its field and moves focus to the first', async ({
+test('submitting with gaps: a focused summary below the save bar links to each field', async ({
 	page,
 	seed
 }) => {
@@ -95,12 +119,22 @@ test('submitting with gaps shows each one next to its field and moves focus to t
 		.check();
 	await page.getByRole('button', { name: 'Submit scorecard' }).first().click();
 
-	await expect(page.getByRole('alert')).toHaveText('3 things are missing before you can submit.');
-	await expect(page.getByText('Add the evidence behind your Coding rating')).toBeVisible();
-	await expect(page.getByText('Say why Problem solving was not assessed')).toBeVisible();
-	await expect(page.getByText('Choose an overall recommendation')).toBeVisible();
+	await expectSummaryFocusedBelowBar(page, '3 things are missing before you can submit');
+	const summary = page.getByRole('alert');
+	await expect(summary.getByRole('link')).toHaveText([
+		'Add the evidence behind your Coding rating',
+		'Say why Problem solving was not assessed',
+		'Choose an overall recommendation'
+	]);
+	// Each message is also next to its field.
+	await expect(page.getByText('Add the evidence behind your Coding rating')).toHaveCount(2);
+	await summary.getByRole('link', { name: 'Add the evidence behind your Coding rating' }).click();
 	await expect(page.getByLabel('Evidence for Coding')).toBeFocused();
+	await expectBelowSaveBar(page, page.getByLabel('Evidence for Coding'));
+	await summary.getByRole('link', { name: 'Choose an overall recommendation' }).click();
+	await expect(page.getByRole('radio', { name: 'Strong no' })).toBeFocused();
 	expect((await content(seed, priyaCard)).status).toBe('draft');
+	await expectNoViolations(page);
 });
 
 test('a panelist cannot see colleagues’ feedback before submitting; in strict mode not before the whole panel', async ({
@@ -205,12 +239,19 @@ test.describe('without JavaScript', () => {
 			.first()
 			.check();
 		await page.getByRole('button', { name: 'Save draft' }).first().click();
-		await expect(page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+		await expect(page.getByRole('status')).toHaveText(/^Draft saved at \d\d:\d\d$/);
 		await expect(page.getByLabel('Free notes')).toHaveValue('Posted without scripts.');
 		expect((await content(seed, priyaCard)).document.freeNotes).toBe('Posted without scripts.');
 
 		await page.getByRole('button', { name: 'Submit scorecard' }).first().click();
-		await expect(page.getByText('Add the evidence behind your Coding rating')).toBeVisible();
+		// The answer opens at the summary, focused and clear of the sticky save bar.
+		expect(new URL(page.url()).hash).toBe('#error-summary');
+		await expectSummaryFocusedBelowBar(page, '3 things are missing before you can submit');
+		await expect(page.getByRole('alert').getByRole('link')).toHaveText([
+			'Add the evidence behind your Coding rating',
+			'Rate Problem solving, or mark it not assessed',
+			'Choose an overall recommendation'
+		]);
 		await expect(page.getByLabel('Free notes')).toHaveValue('Posted without scripts.');
 		await page.getByLabel('Evidence for Coding').fill('Working code with tests.');
 		await page

@@ -1,3 +1,4 @@
+import { expectNoViolations } from './support/axe';
 import type { Locator, Page } from '@playwright/test';
 import { expect, skipBrowserValidation, test } from './support/fixtures';
 
@@ -26,7 +27,7 @@ async function addRoundByKeyboard(
 		mixed?: boolean;
 	}
 ) {
-	const form = page.locator('form[action="?/addRound"]');
+	const form = page.locator('form[action^="?/addRound"]');
 	await form.getByLabel('Round title', { exact: true }).focus();
 	await page.keyboard.type(round.title);
 	await choose(page, form.getByLabel('Format', { exact: true }), round.format);
@@ -153,7 +154,9 @@ test('a round without a focus competency, a duplicate template name and an empty
 	await skipBrowserValidation(page);
 	await page.getByLabel('Template name').fill('senior software engineer');
 	await page.getByRole('button', { name: 'Create template and add rounds' }).click();
-	await expect(page.getByText('A template with this name already exists')).toBeVisible();
+	await expect(page.getByRole('alert')).toBeFocused();
+	await page.getByRole('link', { name: 'A template with this name already exists' }).click();
+	await expect(page.getByLabel('Template name')).toBeFocused();
 	await expect(page.getByLabel('Template name')).toHaveValue('senior software engineer');
 
 	const name = `Refusals ${Date.now()}`;
@@ -163,14 +166,20 @@ test('a round without a focus competency, a duplicate template name and an empty
 	const templateId = Number(page.url().split('/').pop());
 
 	await skipBrowserValidation(page);
-	const form = page.locator('form[action="?/addRound"]');
+	const form = page.locator('form[action^="?/addRound"]');
 	await form.getByRole('button', { name: 'Add round' }).click();
-	await expect(form.getByText('Enter a title')).toBeVisible();
-	await expect(form.getByText('Choose at least one focus competency')).toBeVisible();
+	await expect(form.getByRole('alert')).toBeFocused();
+	await expect(form.getByRole('alert').getByRole('link')).toHaveText([
+		'Enter a title',
+		'Choose at least one focus competency'
+	]);
+	await form.getByRole('link', { name: 'Choose at least one focus competency' }).click();
+	await expect(form.getByRole('checkbox').first()).toBeFocused();
+	await expectNoViolations(page);
 	await skipBrowserValidation(page);
 	await form.getByLabel('Round title', { exact: true }).fill('x'.repeat(101));
 	await form.getByRole('button', { name: 'Add round' }).click();
-	await expect(form.getByText('A title: use at most 100 characters')).toBeVisible();
+	await expect(form.getByRole('link', { name: 'A title: use at most 100 characters' })).toBeVisible();
 	expect(
 		await db.selectFrom('templateRound').select('id').where('templateId', '=', templateId).execute()
 	).toHaveLength(0);

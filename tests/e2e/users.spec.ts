@@ -93,7 +93,8 @@ test('changing one’s password ends the other sessions and keeps this one', asy
 	await page.getByLabel('New password', { exact: true }).fill('mei-new-password-1');
 	await page.getByLabel('Confirm new password').fill('mei-new-password-1');
 	await page.getByRole('button', { name: 'Change password' }).click();
-	await expect(page.getByText('Your current password is not right')).toBeVisible();
+	await page.getByRole('link', { name: 'Your current password is not right' }).click();
+	await expect(page.getByLabel('Current password')).toBeFocused();
 
 	await page.getByLabel('Current password').fill(mei.password);
 	await page.getByLabel('New password', { exact: true }).fill('mei-new-password-1');

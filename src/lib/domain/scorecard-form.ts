@@ -1,7 +1,7 @@
 import { ratingLevels, type RatingLevel } from './library';
 import {
 	noteFieldLabels,
-	noteFieldsFor,
+	acceptedNoteFields,
 	recommendationLabels,
 	type NoteEntry,
 	type RatingEntry,
@@ -62,7 +62,7 @@ export function unflatten(
 		});
 	}
 	const notes: NoteEntry[] = [];
-	const fields = noteFieldsFor(round.kind, round.format);
+	const fields = acceptedNoteFields(round.kind, round.format);
 	for (const { id } of round.questions) {
 		for (const field of fields) {
 			const text = flat[`note.${id}.${field}`] ?? '';
@@ -93,7 +93,7 @@ export function flatFromForm(formData: FormData, round: Parameters<typeof unflat
 		for (const key of [`rating.${id}`, `reason.${id}`, `evidence.${id}`]) flat[key] = read(key);
 	}
 	for (const { id } of round.questions) {
-		for (const field of noteFieldsFor(round.kind, round.format))
+		for (const field of acceptedNoteFields(round.kind, round.format))
 			flat[`note.${id}.${field}`] = read(`note.${id}.${field}`);
 	}
 	return flat;

@@ -14,6 +14,7 @@ export const recommendationLabels: Record<Recommendation, string> = {
 };
 
 export const noteFieldLabels = {
+	notes: 'Notes',
 	context: 'Context',
 	action: 'Action',
 	result: 'Result',
@@ -53,7 +54,15 @@ export const noteFieldHints: Partial<Record<NoteField, string>> = {
 	scaling: 'Load, failure, recovery'
 };
 
-/** The note fields a question gets: Context / Action / Result in leadership rounds, format prompts in technical ones. */
+/**
+ * Every note field a question of this round takes: its one notes box, and the format's
+ * prompts (kept as fields so notes written under them before stay where they were).
+ */
+export function acceptedNoteFields(kind: CompetencyKind, format: RoundFormat): NoteField[] {
+	return ['notes', ...noteFieldsFor(kind, format)];
+}
+
+/** The prompts a question offers: Context / Action / Result in leadership rounds, format prompts in technical ones. */
 export function noteFieldsFor(kind: CompetencyKind, format: RoundFormat): NoteField[] {
 	if (kind === 'leadership') {
 		return format === 'presentation' ? ['structure', 'questions', 'result'] : ['context', 'action', 'result'];
@@ -159,7 +168,7 @@ export function referenceIssues(doc: ScorecardDocument, round: ScorecardRound): 
 	const issues: Issue[] = [];
 	const competencies = new Set(round.competencies.map((c) => c.id));
 	const questions = new Set(round.questions.map((q) => q.id));
-	const fields = new Set(noteFieldsFor(round.kind, round.format));
+	const fields = new Set(acceptedNoteFields(round.kind, round.format));
 	const seen = new Set<number>();
 	doc.ratings.forEach((r, i) => {
 		if (!competencies.has(r.competencyId)) {

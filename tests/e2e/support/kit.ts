@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { ScorecardDocument } from '../../../src/lib/domain/scorecard';
 import { expect, type Seed, type SeededUser } from './fixtures';
 
@@ -59,8 +59,31 @@ export async function openKit(page: Page, seed: Seed, who: SeededUser, scorecard
 	await expect(page.getByRole('button', { name: 'Submit scorecard' }).first()).toBeVisible();
 }
 
+/** The kit's one message about saving. */
+export const saveStatus = (page: Page) => page.getByRole('status').and(page.locator('.save-status'));
+
+/** The kit has started (scripts running, other tabs heard) and nothing is typed yet. */
+export const ready = (page: Page) => expect(saveStatus(page)).toHaveText('Autosave on');
+
+/** Everything typed is on the server: the status says when it was saved (or restored and saved). */
 export const saved = (page: Page, timeout?: number) =>
-	expect(page.getByRole('status').filter({ hasText: /changes saved|Saving|Unsaved/ })).toHaveText(
-		'All changes saved',
-		{ timeout }
-	);
+	expect(saveStatus(page)).toHaveText(/^(Saved|Restored from this browser and saved) \d\d:\d\d$/, {
+		timeout
+	});
+
+/** `target` is in view and not under the kit's sticky save bar. */
+export async function expectBelowSaveBar(page: Page, target: Locator) {
+	const bar = await page.locator('.savebar').boundingBox();
+	const box = await target.boundingBox();
+	expect(bar && box).toBeTruthy();
+	expect(box!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height - 1);
+	expect(box!.y).toBeLessThan(page.viewportSize()!.height);
+}
+
+/** The error summary titled `title` has focus and shows below the sticky save bar. */
+export async function expectSummaryFocusedBelowBar(page: Page, title: string) {
+	const summary = page.getByRole('alert');
+	await expect(summary.getByRole('heading', { name: title })).toBeVisible();
+	await expect(summary).toBeFocused();
+	await expectBelowSaveBar(page, summary);
+}

@@ -35,9 +35,10 @@ describe('debrief notes', () => {
 		const db = freshDb();
 		const { recruiter, manager, panel, loopId, scorecards } = await newLoop(db, { size: 2, at: t0 });
 		await submit(db, panel[0]!, scorecards[0]!.id, 3);
-		const coding = (await getDebrief(db, manager, loopId)).results.competencies.find(
-			(c) => c.name === 'Coding'
-		)!;
+		const fresh = await getDebrief(db, recruiter, loopId);
+		// Before anyone saves who is there, the panel and the hiring manager start ticked.
+		expect([...fresh.attendeeIds].sort()).toEqual([manager.id, ...panel.map((p) => p.id)].sort());
+		const coding = fresh.results.competencies.find((c) => c.name === 'Coding')!;
 		await saveDebriefNotes(db, manager, loopId, {
 			notes: {
 				[`competency-${coding.competencyId}`]: 'Only one rating in so far.',

@@ -58,7 +58,13 @@ export async function getDebrief(
 		results,
 		agenda: debriefAgenda(results, [...new Set(strongNoFrom)]),
 		notes: saved ? (JSON.parse(saved.notes) as Record<string, string>) : {},
-		attendeeIds: saved ? (JSON.parse(saved.attendeeIds) as number[]) : [],
+		// Until someone saves who is there: the last decision's attendees, else the panel and the
+		// hiring managers, who are nearly always the people in the room.
+		attendeeIds: saved
+			? (JSON.parse(saved.attendeeIds) as number[])
+			: (results.decisions.at(-1)?.attendees.map((a) => a.id) ?? [
+					...new Set([...results.panelists, ...managers].map((p) => p.id))
+				]),
 		attendeeOptions: [...attendeeNames]
 			.map(([id, name]) => ({ id, name }))
 			.sort((a, b) => a.name.localeCompare(b.name)),

@@ -72,7 +72,7 @@ export const actions: Actions = {
 		} catch (err) {
 			return refused(err, 'save', values);
 		}
-		return { action: 'save', saved: true };
+		return { action: 'save', saved: true, savedAt: Date.now() };
 	},
 
 	submit: async (event) => {
