@@ -69,6 +69,10 @@ export async function refreshLoopRows(db: DB, loopId: number): Promise<void> {
 			'roundKind'
 		])
 		.where('loopId', '=', loopId)
+		// A unit takes its round kind from its first rating: first by scorecard, on both
+		// engines alike (unordered, PostgreSQL answers in the order rows were last written).
+		.orderBy('scorecardId')
+		.orderBy('competencyId')
 		.execute();
 	for (const row of ratings) {
 		const others = ratings
