@@ -72,7 +72,11 @@ describe('moving between SQLite and PostgreSQL', () => {
 		const postgres = freshDb();
 		const back = openSqliteCopy();
 		try {
-			expect([engineOf(sqlite), engineOf(postgres), engineOf(back)]).toEqual(['sqlite', 'postgres', 'sqlite']);
+			expect([engineOf(sqlite), engineOf(postgres), engineOf(back)]).toEqual([
+				'sqlite',
+				'postgres',
+				'sqlite'
+			]);
 			await seedDemo(sqlite, now);
 			const fromSqlite = await exportOrganisation(sqlite, now);
 
