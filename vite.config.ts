@@ -68,6 +68,15 @@ export default defineConfig({
 	test: {
 		reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
 		testTimeout: 20_000,
+		// The SQL snapshots differ by engine (placeholders, the month, index hints): the postgres
+		// project keeps its own beside SQLite's.
+		resolveSnapshotPath: (testPath, extension, { config }) =>
+			path.join(
+				path.dirname(testPath),
+				'__snapshots__',
+				...(config.name === 'postgres' ? ['postgres'] : []),
+				path.basename(testPath) + extension
+			),
 		// The unit suite once per engine. PostgreSQL joins when PANELIST_TEST_DATABASE_URL names a
 		// server (the run makes its databases there); its own platform tests are *.pg.test.ts.
 		projects: [

@@ -72,8 +72,15 @@ gate('svelte-check', 'sh', [
 ]);
 gate('eslint', bin('eslint'), ['.', '--max-warnings', '0']);
 
-// SQLite only until the feature tests pass on PostgreSQL too; then both projects count here.
-const unitOk = run('unit tests (vitest)', bin('vitest'), ['run', '--project', 'sqlite']);
+// The unit suite on both engines: vitest adds the postgres project when PANELIST_TEST_DATABASE_URL
+// names a server (.ci/run starts one and sets it). Without it the PostgreSQL half did not run,
+// and that counts as a failure: a run that skipped an engine must not look green (decision 018).
+const postgresServer = process.env.PANELIST_TEST_DATABASE_URL;
+const unitOk = run(
+	postgresServer ? 'unit tests (vitest), SQLite and PostgreSQL' : 'unit tests (vitest), SQLite only',
+	bin('vitest'),
+	['run']
+);
 const unit = readJson(`${results}/unit.json`);
 if (unit) {
 	passed += unit.numPassedTests;
@@ -81,6 +88,13 @@ if (unit) {
 	if (!unitOk && unit.numFailedTests === 0) failed += 1;
 } else {
 	failed += 1;
+}
+if (!postgresServer) {
+	failed += 1;
+	console.log(
+		'✗ The unit tests on PostgreSQL did NOT run: set PANELIST_TEST_DATABASE_URL to a PostgreSQL server ' +
+			'whose user may create databases (README, "PostgreSQL"). Counted as one failure.'
+	);
 }
 
 if (run('build', bin('vite'), ['build'])) {

@@ -7,6 +7,7 @@ import { generateSecureRandomString } from '../lib/server/auth/secret-token';
 import { databaseLocation, databasePath } from '../lib/server/platform/runtime';
 import { backUpDatabase } from '../lib/server/platform/backup';
 import { createDb, openDatabase, openSqlite, type DB } from '../lib/server/platform/db';
+import { isPostgresUrl } from '../lib/server/platform/engine/postgres';
 import { generatedPassword, generateOrganisation } from './synthetic/generate';
 import { prepareDatabase } from '../lib/server/platform/prepare-database';
 import { demoPassword, seedDemo } from './demo';
@@ -24,6 +25,21 @@ interface Command {
 	options: Options;
 	positionals: number;
 	run: (values: Record<string, string | undefined>, positionals: string[]) => Promise<void>;
+}
+
+/** The database named for people: a SQLite path, or a PostgreSQL URL without its password. */
+function databaseName(): string {
+	const location = databaseLocation();
+	if (!isPostgresUrl(location)) return location;
+	const url = new URL(location);
+	url.password = '';
+	return url.toString();
+}
+
+/** The SQLite file; on PostgreSQL the command refuses, saying what to use instead. */
+function sqliteFileFor(command: string, onPostgres: string): string {
+	if (isPostgresUrl(databaseLocation())) throw new Error(`${command} works on SQLite only. ${onPostgres}`);
+	return databasePath();
 }
 
 /** Parses CLI input with a domain schema; a bad value is a usage error naming the option. */
@@ -150,7 +166,10 @@ export const commands: Record<string, Command> = {
 		options: {},
 		positionals: 1,
 		run: async (_values, [target]) => {
-			const source = databasePath();
+			const source = sqliteFileFor(
+				'backup',
+				"On PostgreSQL, back up with pg_dump, or your provider's point-in-time recovery."
+			);
 			if (!fs.existsSync(source)) throw new Error(`no database at ${source}`);
 			const bytes = backUpDatabase(source, target!);
 			const size = `${(bytes / 1e6).toFixed(1)} MB`;
@@ -162,8 +181,8 @@ export const commands: Record<string, Command> = {
 		options: {},
 		positionals: 1,
 		run: async (_values, [target]) => {
-			const source = databasePath();
-			if (!fs.existsSync(source)) throw new Error(`no database at ${source}`);
+			const source = databaseLocation();
+			if (!isPostgresUrl(source) && !fs.existsSync(source)) throw new Error(`no database at ${source}`);
 			if (fs.existsSync(target!)) throw new Error(`${target} already exists; choose a new file name`);
 			await withDatabase(async (db) => {
 				const s = await exportToFile(db, target!);
@@ -188,7 +207,7 @@ export const commands: Record<string, Command> = {
 					throw error;
 				});
 				console.log(
-					`Imported ${s.users} users, ${s.loops} loops with ${s.scorecards} scorecards and ${s.auditEvents} audit events into ${databasePath()}.`
+					`Imported ${s.users} users, ${s.loops} loops with ${s.scorecards} scorecards and ${s.auditEvents} audit events into ${databaseName()}.`
 				);
 				console.log(
 					'Nobody can sign in yet: give each person a password with `panelist reset-password --email …`' +
@@ -217,7 +236,12 @@ export const commands: Record<string, Command> = {
 				}),
 				values
 			);
-			const sqlite = openSqlite(databasePath());
+			const sqlite = openSqlite(
+				sqliteFileFor(
+					'generate',
+					'To try PostgreSQL at scale, generate into SQLite, then `export` and `import` into PostgreSQL.'
+				)
+			);
 			const db = createDb(sqlite);
 			try {
 				await prepareDatabase(db);
@@ -248,7 +272,7 @@ export const commands: Record<string, Command> = {
 			await withDatabase(async (db) => {
 				const logins = await seedDemo(db);
 				console.log(
-					`Demo organisation created in ${databasePath()}. Every demo user signs in with the password ${demoPassword}`
+					`Demo organisation created in ${databaseName()}. Every demo user signs in with the password ${demoPassword}`
 				);
 				for (const login of logins)
 					console.log(`  ${login.note.padEnd(15)} ${login.email.padEnd(24)} ${login.name}`);

@@ -13,6 +13,8 @@ declare module 'vitest' {
 		testEngine: TestEngine;
 		/** SQLite: the template file. PostgreSQL: the template database's name. */
 		templateDatabase: string;
+		/** A migrated SQLite file in both projects (tests of SQLite-only commands, like backup). */
+		sqliteTemplate: string;
 		/** PostgreSQL only: the server (PANELIST_TEST_DATABASE_URL) and this run's name prefix. */
 		postgresServer: string;
 		postgresPrefix: string;
@@ -21,17 +23,25 @@ declare module 'vitest' {
 
 /** Migrates one database for the whole run; each test copies it (see helpers/db.ts). */
 export default async function setup(project: TestProject) {
-	if (project.name === 'postgres') return setUpPostgres(project);
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-unit-'));
 	const template = path.join(dir, 'template.db');
 	const db = openDatabase(template);
 	await prepareDatabase(db);
 	await db.destroy();
+	project.provide('sqliteTemplate', template);
+	const removeDir = () => fs.rmSync(dir, { recursive: true, force: true });
+	if (project.name === 'postgres') {
+		const teardown = await setUpPostgres(project);
+		return async () => {
+			await teardown();
+			removeDir();
+		};
+	}
 	project.provide('testEngine', 'sqlite');
 	project.provide('templateDatabase', template);
 	project.provide('postgresServer', '');
 	project.provide('postgresPrefix', '');
-	return () => fs.rmSync(dir, { recursive: true, force: true });
+	return removeDir;
 }
 
 async function setUpPostgres(project: TestProject) {

@@ -135,9 +135,16 @@ export interface Leniency {
 
 export const shrinkage = 10;
 
+const toNinePlaces = (value: number) => Math.round(value * 1e9) / 1e9;
+
 /** Leniency from the count, sum and sum of squares of the deviations d. */
-export function leniencyFromSums(n: number, sumD: number, sumD2: number): Leniency {
+export function leniencyFromSums(n: number, rawSumD: number, rawSumD2: number): Leniency {
 	if (n === 0) return { n, leniency: null, ci: null, shrunkOffset: 0 };
+	// Sums of floating-point deviations differ in their last bits with the order they were
+	// added in, which is the database's (SQLite and PostgreSQL scan differently): to nine
+	// decimals, every engine gives the same figures.
+	const sumD = toNinePlaces(rawSumD);
+	const sumD2 = toNinePlaces(rawSumD2);
 	const mean = sumD / n;
 	const shrunkOffset = (mean * n) / (n + shrinkage);
 	if (n < 2) return { n, leniency: mean, ci: null, shrunkOffset };

@@ -6,6 +6,7 @@ import {
 	type SumsFilter,
 	type SumsGrouping
 } from '../../../src/lib/server/calibration/calibration-sums';
+import { engineOf } from '../../../src/lib/server/platform/engine/engine-of';
 import { freshDb } from '../helpers/db';
 
 // The SQL of the calibration sums, so that a change to one shows in review
@@ -15,11 +16,11 @@ const range = { from: Date.UTC(2026, 0, 15), to: Date.UTC(2026, 5, 10) };
 
 function sumsSql(filter: SumsFilter, grouping: SumsGrouping) {
 	const db = freshDb();
-	const interviewer = interviewerSumsQueries(filter, grouping);
+	const interviewer = interviewerSumsQueries(engineOf(db), filter, grouping);
 	return {
 		interviewerScorecards: interviewer.scorecards.compile(db).sql,
 		interviewerRatings: interviewer.ratings.compile(db).sql,
-		competencies: competencySumsQuery(filter, grouping).compile(db).sql
+		competencies: competencySumsQuery(engineOf(db), filter, grouping).compile(db).sql
 	};
 }
 

@@ -7,7 +7,7 @@ import { authenticateApiToken, createApiToken } from '../../../src/lib/server/au
 import { verifyPassword } from '../../../src/lib/server/auth/password';
 import { parseToken, secretMatches } from '../../../src/lib/server/auth/secret-token';
 import { openDatabase, openSqlite } from '../../../src/lib/server/platform/db';
-import { freshDbPath } from '../helpers/db';
+import { databaseEnv, freshDatabaseLocation, freshDbPath } from '../helpers/db';
 
 interface Run {
 	code: number | null;
@@ -15,10 +15,12 @@ interface Run {
 	stderr: string;
 }
 
-function cli(args: string[], databasePath: string, stdin?: string): Promise<Run> {
+/** Runs the CLI on the database at location (a SQLite file or a PostgreSQL URL). */
+function cli(args: string[], location: string, stdin?: string): Promise<Run> {
+	const { DATABASE_URL: _url, DATABASE_PATH: _path, ...env } = process.env;
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, ['scripts/panelist.js', ...args], {
-			env: { ...process.env, DATABASE_PATH: databasePath },
+			env: { ...env, ...databaseEnv(location) },
 			stdio: ['pipe', 'pipe', 'pipe']
 		});
 		let stdout = '';
@@ -78,7 +80,7 @@ describe('panelist CLI', () => {
 	});
 
 	it('creates a user with the password from stdin, and refuses a duplicate with exit 1', async () => {
-		const file = freshDbPath();
+		const file = await freshDatabaseLocation();
 		const created = await cli(
 			['create-user', '--email', 'Ops@Example.com', '--name', 'Ops Person', '--role', 'admin'],
 			file,
@@ -114,7 +116,7 @@ describe('panelist CLI', () => {
 	});
 
 	it('resets a password and ends the sessions and API tokens; an unknown email exits 1', async () => {
-		const file = freshDbPath();
+		const file = await freshDatabaseLocation();
 		await cli(
 			[
 				'create-user',
@@ -149,7 +151,7 @@ describe('panelist CLI', () => {
 	});
 
 	it('prints an API token once and stores only its hash', async () => {
-		const file = freshDbPath();
+		const file = await freshDatabaseLocation();
 		await cli(
 			[
 				'create-user',
@@ -282,7 +284,7 @@ describe('panelist CLI', () => {
 	}, 60_000);
 
 	it('seeds the demo organisation once', async () => {
-		const file = freshDbPath();
+		const file = await freshDatabaseLocation();
 		const run = await cli(['seed-demo'], file);
 		expect(run.code).toBe(0);
 		expect(run.stdout).toMatch(/admin@example.com/);
@@ -295,6 +297,7 @@ describe('panelist CLI', () => {
 	}, 30_000);
 
 	it('generates a synthetic organisation, and explains a bad size', async () => {
+		// SQLite only: on PostgreSQL it refuses (commands.pg.test.ts).
 		const file = freshDbPath();
 		const bad = await cli(['generate', '--scorecards', 'lots'], file);
 		expect(bad.code).toBe(2);

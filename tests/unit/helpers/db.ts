@@ -7,18 +7,20 @@ import { openDatabase, type DB } from '../../../src/lib/server/platform/db';
 import {
 	createPostgresDb,
 	createPostgresPool,
+	isPostgresUrl,
 	readPostgresSettings
 } from '../../../src/lib/server/platform/engine/postgres';
 import { createDatabase, databaseUrl, dropDatabase, uniqueDatabaseName } from './postgres';
 
-const opened: { db: DB; remove: () => Promise<void> }[] = [];
+const opened: { db: DB | undefined; remove: () => Promise<void> }[] = [];
 
+// A file that made dozens of PostgreSQL databases drops them all here, which on a busy
+// machine takes longer than the default 10 s for a hook.
 afterAll(async () => {
-	for (const { db, remove } of opened.splice(0)) {
-		await db.destroy();
-		await remove();
-	}
-});
+	const all = opened.splice(0);
+	await Promise.all(all.map(({ db }) => db?.destroy()));
+	for (const { remove } of all) await remove();
+}, 120_000);
 
 /**
  * A migrated database of its own, on the run's engine: a copy of the template on a real
@@ -56,13 +58,31 @@ export function countingDb(): { db: DB; queries: () => number; reset: () => void
 	return { db, queries: () => count, reset: () => (count = 0) };
 }
 
-/** A database file path of its own, not yet opened (for tests that spawn processes). */
+/**
+ * A migrated SQLite file of its own, not yet opened, on either project's run (for tests of
+ * what only SQLite has, like `backup`, and processes given DATABASE_PATH).
+ */
 export function freshDbPath(): string {
-	if (inject('testEngine') === 'postgres') {
-		throw new Error('freshDbPath: tests that spawn processes run on SQLite only so far');
-	}
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-test-'));
 	const file = path.join(dir, 'test.db');
-	fs.copyFileSync(inject('templateDatabase'), file);
+	fs.copyFileSync(inject('sqliteTemplate'), file);
 	return file;
+}
+
+/**
+ * Where a migrated database of its own is, on the run's engine, for tests that spawn
+ * processes: a SQLite file path, or a PostgreSQL URL. Give it to them with databaseEnv.
+ */
+export async function freshDatabaseLocation(): Promise<string> {
+	if (inject('testEngine') !== 'postgres') return freshDbPath();
+	const server = inject('postgresServer');
+	const name = uniqueDatabaseName(inject('postgresPrefix'));
+	await createDatabase(server, name, inject('templateDatabase'));
+	opened.push({ db: undefined, remove: () => dropDatabase(server, name) });
+	return databaseUrl(server, name);
+}
+
+/** The environment naming location for a child process: DATABASE_URL or DATABASE_PATH. */
+export function databaseEnv(location: string): Record<string, string> {
+	return isPostgresUrl(location) ? { DATABASE_URL: location } : { DATABASE_PATH: location };
 }

@@ -10,11 +10,18 @@ import {
 } from '../../domain/calibration-sums';
 import type { CompetencyKind } from '../../domain/library';
 import type { DB } from '../platform/db';
+import { engineOf, type Engine } from '../platform/engine/engine-of';
+import { tableThroughIndex } from '../platform/engine/index-hint';
+import { monthStart } from '../platform/engine/month-start';
 
 // The sums behind calibration (domain/calibration-sums.ts), counted from the rows kept by
 // calibration-upkeep.ts: per interviewer or competency, and optionally per UTC month and
 // round kind, which is exactly a row of the monthly totals. One definition serves the
 // page's part-months, its scoped views and the upkeep of the monthly totals.
+// The SQL is the same on both engines but for the month and the index hint
+// (platform/engine): conditions are counted with `case` (PostgreSQL cannot sum a boolean),
+// float sums are `coalesce(sum(…), 0)` over doubles (SQLite's total() is its own), and
+// every derived table has a name (PostgreSQL before 16 insists).
 
 export interface SumsFilter {
 	from: number;
@@ -37,23 +44,28 @@ export interface Keyed<S> {
 }
 
 /** The UTC month of a time column, as the epoch milliseconds of its first moment. */
-export const monthOf = (column: string) =>
-	sql<number>`unixepoch(${sql.ref(column)} / 1000, 'unixepoch', 'start of month') * 1000`;
+export const monthOf = monthStart;
+
+/** How many rows meet the condition (0, not null, when none do). */
+const countWhen = (condition: string) => `sum(case when ${condition} then 1 else 0 end)`;
+
+/** A float sum that is 0 over no rows, like SQLite's total(). */
+const floatTotal = (expression: string) => `coalesce(sum(cast(${expression} as double precision)), 0)`;
 
 function where(filter: SumsFilter, at: string): RawBuilder<SqlBool> {
 	const parts = [sql`${sql.ref(at)} between ${filter.from} and ${filter.to}`];
 	if (filter.kind) parts.push(sql`round_kind = ${filter.kind}`);
 	if (filter.openingIds) {
-		parts.push(filter.openingIds.length ? sql`opening_id in (${sql.join(filter.openingIds)})` : sql`0`);
+		parts.push(filter.openingIds.length ? sql`opening_id in (${sql.join(filter.openingIds)})` : sql`1 = 0`);
 	}
 	if (filter.interviewerId !== undefined) parts.push(sql`interviewer_id = ${filter.interviewerId}`);
 	if (filter.competencyId !== undefined) parts.push(sql`competency_id = ${filter.competencyId}`);
 	return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
 }
 
-function groupColumns(subject: string, at: string, grouping: SumsGrouping) {
+function groupColumns(engine: Engine, subject: string, at: string, grouping: SumsGrouping) {
 	return grouping === 'month'
-		? sql`${sql.ref(subject)} as subject, ${monthOf(at)} as month, round_kind`
+		? sql`${sql.ref(subject)} as subject, ${monthOf(engine, at)} as month, round_kind`
 		: sql`${sql.ref(subject)} as subject, 0 as month, '' as round_kind`;
 }
 
@@ -65,9 +77,13 @@ const groupBy = (grouping: SumsGrouping) =>
  * left to itself, SQLite picks the index by interviewer to save sorting the groups, and then
  * reads every row of the table to check its opening (a second instead of a tenth).
  */
-function fromTable(filter: SumsFilter, table: string, dateIndex: string) {
-	return filter.interviewerId === undefined ? sql.raw(`${table} indexed by ${dateIndex}`) : sql.raw(table);
+function fromTable(engine: Engine, filter: SumsFilter, table: string, dateIndex: string) {
+	return filter.interviewerId === undefined ? tableThroughIndex(engine, table, dateIndex) : sql.raw(table);
 }
+
+// Over a derived table, month and round_kind are its columns (constants when grouping by
+// subject): PostgreSQL wants every selected column grouped.
+const outerGroupBy = sql.raw('subject, month, round_kind');
 
 const key = (row: { subject: number; month: number; roundKind: string }) =>
 	`${row.subject}|${row.month}|${row.roundKind}`;
@@ -81,10 +97,30 @@ const delayBandSums = sql.raw(
 		.join(', ')
 );
 
+const scorecardCounts = sql.raw(
+	[
+		`${countWhen('recommendation = 1')} as rec1, ${countWhen('recommendation = 2')} as rec2`,
+		`${countWhen('recommendation = 3')} as rec3, ${countWhen('recommendation = 4')} as rec4`,
+		`${countWhen('delay_hours > 24')} as late`,
+		`${countWhen("loop_outcome in ('hire', 'no_hire')")} as decided`,
+		`${countWhen("(loop_outcome = 'hire' and recommendation >= 3) or (loop_outcome = 'no_hire' and recommendation <= 2)")} as matched`
+	].join(',\n\t\t\t\t')
+);
+
+const ratingCounts = sql.raw(
+	[
+		`count(*) as ratings, ${countWhen('rating is null')} as not_assessed`,
+		[1, 2, 3, 4].map((r) => `${countWhen(`rating = ${r}`)} as r${r}`).join(', '),
+		`${floatTotal('rating')} as sum_rating, count(others_mean) as n_d`,
+		`${floatTotal('rating - others_mean')} as sum_d`,
+		`${floatTotal('(rating - others_mean) * (rating - others_mean)')} as sum_d2`
+	].join(',\n\t\t\t')
+);
+
 type Row = { subject: number; month: number; roundKind: CompetencyKind } & Record<string, number | null>;
 
 /** The two statements behind interviewerSums, built but not run (their SQL is snapshotted in tests). */
-export function interviewerSumsQueries(filter: SumsFilter, grouping: SumsGrouping) {
+export function interviewerSumsQueries(engine: Engine, filter: SumsFilter, grouping: SumsGrouping) {
 	return {
 		// Scorecards by delay band first, so the band is worked out once per scorecard.
 		scorecards: sql<Row>`
@@ -92,26 +128,19 @@ export function interviewerSumsQueries(filter: SumsFilter, grouping: SumsGroupin
 			sum(rec3) as rec3, sum(rec4) as rec4, sum(late) as late, sum(decided) as decided,
 			sum(matched) as matched, ${delayBandSums}
 		from (
-			select ${groupColumns('interviewer_id', 'scheduled_at', grouping)}, ${delayBandCase} as band,
+			select ${groupColumns(engine, 'interviewer_id', 'scheduled_at', grouping)}, ${delayBandCase} as band,
 				count(*) as n,
-				sum(recommendation = 1) as rec1, sum(recommendation = 2) as rec2,
-				sum(recommendation = 3) as rec3, sum(recommendation = 4) as rec4,
-				sum(delay_hours > 24) as late,
-				sum(loop_outcome in ('hire', 'no_hire')) as decided,
-				sum((loop_outcome = 'hire' and recommendation >= 3) or (loop_outcome = 'no_hire' and recommendation <= 2)) as matched
-			from ${fromTable(filter, 'scorecard', 'scorecard_calibration')}
+				${scorecardCounts}
+			from ${fromTable(engine, filter, 'scorecard', 'scorecard_calibration')}
 			where complete = 1 and ${where(filter, 'scheduled_at')}
 			group by ${groupBy(grouping)}, band
-		)
-		group by ${groupBy(grouping)}
+		) as banded
+		group by ${outerGroupBy}
 	`,
 		ratings: sql<Row>`
-		select ${groupColumns('interviewer_id', 'interviewed_at', grouping)},
-			count(*) as ratings, sum(rating is null) as not_assessed,
-			sum(rating = 1) as r1, sum(rating = 2) as r2, sum(rating = 3) as r3, sum(rating = 4) as r4,
-			total(rating) as sum_rating, count(others_mean) as n_d,
-			total(rating - others_mean) as sum_d, total((rating - others_mean) * (rating - others_mean)) as sum_d2
-		from ${fromTable(filter, 'scorecard_rating', 'scorecard_rating_calibration')}
+		select ${groupColumns(engine, 'interviewer_id', 'interviewed_at', grouping)},
+			${ratingCounts}
+		from ${fromTable(engine, filter, 'scorecard_rating', 'scorecard_rating_calibration')}
 		where complete = 1 and ${where(filter, 'interviewed_at')}
 		group by ${groupBy(grouping)}
 	`
@@ -124,7 +153,7 @@ export async function interviewerSums(
 	filter: SumsFilter,
 	grouping: SumsGrouping
 ): Promise<Keyed<InterviewerSums>[]> {
-	const queries = interviewerSumsQueries(filter, grouping);
+	const queries = interviewerSumsQueries(engineOf(db), filter, grouping);
 	const scorecards = await queries.scorecards.execute(db);
 	const ratings = await queries.ratings.execute(db);
 
@@ -162,24 +191,24 @@ const coincidenceSums = sql.raw(
 	)
 		.map(
 			([c, k]) =>
-				`total(case when m >= 2 then ${c === k ? `n${c} * (n${c} - 1)` : `n${c} * n${k}`} * 1.0 / (m - 1) end) as o${c}${k}`
+				`${floatTotal(`case when m >= 2 then ${c === k ? `n${c} * (n${c} - 1)` : `n${c} * n${k}`} * 1.0 / (m - 1) end`)} as o${c}${k}`
 		)
 		.join(', ')
 );
 
 /** The statement behind competencySums, built but not run (its SQL is snapshotted in tests). */
-export function competencySumsQuery(filter: SumsFilter, grouping: SumsGrouping) {
+export function competencySumsQuery(engine: Engine, filter: SumsFilter, grouping: SumsGrouping) {
 	return sql<Row>`
 		select subject, month, round_kind, sum(n1) as r1, sum(n2) as r2, sum(n3) as r3, sum(n4) as r4,
-			sum(not_assessed) as not_assessed, sum(m >= 2) as units,
-			total(case when m >= 2 then m end) as pairable, ${coincidenceSums}
+			sum(not_assessed) as not_assessed, ${sql.raw(countWhen('m >= 2'))} as units,
+			${sql.raw(floatTotal('case when m >= 2 then m end'))} as pairable, ${coincidenceSums}
 		from (
-			select ${groupColumns('competency_id', 'interviewed_at', grouping)},
+			select ${groupColumns(engine, 'competency_id', 'interviewed_at', grouping)},
 				n1, n2, n3, n4, not_assessed, n1 + n2 + n3 + n4 as m
 			from rating_unit
 			where ${where(filter, 'interviewed_at')}
-		)
-		group by ${groupBy(grouping)}
+		) as unit_counts
+		group by ${outerGroupBy}
 	`;
 }
 
@@ -192,7 +221,7 @@ export async function competencySums(
 	filter: SumsFilter,
 	grouping: SumsGrouping
 ): Promise<Keyed<CompetencySums>[]> {
-	const { rows } = await competencySumsQuery(filter, grouping).execute(db);
+	const { rows } = await competencySumsQuery(engineOf(db), filter, grouping).execute(db);
 	return rows.map((row) => {
 		const sums = emptySums(competencySumFields);
 		addSums(competencySumFields, sums, row as Record<string, number | null>);

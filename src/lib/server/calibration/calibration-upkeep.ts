@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { nextMonthStart } from '../../domain/calibration-sums';
 import type { CompetencyKind } from '../../domain/library';
 import { competencySums, interviewerSums, monthOf } from './calibration-sums';
+import { engineOf } from '../platform/engine/engine-of';
 import type { DB } from '../platform/db';
 
 // Keeps calibration's precomputed figures true (see migration 005): called in the same
@@ -68,6 +69,10 @@ export async function refreshLoopRows(db: DB, loopId: number): Promise<void> {
 			'roundKind'
 		])
 		.where('loopId', '=', loopId)
+		// A unit takes its round kind from its first rating: first by scorecard, on both
+		// engines alike (unordered, PostgreSQL answers in the order rows were last written).
+		.orderBy('scorecardId')
+		.orderBy('competencyId')
 		.execute();
 	for (const row of ratings) {
 		const others = ratings
@@ -118,11 +123,11 @@ interface MonthKey {
 async function monthKeys(db: DB, loopId: number) {
 	const [interviewers, competencies] = await Promise.all([
 		sql<MonthKey>`
-			select distinct interviewer_id as subject, ${monthOf('scheduled_at')} as month, round_kind
+			select distinct interviewer_id as subject, ${monthOf(engineOf(db), 'scheduled_at')} as month, round_kind
 			from scorecard where loop_id = ${loopId} and complete = 1
 		`.execute(db),
 		sql<MonthKey>`
-			select distinct competency_id as subject, ${monthOf('interviewed_at')} as month, round_kind
+			select distinct competency_id as subject, ${monthOf(engineOf(db), 'interviewed_at')} as month, round_kind
 			from rating_unit where loop_id = ${loopId}
 		`.execute(db)
 	]);

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
 import type { DB } from '../platform/db';
+import { engineOf } from '../platform/engine/engine-of';
+import { likeIgnoringCase } from '../platform/engine/case-insensitive';
 import type { CandidateInput } from '../../domain/hiring-schemas';
 import { candidatesPerPage } from '../../domain/paging';
 import type { AuthUser } from '../auth/session';
@@ -52,11 +53,12 @@ export async function listCandidates(
 	}
 	const q = filter.q?.trim();
 	if (q) {
+		const engine = engineOf(db);
 		const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 		query = query.where((eb) =>
 			eb.or([
-				eb(sql`candidate.name`, 'like', sql`${pattern} escape '\\'`),
-				eb(sql`candidate.email`, 'like', sql`${pattern} escape '\\'`)
+				likeIgnoringCase(engine, 'candidate.name', pattern),
+				likeIgnoringCase(engine, 'candidate.email', pattern)
 			])
 		);
 	}

@@ -114,7 +114,8 @@ export async function listLoops(
 	filter: { openingId?: number; candidateId?: number },
 	now = Date.now()
 ): Promise<LoopSummary[]> {
-	let query = loopFactsQuery(db).orderBy('loop.createdAt', 'desc');
+	// Newest first; loops made in the same millisecond by id, the same on both engines.
+	let query = loopFactsQuery(db).orderBy('loop.createdAt', 'desc').orderBy('loop.id', 'desc');
 	if (filter.openingId !== undefined) query = query.where('loop.openingId', '=', filter.openingId);
 	if (filter.candidateId !== undefined) query = query.where('loop.candidateId', '=', filter.candidateId);
 	if (!canManageHiring(actor)) {

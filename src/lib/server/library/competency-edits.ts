@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
 import type { DB } from '../platform/db';
+import { engineOf } from '../platform/engine/engine-of';
+import { sameTextIgnoringCase } from '../platform/engine/case-insensitive';
 import type { CompetencyInput } from '../../domain/library-schemas';
 import type { AuthUser } from '../auth/session';
 import { assertCanManageHiring } from '../access/permissions';
@@ -12,7 +13,7 @@ async function assertNameFree(db: DB, name: string, exceptId?: number): Promise<
 	let query = db
 		.selectFrom('competency')
 		.select(['id', 'archivedAt'])
-		.where(sql<boolean>`name = ${name} collate nocase`);
+		.where(sameTextIgnoringCase(engineOf(db), 'name', name));
 	if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
 	const clash = await query.executeTakeFirst();
 	if (clash) {

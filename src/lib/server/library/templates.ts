@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
 import type { DB } from '../platform/db';
+import { engineOf } from '../platform/engine/engine-of';
+import { sameTextIgnoringCase } from '../platform/engine/case-insensitive';
 import type { EvidenceRule, VisibilityMode } from '../../domain/library';
 import type { RoundInput, TemplateInput } from '../../domain/library-schemas';
 import type { AuthUser } from '../auth/session';
@@ -96,7 +97,7 @@ async function isTemplateNameTaken(db: DB, name: string, exceptId?: number): Pro
 	let query = db
 		.selectFrom('loopTemplate')
 		.select('id')
-		.where(sql<boolean>`name = ${name} collate nocase`);
+		.where(sameTextIgnoringCase(engineOf(db), 'name', name));
 	if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
 	return (await query.executeTakeFirst()) !== undefined;
 }

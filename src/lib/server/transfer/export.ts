@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { DB } from '../platform/db';
+import { engineOf } from '../platform/engine/engine-of';
+import { beginReadSnapshot } from '../platform/engine/read-snapshot';
 import { isoTime } from './convert';
 import { readLoops } from './export-loops';
 import {
@@ -58,8 +60,8 @@ const indented = (value: unknown) => JSON.stringify(value, null, 2).replace(/\n/
 
 /**
  * Writes the export through `write`. Everything is read in one read transaction on one
- * connection: a consistent snapshot while the server keeps writing (WAL lets it), without
- * holding the write lock as the app's immediate transactions would.
+ * connection: a consistent snapshot while the server keeps writing, without holding the
+ * write lock as the app's immediate transactions would (platform/engine/read-snapshot.ts).
  */
 export async function writeExport(
 	db: DB,
@@ -67,7 +69,7 @@ export async function writeExport(
 	now = Date.now()
 ): Promise<ExportSummary> {
 	return db.connection().execute(async (conn) => {
-		await sql`begin deferred`.execute(conn);
+		await beginReadSnapshot(engineOf(db)).execute(conn);
 		try {
 			return await writeSnapshot(conn, buffered(write), now);
 		} finally {

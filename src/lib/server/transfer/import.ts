@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { rebuildCalibrationMonths, refreshLoopRows } from '../calibration/calibration-upkeep';
+import { advanceIdSequences } from '../platform/engine/id-sequences';
 import type { DB } from '../platform/db';
 import { ConflictError } from '../platform/errors';
 import { prepareDatabase } from '../platform/prepare-database';
@@ -45,6 +46,7 @@ async function writeOrganisation(db: DB, file: ExportFile): Promise<void> {
 		await refreshLoopRows(db, dbId(loop.id));
 	}
 	await rebuildCalibrationMonths(db);
+	await advanceIdSequences(db);
 }
 
 export interface ImportSummary {
