@@ -162,7 +162,9 @@ test('a full disk answers 503 with Retry-After, keeps what was saved, and saving
 		const posted = await answered;
 		expect(posted.status()).toBe(503);
 		expect(posted.headers()['retry-after']).toBe('10');
-		await expect(page.getByRole('alert')).toHaveText(diskFullMessage);
+		// The page opens at the error summary, which says why in words.
+		await expect(page.getByRole('alert')).toContainText(diskFullMessage);
+		await expect(page.getByRole('alert')).toBeFocused();
 		await expect(page.getByLabel('Summary of key takeaways')).toHaveValue(long);
 		await context.close();
 	} finally {

@@ -63,7 +63,7 @@ test('a recruiter builds a mixed loop template by keyboard, reorders it both way
 	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 
 	// The competency picker offers the round's kind, and follows the kind when it changes.
-	const newRound = page.locator('form[action="?/addRound"]');
+	const newRound = page.locator('form[action^="?/addRound"]');
 	await newRound.getByLabel('Kind', { exact: true }).selectOption('technical');
 	await expect(newRound.getByRole('checkbox', { name: /^Coding/ })).toBeVisible();
 	await expect(newRound.getByRole('checkbox', { name: /^Team management/ })).toBeHidden();
