@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { ScorecardStatus } from '../platform/schema';
+import type { ScorecardStatus } from '../platform/schema-evaluation';
 import { hotStatement, queries } from '../platform/hot-statements';
 
 const status = (value: ScorecardStatus) => sql.lit(value);

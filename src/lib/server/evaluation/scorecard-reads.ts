@@ -1,7 +1,7 @@
 import type { DB } from '../platform/db';
 import { isLate } from '../../domain/loop-status';
 import type { ScorecardDocument } from '../../domain/scorecard';
-import type { ScorecardStatus } from '../platform/schema';
+import type { ScorecardStatus } from '../platform/schema-evaluation';
 import type { AuthUser } from '../auth/session';
 import { assertFeedbackVisible } from '../access/feedback-access';
 import { NotFoundError } from '../platform/errors';

@@ -3,7 +3,7 @@ import type { DB } from '../platform/db';
 import type { CompetencyKind, EvidenceRule, RoundFormat, VisibilityMode } from '../../domain/library';
 import { noteFieldsFor, type NoteField } from '../../domain/scorecard';
 import { interviewEnd, isLate, isOverdue } from '../../domain/loop-status';
-import type { ScorecardStatus } from '../platform/schema';
+import type { ScorecardStatus } from '../platform/schema-evaluation';
 import type { AuthUser } from '../auth/session';
 import { ForbiddenError, NotFoundError } from '../platform/errors';
 import { feedbackAccess } from '../access/feedback-access';

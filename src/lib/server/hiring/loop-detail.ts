@@ -4,7 +4,7 @@ import type { CompetencyKind, RoundFormat, VisibilityMode } from '../../domain/l
 import { isLate, isOverdue } from '../../domain/loop-status';
 import { auditCarriesFeedback } from '../../domain/audit-trail';
 import type { HiddenReason } from '../../domain/feedback-visibility';
-import type { ScorecardStatus } from '../platform/schema';
+import type { ScorecardStatus } from '../platform/schema-evaluation';
 import type { AuthUser } from '../auth/session';
 import { assertCanManageOpeningLoops } from '../access/permissions';
 import { listAuditEvents } from '../platform/audit';

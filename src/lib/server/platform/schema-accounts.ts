@@ -1,0 +1,70 @@
+import type { Generated } from 'kysely';
+import type { Role } from '../../domain/roles';
+
+// The tables of accounts, sign-in and the audit trail, as Kysely sees them (schema.ts).
+
+export interface UserTable {
+	id: Generated<number>;
+	email: string;
+	name: string;
+	role: Role;
+	passwordHash: string;
+	deactivatedAt: number | null;
+	createdAt: number;
+	updatedAt: number;
+}
+
+export interface SessionTable {
+	id: string;
+	secretHash: Uint8Array;
+	userId: number;
+	createdAt: number;
+	lastVerifiedAt: number;
+}
+
+export interface ApiTokenTable {
+	id: string;
+	secretHash: Uint8Array;
+	userId: number;
+	name: string;
+	createdAt: number;
+	lastUsedAt: number | null;
+	revokedAt: number | null;
+}
+
+export interface InviteTable {
+	id: string;
+	secretHash: Uint8Array;
+	email: string;
+	role: Role;
+	invitedBy: number;
+	createdAt: number;
+	expiresAt: number;
+	acceptedAt: number | null;
+	acceptedUserId: number | null;
+	revokedAt: number | null;
+}
+
+export interface AuditEventTable {
+	id: Generated<number>;
+	actorUserId: number | null;
+	action: string;
+	entityType: string;
+	entityId: string;
+	before: string | null;
+	after: string | null;
+	at: number;
+}
+
+export interface MetaTable {
+	key: string;
+	value: string;
+}
+
+/** A shared rate limit's state for one key (auth/shared-rate-limit.ts). */
+export interface RateLimitTable {
+	key: string;
+	count: number;
+	/** Epoch ms: the last failure, or the start of the counting window. */
+	at: number;
+}
