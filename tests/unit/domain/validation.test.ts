@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inviteSchema, setupSchema } from '../../../src/lib/domain/account-schemas';
 import { navigationFor } from '../../../src/lib/domain/navigation';
-import { formState } from '../../../src/lib/domain/form-state';
+import { asWholeForm, formState } from '../../../src/lib/domain/form-state';
 import { issuesToFieldErrors, validateForm } from '../../../src/lib/domain/validation';
 import { z } from 'zod';
 
@@ -63,6 +63,13 @@ describe('form validation', () => {
 		expect(formState(answer, 'invite').values.text('email')).toBe('x');
 		expect(formState(answer, 'changeRole').errors).toEqual({});
 		expect(formState(null).values.text('email')).toBe('');
+	});
+
+	it('turns the error of a form with only hidden fields into one about the whole form', () => {
+		expect(asWholeForm({ tokenId: 'Choose a token from the list' })).toEqual({
+			form: 'Choose a token from the list'
+		});
+		expect(asWholeForm({})).toEqual({});
 	});
 });
 
