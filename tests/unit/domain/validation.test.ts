@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inviteSchema, setupSchema } from '../../../src/lib/domain/account-schemas';
+import { idList } from '../../../src/lib/domain/library-schemas';
 import { navigationFor } from '../../../src/lib/domain/navigation';
 import { asWholeForm, formState } from '../../../src/lib/domain/form-state';
 import { issuesToFieldErrors, validateForm } from '../../../src/lib/domain/validation';
@@ -55,6 +56,12 @@ describe('form validation', () => {
 		expect(mismatch.ok || mismatch.errors).toEqual({ confirmPassword: 'The two passwords do not match' });
 		const missing = validateForm(inviteSchema, formData({ email: 'a@b.co' }));
 		expect(missing.ok || missing.errors.role).toMatch(/Choose a role/);
+	});
+
+	it('reads a select left at its “Choose …” option as nothing chosen', () => {
+		const schema = z.object({ interviewerIds: idList('Choose an interviewer') });
+		const result = validateForm(schema, formData({ interviewerIds: '' }));
+		expect(result.ok || result.errors).toEqual({ interviewerIds: 'Choose an interviewer' });
 	});
 
 	it('reads the errors of the named form only', () => {
