@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { DecisionOutcome } from '../../domain/decision';
 import type { CompetencyKind, EvidenceRule, RoundFormat, VisibilityMode } from '../../domain/library';
 
 // The tables of openings, candidates and loops with their frozen rounds (schema.ts).
