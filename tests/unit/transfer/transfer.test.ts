@@ -233,6 +233,25 @@ describe('whole-organisation export and import', () => {
 		}
 	}, 30_000);
 
+	it("keeps an opening's description through export and import", async () => {
+		const { db: source } = await richDemo();
+		const description = 'Owns the payments API.\nWorks with the risk team.';
+		await source.updateTable('opening').set({ description }).where('id', '=', 1).execute();
+		const exported = await exportOrganisation(source, now);
+		expect(JSON.parse(exported).openings[0].description).toBe(description);
+
+		const target = freshDb();
+		await importOrganisation(target, exported);
+		const descriptions = await target
+			.selectFrom('opening')
+			.select(['id', 'description'])
+			.orderBy('id')
+			.execute();
+		expect(descriptions[0]).toEqual({ id: 1, description });
+		expect(descriptions.slice(1).every((o) => o.description === '')).toBe(true);
+		expect(await exportOrganisation(target, now)).toBe(exported);
+	}, 30_000);
+
 	it('round-trips a generated organisation and keeps its calibration figures', async () => {
 		const file = freshDbPath();
 		const sqlite = openSqlite(file);

@@ -148,6 +148,8 @@ export async function readOpenings(db: DB): Promise<ExportOpening[]> {
 		title: o.title,
 		team: o.team,
 		level: o.level,
+		// Left out when empty, so files of openings without one stay as they were before it existed.
+		...(o.description ? { description: o.description } : {}),
 		templateId: id(o.templateId),
 		status: o.status,
 		hiringManagerIds: (managersOf.get(o.id) ?? []).map((m) => id(m.userId)),

@@ -99,6 +99,8 @@ export const openingSchema = z.strictObject({
 	title: name,
 	team: name,
 	level: name,
+	// Files written before openings had a description import with an empty one.
+	description: text.default(''),
 	templateId: id,
 	status: z.enum(['open', 'closed'], { error: expected('open or closed') }),
 	hiringManagerIds: z.array(id),

@@ -178,6 +178,7 @@ export async function writeTemplatesAndOpenings(db: DB, file: ExportFile): Promi
 			title: o.title,
 			team: o.team,
 			level: o.level,
+			description: o.description,
 			templateId: n(o.templateId),
 			status: o.status,
 			createdAt: ms(o.createdAt),
