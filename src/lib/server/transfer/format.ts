@@ -263,7 +263,8 @@ export type ExportUser = z.infer<typeof userSchema>;
 export type ExportCompetency = z.infer<typeof competencySchema>;
 export type ExportQuestion = z.infer<typeof questionSchema>;
 export type ExportTemplate = z.infer<typeof templateSchema>;
-export type ExportOpening = z.infer<typeof openingSchema>;
+/** As written: the description is left out when empty (the schema reads it back as ''). */
+export type ExportOpening = z.input<typeof openingSchema>;
 export type ExportCandidate = z.infer<typeof candidateSchema>;
 export type ExportLoop = z.infer<typeof loopSchema>;
 export type ExportLoopRound = z.infer<typeof loopRoundSchema>;
