@@ -8,6 +8,8 @@ test('a recruiter reviews leniency and agreement with filters, sorts, and follow
 	const { recruiter, priya, lena, openingId } = await calibrationData(seed);
 	await seed.signIn(page.context(), recruiter);
 	await page.goto('/calibration');
+	// Filled before the page's scripts start, the dates could be put back as the page hydrates.
+	await expect(page.locator('html.js')).toBeAttached();
 	await page.getByLabel('From').fill('2024-03-01');
 	await page.getByLabel('To').fill('2024-04-30');
 	await page.getByLabel('Opening').selectOption({ value: String(openingId) });
