@@ -25,11 +25,14 @@ test('a wrong password and an unknown email get the same message', async ({ page
 	const sam = await seed.user('interviewer');
 	await signInWithForm(page, sam.email, 'not-the-password');
 	const alert = page.getByRole('alert');
-	await expect(alert).toHaveText('That email and password do not match an active account.');
+	await expect(alert).toContainText('That email and password do not match an active account.');
+	await expect(alert).toBeFocused();
 	await expect(page.getByLabel('Email')).toHaveValue(sam.email);
 
 	await signInWithForm(page, 'nobody-here@e2e.example.com', 'not-the-password');
-	await expect(page.getByRole('alert')).toHaveText('That email and password do not match an active account.');
+	await expect(page.getByRole('alert')).toContainText(
+		'That email and password do not match an active account.'
+	);
 });
 
 test('repeated wrong passwords are refused with 429 and a clear message', async ({ page, seed }) => {
@@ -107,9 +110,10 @@ test.describe('without JavaScript', () => {
 	test('signing in and the error messages still work', async ({ page, seed }) => {
 		const sam = await seed.user('recruiter', 'Riley NoScript');
 		await signInWithForm(page, sam.email, 'not-the-password');
-		await expect(page.getByRole('alert')).toHaveText(
+		await expect(page.getByRole('alert')).toContainText(
 			'That email and password do not match an active account.'
 		);
+		await expect(page.getByRole('alert')).toBeFocused();
 		await signInWithForm(page, sam.email, sam.password);
 		await expect(page.getByRole('heading', { name: 'Good to see you, Riley NoScript' })).toBeVisible();
 	});

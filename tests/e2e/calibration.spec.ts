@@ -71,6 +71,9 @@ test('a filter with bad dates says what is wrong and shows nothing', async ({ pa
 	await expect(page.locator('#from-error')).toHaveText('Enter the start as a date, like 2026-01-31');
 	await expect(page.getByLabel('From')).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.getByRole('alert')).toContainText('Fix the filter to see figures');
+	await expect(page.getByRole('alert')).toBeFocused();
+	await page.getByRole('link', { name: 'Enter the start as a date, like 2026-01-31' }).click();
+	await expect(page.getByLabel('From')).toBeFocused();
 	await expect(page.getByRole('region', { name: 'Interviewers' })).toHaveCount(0);
 	await page.goto('/calibration?from=2024-03-01&to=2024-01-01');
 	await expect(page.locator('#to-error')).toHaveText('The end date comes before the start date');

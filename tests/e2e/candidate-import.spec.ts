@@ -46,6 +46,9 @@ test('a recruiter imports a CSV file: every bad row is listed, nothing is saved 
 		'Row 5, name: Enter a name'
 	]);
 	await expect(summary).toBeFocused();
+	// A row is fixed in the file, so its problem leads back to choosing the file.
+	await summary.getByRole('link', { name: 'Row 5, name: Enter a name' }).click();
+	await expect(page.getByLabel('CSV file')).toBeFocused();
 	expect(await db.selectFrom('candidate').select('id').where('name', '=', ada).execute()).toHaveLength(0);
 
 	await page
@@ -88,6 +91,8 @@ test.describe('without JavaScript', () => {
 			`Row 4, email: lin.${tag}@example.com is also on row 2; list each candidate once.`
 		]);
 		await expect(page.getByRole('alert')).toContainText('Correct this problem and import again.');
+		await expect(page.getByRole('alert')).toBeFocused();
+		expect(new URL(page.url()).hash).toBe('#import-errors');
 		await expect(page.getByLabel('Or paste the rows')).toHaveValue(pasted);
 		expect(
 			await db.selectFrom('candidate').select('id').where('email', '=', `mo.${tag}@example.com`).execute()

@@ -17,7 +17,9 @@ test('a recruiter adds a candidate to an opening and finds them by search; a bad
 	await page.getByLabel('Email').fill('grace-at-example');
 	await page.getByLabel(title).check();
 	await page.getByRole('button', { name: 'Add candidate' }).click();
-	await expect(page.getByText('Enter a valid email address, like name@example.com')).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'Enter a valid email address, like name@example.com' })
+	).toBeVisible();
 	await expect(page.getByLabel('Name')).toHaveValue(name);
 	await expect(page.getByLabel(title)).toBeChecked();
 	expect(await db.selectFrom('candidate').select('id').where('name', '=', name).execute()).toHaveLength(0);
@@ -37,7 +39,7 @@ test('a recruiter adds a candidate to an opening and finds them by search; a bad
 	await page.getByLabel('Name').fill('Grace Again');
 	await page.getByLabel('Email').fill(email.toUpperCase());
 	await page.getByRole('button', { name: 'Add candidate' }).click();
-	await expect(page.getByText('A candidate with this email already exists')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'A candidate with this email already exists' })).toBeVisible();
 });
 
 test('a hiring manager sees the candidates of their own openings only', async ({ page, seed }) => {

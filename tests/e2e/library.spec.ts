@@ -52,8 +52,8 @@ test('empty, over-long and duplicate competency names get messages next to the f
 	await page.goto('/library/new');
 	await skipBrowserValidation(page);
 	await page.getByRole('button', { name: 'Create competency' }).click();
-	await expect(page.getByText('Enter a name')).toBeVisible();
-	await expect(page.getByText('Enter what earns a 3 (meets the bar)')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Enter a name' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Enter what earns a 3 (meets the bar)' })).toBeVisible();
 
 	await page.getByLabel('Name').fill('n'.repeat(81));
 	for (const level of [
@@ -66,12 +66,12 @@ test('empty, over-long and duplicate competency names get messages next to the f
 	}
 	await page.getByLabel('Description').fill('Kept when the name is refused.');
 	await page.getByRole('button', { name: 'Create competency' }).click();
-	await expect(page.getByText('A name: use at most 80 characters')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'A name: use at most 80 characters' })).toBeVisible();
 	await expect(page.getByLabel('Description')).toHaveValue('Kept when the name is refused.');
 
 	await page.getByLabel('Name').fill('CODING');
 	await page.getByRole('button', { name: 'Create competency' }).click();
-	await expect(page.getByText('A competency with this name already exists')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'A competency with this name already exists' })).toBeVisible();
 	await expect(page.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
 	expect(await named('n'.repeat(81))).toBe(0);
 	expect(await named('coding')).toBe(1);

@@ -49,11 +49,16 @@ test('a recruiter uploads a résumé; a non-PDF and an oversized file are refuse
 
 	// Named .pdf and declared a PDF, but HTML inside: the bytes decide.
 	await upload(page, 'cv.pdf', 'application/pdf', Buffer.from('<html><script>alert(1)</script></html>'));
-	await expect(section.getByText('The résumé must be a PDF file')).toBeVisible();
+	// The answer opens at the summary in the upload form; its link leads back to the file chooser.
+	await expect(section.getByRole('alert')).toBeFocused();
+	await section.getByRole('link', { name: 'The résumé must be a PDF file' }).click();
+	await expect(page.getByLabel('Upload a PDF')).toBeFocused();
 	await expect(section).toContainText('No résumé yet.');
 
 	await upload(page, 'huge.pdf', 'application/pdf', pdfBytes('big', 10.5 * 1024 * 1024));
-	await expect(section.getByText('The résumé is larger than 10.0 MB; upload a smaller PDF')).toBeVisible();
+	await expect(
+		section.getByRole('link', { name: 'The résumé is larger than 10.0 MB; upload a smaller PDF' })
+	).toBeVisible();
 	await expect(section).toContainText('No résumé yet.');
 	await expectNoViolations(page);
 

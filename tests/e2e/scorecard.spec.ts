@@ -186,13 +186,17 @@ test('amending a submitted scorecard needs a reason, keeps the original and is a
 	await seed.submitScorecard(priya, priyaCard, 3, 3);
 	await openKitSubmitted(page, seed, priya, priyaCard);
 	await page.getByText('Amend this scorecard').click();
-	const amend = page.locator('form[action="?/amend"]');
+	const amend = page.locator('form[action^="?/amend"]');
 	await amend
 		.getByRole('radio', { name: /^2 · Below the bar/ })
 		.first()
 		.check();
 	await amend.getByRole('button', { name: 'Save amendment' }).click();
-	await expect(page.getByText('Say why you are amending this scorecard')).toBeVisible();
+	const problems = amend.getByRole('alert');
+	await expect(problems).toBeFocused();
+	await problems.getByRole('link', { name: 'Say why you are amending this scorecard' }).click();
+	await expect(amend.getByLabel('Reason for the amendment')).toBeFocused();
+	await expectNoViolations(page);
 	await expect(amend.getByRole('radio', { name: /^2 · Below the bar/ }).first()).toBeChecked();
 
 	await amend.getByLabel('Reason for the amendment').fill('Re-read my notes: the bug fix needed hints.');

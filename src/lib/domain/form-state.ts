@@ -4,6 +4,15 @@
 /** One message per field, keyed by dotted path; `form` holds errors about the whole form. */
 export type FieldErrors = Record<string, string>;
 
+/**
+ * The errors of a form whose only fields are hidden (a row's id), as one error about the whole
+ * form: an error summary has no field to link them to.
+ */
+export function asWholeForm(errors: FieldErrors): FieldErrors {
+	const message = Object.values(errors).find(Boolean);
+	return message ? { form: message } : {};
+}
+
 /** Values that can be sent back to the page: what the user typed, except secrets. */
 export type EchoedValues = Record<string, string | string[]>;
 

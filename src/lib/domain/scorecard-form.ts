@@ -22,6 +22,17 @@ import {
  */
 export type FlatScorecard = Record<string, string>;
 
+/**
+ * The id of the element an error summary's link for a scorecard error goes to: a rating's
+ * group, a not-assessed reason's or evidence's box, or the field named `field-<key>`.
+ */
+export function scorecardFieldId(key: string): string {
+	const [kind, id] = key.split('.');
+	if (kind === 'rating') return `competency-${id}`;
+	if ((kind === 'reason' || kind === 'evidence') && id) return `${key}-input`;
+	return `field-${key}`;
+}
+
 export function flatten(doc: ScorecardDocument): FlatScorecard {
 	const flat: FlatScorecard = {
 		recommendation: doc.recommendation === null ? '' : String(doc.recommendation),

@@ -36,7 +36,8 @@ export function formValues(
 	const values: Record<string, string | string[]> = {};
 	for (const [field, schema] of Object.entries(shape)) {
 		if (schema instanceof z.ZodArray) {
-			values[field] = formData.getAll(field).filter((v): v is string => typeof v === 'string');
+			// A select's “Choose …” option posts an empty value: nothing chosen, not a bad id.
+			values[field] = formData.getAll(field).filter((v): v is string => typeof v === 'string' && v !== '');
 		} else {
 			const value = formData.get(field);
 			values[field] = typeof value === 'string' ? value : '';

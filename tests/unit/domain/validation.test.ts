@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inviteSchema, setupSchema } from '../../../src/lib/domain/account-schemas';
+import { idList } from '../../../src/lib/domain/library-schemas';
 import { navigationFor } from '../../../src/lib/domain/navigation';
-import { formState } from '../../../src/lib/domain/form-state';
+import { asWholeForm, formState } from '../../../src/lib/domain/form-state';
 import { issuesToFieldErrors, validateForm } from '../../../src/lib/domain/validation';
 import { z } from 'zod';
 
@@ -57,12 +58,25 @@ describe('form validation', () => {
 		expect(missing.ok || missing.errors.role).toMatch(/Choose a role/);
 	});
 
+	it('reads a select left at its “Choose …” option as nothing chosen', () => {
+		const schema = z.object({ interviewerIds: idList('Choose an interviewer') });
+		const result = validateForm(schema, formData({ interviewerIds: '' }));
+		expect(result.ok || result.errors).toEqual({ interviewerIds: 'Choose an interviewer' });
+	});
+
 	it('reads the errors of the named form only', () => {
 		const answer = { action: 'invite', values: { email: 'x' }, errors: { email: 'bad' } };
 		expect(formState(answer, 'invite').errors).toEqual({ email: 'bad' });
 		expect(formState(answer, 'invite').values.text('email')).toBe('x');
 		expect(formState(answer, 'changeRole').errors).toEqual({});
 		expect(formState(null).values.text('email')).toBe('');
+	});
+
+	it('turns the error of a form with only hidden fields into one about the whole form', () => {
+		expect(asWholeForm({ tokenId: 'Choose a token from the list' })).toEqual({
+			form: 'Choose a token from the list'
+		});
+		expect(asWholeForm({})).toEqual({});
 	});
 });
 
