@@ -145,8 +145,7 @@ const cases: FormCase[] = [
 		open: async (page, seed) => {
 			const { recruiter, loopId, priya } = await panel(seed);
 			await seed.signIn(page.context(), recruiter);
-			// After the scripts have started: starting them sets the disclosure back to closed.
-			await page.goto(`/loops/${loopId}`, { waitUntil: 'networkidle' });
+			await page.goto(`/loops/${loopId}`);
 			await page.locator('summary', { hasText: 'Change' }).first().click();
 			await page.getByLabel(`New time for ${priya.name}`).fill('');
 		},

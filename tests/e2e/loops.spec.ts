@@ -215,3 +215,29 @@ test('a staffed round left without a time follows the round before it, and an em
 	const berlin = new Date(third + 2 * 60 * minute).toISOString().slice(0, 16);
 	await expect(page.locator(`#add-when-${rounds[2]!.id}`)).toHaveValue(berlin);
 });
+
+test('a panel change opened while the page is still loading stays open once its scripts run', async ({
+	page,
+	seed
+}) => {
+	const recruiter = await seed.user('recruiter');
+	const priya = await seed.user('interviewer');
+	const openingId = await seed.opening([recruiter]);
+	const candidate = await seed.candidate([openingId]);
+	const { loopId } = await seed.loop(recruiter, candidate.id, openingId, [
+		{ round: 0, interviewerIds: [priya.id], scheduledAt: Date.UTC(2031, 0, 14, 9) }
+	]);
+	await seed.signIn(page.context(), recruiter);
+	// The app's scripts wait until the disclosure has been opened, as on a slow phone.
+	let releaseScripts = () => {};
+	const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await scriptsHeld;
+		await route.continue();
+	});
+	await page.goto(`/loops/${loopId}`, { waitUntil: 'commit' });
+	await page.locator('summary', { hasText: priya.name }).click();
+	releaseScripts();
+	await expect(page.locator('html.js')).toBeAttached();
+	await expect(page.getByRole('button', { name: `Remove ${priya.name} from Coding` })).toBeVisible();
+});
