@@ -14,6 +14,7 @@ import {
 } from '../../src/lib/server/auth/two-factor';
 import { setTwoFactorRequirement } from '../../src/lib/server/auth/two-factor-policy';
 import { timeStep, totpCodeAt } from '../../src/lib/server/auth/totp';
+import { createInvite } from '../../src/lib/server/accounts/invites';
 import { openDatabase } from '../../src/lib/server/platform/db';
 import { prepareDatabase } from '../../src/lib/server/platform/prepare-database';
 
@@ -101,11 +102,15 @@ test('sets up two-factor in Settings, then signs in with a code; a wrong or repl
 	await page.goto('/settings');
 	await expect(page).toHaveURL(/\/login\?redirectTo=%2Fsettings$/);
 
-	await signInWithForm(page, sam.email, sam.password);
+	// Signing in from there comes back to the page asked for, through the code.
+	await page.getByLabel('Email').fill(sam.email);
+	await page.getByLabel('Password').fill(sam.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
 	// The enrolment used this step's code; the next step's is already good.
 	const code = codeNow(key, 1);
 	await enterCode(page, code);
-	await expect(page.getByRole('heading', { name: `Good to see you, ${sam.name}` })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+	await expect(page).toHaveURL(/\/settings$/);
 
 	await signOut(page);
 	await signInWithForm(page, sam.email, sam.password);
@@ -167,6 +172,8 @@ test('where everyone must use two-factor, a user without it sets it up right aft
 	await enrolledUser(seed, admin);
 	await setTwoFactorRequirement(db, admin, 'everyone');
 	const priya = await seed.user('interviewer');
+	const invite = (await createInvite(db, admin, { email: 'noor@e2e.example.com', role: 'interviewer' }))
+		.token;
 	await db.destroy();
 
 	const port = await freePort();
@@ -189,6 +196,19 @@ test('where everyone must use two-factor, a user without it sets it up right aft
 		await page.getByRole('link', { name: 'Continue to Panelist' }).click();
 		await expect(page.getByRole('heading', { name: `Good to see you, ${priya.name}` })).toBeVisible();
 		await context.close();
+
+		// Someone joining by invite sets it up before their first session too.
+		const joining = await browser.newContext({ baseURL: origin });
+		const joinPage = await joining.newPage();
+		await joinPage.goto(`/invite/${invite}`);
+		await joinPage.getByLabel('Your name').fill('Noor Haddad');
+		await joinPage.getByLabel('Password', { exact: true }).fill('noor-password-2026');
+		await joinPage.getByLabel('Confirm password').fill('noor-password-2026');
+		await joinPage.getByRole('button', { name: 'Create my account' }).click();
+		await expect(joinPage.getByRole('heading', { name: 'Set up two-factor sign-in' })).toBeVisible();
+		await joinPage.goto('/');
+		await expect(joinPage).toHaveURL(/\/login$/);
+		await joining.close();
 	} finally {
 		server.child.kill('SIGTERM');
 		await server.exited;
