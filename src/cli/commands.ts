@@ -15,6 +15,7 @@ import { InputError } from '../lib/server/platform/errors';
 import { exportToFile } from '../lib/server/transfer/export';
 import { ImportRefusedError, importFromFile } from '../lib/server/transfer/import';
 import { resetPassword } from '../lib/server/auth/password-changes';
+import { clearTwoFactor } from '../lib/server/auth/two-factor';
 import { createUser, findUserByEmail } from '../lib/server/accounts/users';
 
 export class UsageError extends Error {}
@@ -136,6 +137,20 @@ export const commands: Record<string, Command> = {
 				const tokens = apiTokensRevoked === 1 ? '1 API token is' : `${apiTokensRevoked} API tokens are`;
 				console.log(`New password set for ${email}; their sessions have ended and ${tokens} revoked.`);
 				if (generated) console.log(`Password (shown once): ${password}`);
+			});
+		}
+	},
+
+	'reset-two-factor': {
+		options: { email: { type: 'string' } },
+		positionals: 0,
+		run: async (values) => {
+			const { email } = parseOptions(z.object({ email: emailSchema }), values);
+			await withDatabase(async (db) => {
+				const user = await findUserByEmail(db, email);
+				if (!user) throw new Error(`no user with email ${email}`);
+				await clearTwoFactor(db, null, user.id);
+				console.log(`Two-factor sign-in cleared for ${email}; they sign in with their password next.`);
 			});
 		}
 	},

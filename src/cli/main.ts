@@ -11,6 +11,8 @@ Commands:
   reset-password --email <email> [--password <password>]
                                            Set a new password (same sources as create-user) and end
                                            all of the user's sessions
+  reset-two-factor --email <email>         Clear the user's two-factor sign-in (a lost phone and no
+                                           recovery codes); they sign in with their password next
   create-token --email <email> [--name <name>]
                                            Create an API token for the user and print it once
   backup <file>                            Copy the live database to <file>; safe while the server runs

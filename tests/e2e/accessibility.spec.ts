@@ -14,11 +14,11 @@ test('sign-in and invite pages meet WCAG 2.2 AA checks', async ({ page }) => {
 });
 
 test('the app pages meet WCAG 2.2 AA checks, and the keyboard reaches everything', async ({ page, seed }) => {
-	// Five whole-page axe scans, two of them of lists that grow with every test's users and audit.
+	// Six whole-page axe scans, two of them of lists that grow with every test's users and audit.
 	test.slow();
 	const admin = await seed.user('admin');
 	await seed.signIn(page.context(), admin);
-	for (const path of ['/', '/admin/users', '/admin/audit', '/settings', '/no-such-page']) {
+	for (const path of ['/', '/admin/users', '/admin/sign-in', '/admin/audit', '/settings', '/no-such-page']) {
 		await page.goto(path);
 		await expectNoViolations(page);
 	}

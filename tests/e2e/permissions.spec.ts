@@ -12,17 +12,18 @@ const navigationByRole: Record<Role, { sees: string[]; doesNotSee: string[] }> =
 			'Templates',
 			'Library',
 			'Users',
+			'Sign-in',
 			'Audit trail'
 		],
 		doesNotSee: []
 	},
 	recruiter: {
 		sees: ['Dashboard', 'My interviews', 'Openings', 'Templates', 'Library'],
-		doesNotSee: ['Users', 'Audit trail']
+		doesNotSee: ['Users', 'Sign-in', 'Audit trail']
 	},
 	interviewer: {
 		sees: ['Dashboard', 'My interviews'],
-		doesNotSee: ['Users', 'Audit trail', 'Openings', 'Candidates', 'Templates', 'Library']
+		doesNotSee: ['Users', 'Sign-in', 'Audit trail', 'Openings', 'Candidates', 'Templates', 'Library']
 	}
 };
 
@@ -48,6 +49,15 @@ for (const role of ['recruiter', 'interviewer'] as const) {
 	}) => {
 		await seed.signIn(page.context(), await seed.user(role));
 		expect((await page.goto('/admin/audit'))?.status()).toBe(403);
+		expect((await page.goto('/admin/sign-in'))?.status()).toBe(403);
+		const requireForAll = await page.request.post('/admin/sign-in?/twoFactor', {
+			form: { requirement: 'everyone' },
+			headers: { origin: `http://localhost:${ports.app}`, accept: 'text/html' }
+		});
+		expect(requireForAll.status()).toBe(403);
+		expect(
+			await db.selectFrom('meta').select('value').where('key', '=', 'two_factor_required').execute()
+		).toEqual([]);
 		const response = await page.goto('/admin/users');
 		expect(response?.status()).toBe(403);
 		await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();

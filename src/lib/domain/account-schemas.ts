@@ -58,7 +58,7 @@ export const acceptInviteSchema = z
 	.refine(confirmMatches, confirmError);
 
 /** A checkbox: present ("on", or any value a form gives it) when ticked, empty when not. */
-const checkboxSchema = z.string().transform((value) => value !== '');
+export const checkboxSchema = z.string().transform((value) => value !== '');
 
 export const changePasswordSchema = z
 	.object({

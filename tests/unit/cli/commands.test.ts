@@ -5,6 +5,13 @@ import SQLite from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { authenticateApiToken, createApiToken } from '../../../src/lib/server/auth/api-tokens';
 import { verifyPassword } from '../../../src/lib/server/auth/password';
+import {
+	confirmEnrolment,
+	createTwoFactorLimiter,
+	hasTwoFactor,
+	prepareEnrolment
+} from '../../../src/lib/server/auth/two-factor';
+import { timeStep, totpCodeAt } from '../../../src/lib/server/auth/totp';
 import { parseToken, secretMatches } from '../../../src/lib/server/auth/secret-token';
 import { openDatabase, openSqlite } from '../../../src/lib/server/platform/db';
 import { databaseEnv, freshDatabaseLocation, freshDbPath } from '../helpers/db';
@@ -148,6 +155,48 @@ describe('panelist CLI', () => {
 		);
 		expect(unknown.code).toBe(1);
 		expect(unknown.stderr).toMatch(/No user with email nobody@example.com/);
+	});
+
+	it('clears a user’s two-factor sign-in for the operator, audited', async () => {
+		const file = await freshDatabaseLocation();
+		await cli(
+			[
+				'create-user',
+				'--email',
+				'ada@example.com',
+				'--name',
+				'Ada',
+				'--role',
+				'admin',
+				'--password',
+				'ada-password-123'
+			],
+			file
+		);
+		await withDb(file, async (db) => {
+			const user = await db
+				.selectFrom('user')
+				.select(['id', 'email', 'name', 'role'])
+				.executeTakeFirstOrThrow();
+			await prepareEnrolment(db, user);
+			const { key } = await db.selectFrom('userTotp').select('key').executeTakeFirstOrThrow();
+			await confirmEnrolment(db, createTwoFactorLimiter(), user, totpCodeAt(key, timeStep(Date.now())));
+		});
+		const reset = await cli(['reset-two-factor', '--email', 'ada@example.com'], file);
+		expect(reset.stdout).toMatch(/Two-factor sign-in cleared for ada@example.com/);
+		expect(reset.code).toBe(0);
+		const audit = await withDb(file, async (db) => {
+			expect(await hasTwoFactor(db, 1)).toBe(false);
+			return db
+				.selectFrom('auditEvent')
+				.select(['action', 'actorUserId'])
+				.where('action', '=', 'user.two_factor_reset')
+				.execute();
+		});
+		expect(audit).toEqual([{ action: 'user.two_factor_reset', actorUserId: null }]);
+		const again = await cli(['reset-two-factor', '--email', 'ada@example.com'], file);
+		expect(again.code).toBe(1);
+		expect(again.stderr).toMatch(/no two-factor sign-in to reset/);
 	});
 
 	it('prints an API token once and stores only its hash', async () => {

@@ -94,6 +94,7 @@ describe('navigation', () => {
 			'Library',
 			'Calibration',
 			'Users',
+			'Sign-in',
 			'Audit trail'
 		]);
 		expect(labels('recruiter')).toEqual([

@@ -68,3 +68,21 @@ export interface RateLimitTable {
 	/** Epoch ms: the last failure, or the start of the counting window. */
 	at: number;
 }
+
+/** A user's TOTP key: being enrolled while enabledAt is null (auth/two-factor.ts). */
+export interface UserTotpTable {
+	userId: number;
+	key: Uint8Array;
+	/** The RFC 6238 time step of the last code accepted: no code at or before it is taken again. */
+	lastUsedStep: number | null;
+	createdAt: number;
+	enabledAt: number | null;
+}
+
+/** A one-time recovery code, as a SHA-256 hash; spent once usedAt is set. */
+export interface RecoveryCodeTable {
+	userId: number;
+	codeHash: Uint8Array;
+	createdAt: number;
+	usedAt: number | null;
+}

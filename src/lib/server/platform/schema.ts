@@ -6,7 +6,9 @@ import type {
 	InviteTable,
 	AuditEventTable,
 	MetaTable,
-	RateLimitTable
+	RateLimitTable,
+	UserTotpTable,
+	RecoveryCodeTable
 } from './schema-accounts';
 import type {
 	CompetencyTable,
@@ -52,6 +54,8 @@ export interface Database {
 	invite: InviteTable;
 	auditEvent: AuditEventTable;
 	meta: MetaTable;
+	userTotp: UserTotpTable;
+	recoveryCode: RecoveryCodeTable;
 	competency: CompetencyTable;
 	competencyRevision: CompetencyRevisionTable;
 	question: QuestionTable;

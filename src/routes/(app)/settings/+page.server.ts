@@ -4,11 +4,23 @@ import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireSession, requireUser } from '#lib/server/auth/guards.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { changeOwnPassword } from '#lib/server/auth/password-changes.ts';
+import { totpCodeSchema } from '#lib/domain/two-factor.ts';
+import { loadTwoFactorSettings } from '#lib/server/auth/two-factor-settings.ts';
+import {
+	confirmEnrolment,
+	disableOwnTwoFactor,
+	prepareEnrolment,
+	twoFactorLimiter
+} from '#lib/server/auth/two-factor.ts';
+import { isTwoFactorRequiredFor } from '#lib/server/auth/two-factor-policy.ts';
+import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireSession(event);
-	return { account: user, tokens: await listApiTokens(getDb(), user) };
+	const db = getDb();
+	const [tokens, twoFactor] = await Promise.all([listApiTokens(db, user), loadTwoFactorSettings(db, user)]);
+	return { account: user, tokens, twoFactor };
 };
 
 export const actions: Actions = {
@@ -34,6 +46,33 @@ export const actions: Actions = {
 		return runFormAction(event.request, revokeApiTokenSchema, 'revokeToken', async ({ tokenId }) => {
 			await revokeApiToken(getDb(), user, tokenId);
 			return { revoked: true };
+		});
+	},
+
+	startTwoFactor: async (event) => {
+		const user = requireUser(event);
+		return runFormAction(event.request, z.object({}), 'startTwoFactor', async () => {
+			await prepareEnrolment(getDb(), user);
+			return {};
+		});
+	},
+
+	/** The recovery codes are in this answer only: only their hashes are kept. */
+	confirmTwoFactor: async (event) => {
+		const user = requireUser(event);
+		return runFormAction(event.request, totpCodeSchema, 'confirmTwoFactor', async ({ code }) => {
+			const db = getDb();
+			return { recoveryCodes: await confirmEnrolment(db, twoFactorLimiter(db), user, code) };
+		});
+	},
+
+	disableTwoFactor: async (event) => {
+		const user = requireUser(event);
+		return runFormAction(event.request, totpCodeSchema, 'disableTwoFactor', async ({ code }) => {
+			const db = getDb();
+			const required = await isTwoFactorRequiredFor(db, user);
+			await disableOwnTwoFactor(db, twoFactorLimiter(db), user, code, required);
+			return { twoFactorOff: true };
 		});
 	}
 };

@@ -1,12 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import { loginSchema } from '#lib/domain/account-schemas.ts';
 import { validateForm } from '#lib/domain/validation.ts';
-import { getDb, sessionPolicy } from '#lib/server/platform/runtime.ts';
-import { setSessionCookie } from '#lib/server/auth/cookie.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
 import { safeRedirectTarget } from '#lib/server/auth/guards.ts';
 import { attemptLogin, createLoginLimiters, type LoginLimiters } from '#lib/server/auth/login.ts';
-import { createSession } from '#lib/server/auth/session.ts';
 import { failForm, formError } from '#lib/server/web/form-actions.ts';
+import { continueSignIn } from '#lib/server/web/sign-in-steps.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 let limiters: LoginLimiters | undefined;
@@ -25,8 +24,6 @@ export const actions: Actions = {
 		if (!result.ok) {
 			return formError(result.status, result.message, form.values);
 		}
-		const { token, session } = await createSession(db, result.user.id, Date.now(), sessionPolicy());
-		setSessionCookie(cookies, url, token, session.expiresAt);
-		redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+		return continueSignIn(db, { cookies, url }, result.user);
 	}
 };

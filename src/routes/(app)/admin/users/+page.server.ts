@@ -11,17 +11,19 @@ import { requireRole } from '#lib/server/auth/guards.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { createInvite, listPendingInvites, revokeInvite } from '#lib/server/accounts/invites.ts';
 import { changeUserRole, deactivateUser, listUsers, reactivateUser } from '#lib/server/accounts/users.ts';
+import { listTwoFactorUserIds, resetTwoFactor } from '#lib/server/auth/two-factor.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const admin = requireRole(event, 'admin');
 	const db = getDb();
-	const [users, invites, tokens] = await Promise.all([
+	const [users, invites, tokens, twoFactorUserIds] = await Promise.all([
 		listUsers(db, admin),
 		listPendingInvites(db, admin),
-		listTeamApiTokens(db, admin)
+		listTeamApiTokens(db, admin),
+		listTwoFactorUserIds(db, admin)
 	]);
-	return { users, invites, tokens, me: admin.id };
+	return { users, invites, tokens, twoFactorUserIds, me: admin.id };
 };
 
 const inviteIdSchema = z.object({ inviteId: z.string().min(1) });
@@ -72,6 +74,14 @@ export const actions: Actions = {
 		return runFormAction(event.request, revokeApiTokenSchema, 'revokeToken', async ({ tokenId }) => {
 			await revokeApiToken(getDb(), admin, tokenId);
 			return { revokedToken: true };
+		});
+	},
+
+	resetTwoFactor: async (event) => {
+		const admin = requireRole(event, 'admin');
+		return runFormAction(event.request, userIdSchema, 'resetTwoFactor', async ({ userId }) => {
+			await resetTwoFactor(getDb(), admin, userId);
+			return { userId, twoFactorReset: true };
 		});
 	}
 };
