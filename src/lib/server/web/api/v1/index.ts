@@ -3,6 +3,7 @@ import { endpoint, type Endpoint } from '../endpoint';
 import { openApiDocument } from '../openapi';
 import { calibrationEndpoint } from './calibration';
 import {
+	anonymiseCandidateEndpoint,
 	createCandidateEndpoint,
 	getCandidateEndpoint,
 	importCandidatesEndpoint,
@@ -50,6 +51,7 @@ export const endpoints: Endpoint[] = [
 	listCandidatesEndpoint,
 	createCandidateEndpoint,
 	getCandidateEndpoint,
+	anonymiseCandidateEndpoint,
 	putResumeEndpoint,
 	removeResumeEndpoint,
 	createLoopEndpoint,

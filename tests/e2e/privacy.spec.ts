@@ -1,0 +1,93 @@
+import { ApiContract, clientFor } from './support/api';
+import { expect, test, type Seed } from './support/fixtures';
+
+// A candidate's personal data (decision 024): erasure, confirmed by typing the name, and the
+// legal hold that stops it; through the page and the API.
+
+/** A candidate whose one loop is submitted and decided, with words about them in it. */
+async function decidedCandidate(seed: Seed) {
+	const recruiter = await seed.user('recruiter');
+	const panelist = await seed.user('interviewer');
+	const openingId = await seed.opening([await seed.user('interviewer')]);
+	const candidate = await seed.candidate([openingId]);
+	const { loopId, scorecards } = await seed.loop(recruiter, candidate.id, openingId, [
+		{ round: 0, interviewerIds: [panelist.id], scheduledAt: Date.now() - 86_400_000 }
+	]);
+	await seed.submitScorecard(panelist, scorecards[0]!.id, 4);
+	await seed.decide(recruiter, loopId, { outcome: 'hire', rationale: `Hire ${candidate.name}`, dissent: '' });
+	return { recruiter, panelist, candidate, loopId };
+}
+
+test('a recruiter anonymises a candidate after typing their name; the loop keeps its numbers', async ({
+	page,
+	seed
+}) => {
+	const { recruiter, candidate, loopId } = await decidedCandidate(seed);
+	await seed.signIn(page.context(), recruiter);
+	await page.goto(`/candidates/${candidate.id}`);
+	const section = page.getByRole('region', { name: 'Personal data' });
+	await section.getByLabel('Who asked, and why').fill('Erasure request by email, ticket 12');
+	await section.getByLabel(`Type ${candidate.name} to confirm`).fill('someone else');
+	await section.getByRole('button', { name: 'Anonymise for good' }).click();
+	await expect(section.getByRole('alert')).toBeFocused();
+	await expect(section.getByRole('link', { name: /Type the candidate’s name exactly/ })).toBeVisible();
+
+	await section.getByLabel(`Type ${candidate.name} to confirm`).fill(candidate.name);
+	await section.getByRole('button', { name: 'Anonymise for good' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Anonymised candidate ${candidate.id}`);
+	await expect(page.getByRole('status')).toContainText('Anonymised on');
+	await expect(page.getByRole('region', { name: 'Personal data' })).toHaveCount(0);
+
+	await page.goto(`/loops/${loopId}/results`);
+	await expect(page.getByText(candidate.name)).toHaveCount(0);
+	await expect(page.getByText('Strong yes').first()).toBeVisible();
+});
+
+test('a legal hold stops the erasure; only an admin lifts it', async ({ page, seed }) => {
+	const { recruiter, candidate } = await decidedCandidate(seed);
+	await seed.signIn(page.context(), recruiter);
+	await page.goto(`/candidates/${candidate.id}`);
+	const section = page.getByRole('region', { name: 'Personal data' });
+	await section.getByLabel('Reason for a legal hold').fill('Tribunal claim 2026/31');
+	await section.getByRole('button', { name: 'Place a legal hold' }).click();
+	await expect(section).toContainText('Legal hold since');
+	await expect(section).toContainText('Only an admin can lift it.');
+	await expect(section.getByRole('button', { name: 'Anonymise for good' })).toHaveCount(0);
+
+	const admin = await seed.user('admin');
+	await page.context().clearCookies();
+	await seed.signIn(page.context(), admin);
+	await page.goto(`/candidates/${candidate.id}`);
+	await page.getByRole('button', { name: 'Lift the legal hold' }).click();
+	await expect(section.getByRole('button', { name: 'Anonymise for good' })).toBeVisible();
+});
+
+test('the API anonymises for admins only: 200 with the candidate, 409 under a legal hold', async ({
+	request,
+	seed
+}) => {
+	const contract = await ApiContract.load(request);
+	const admin = await seed.user('admin');
+	const api = await clientFor(request, contract, seed, admin);
+	const held = await decidedCandidate(seed);
+	const free = await decidedCandidate(seed);
+	const recruiterApi = await clientFor(request, contract, seed, free.recruiter);
+	const path = '/candidates/{id}/anonymise';
+
+	expect(
+		(await recruiterApi.post(path, { reason: 'Asked' }, { params: { id: free.candidate.id } })).status
+	).toBe(403);
+	expect((await api.post(path, { reason: '' }, { params: { id: free.candidate.id } })).status).toBe(422);
+	expect((await api.post(path, { reason: 'Asked' }, { params: { id: 999_999_999 } })).status).toBe(404);
+
+	await seed.placeLegalHold(held.recruiter, held.candidate.id, 'Audit');
+	const refused = await api.post(path, { reason: 'Asked' }, { params: { id: held.candidate.id } });
+	expect(refused.status).toBe(409);
+	expect(refused.body.error).toMatch(/legal hold/);
+
+	const done = await api.post(path, { reason: 'Asked by phone' }, { params: { id: free.candidate.id } });
+	expect(done.status).toBe(200);
+	expect(done.body).toMatchObject({ name: `Anonymised candidate ${free.candidate.id}`, notes: '' });
+	expect(done.body.anonymisedAt).toEqual(expect.any(String));
+	expect((await api.post(path, { reason: 'Again' }, { params: { id: free.candidate.id } })).status).toBe(409);
+});
