@@ -42,6 +42,7 @@ test('the API document is public and a valid OpenAPI 3.1 document', async ({ req
 		'POST /candidates',
 		'GET /candidates/{id}',
 		'POST /candidates/{id}/anonymise',
+		'GET /candidates/{id}/export',
 		'POST /loops',
 		'GET /loops/{id}',
 		'GET /loops/{id}/results',

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { ApiContract, clientFor } from './support/api';
+import { expectNoViolations } from './support/axe';
 import { expect, test, type Seed } from './support/fixtures';
 
 // A candidate's personal data (decision 024): erasure, confirmed by typing the name, and the
@@ -90,4 +92,52 @@ test('the API anonymises for admins only: 200 with the candidate, 409 under a le
 	expect(done.body).toMatchObject({ name: `Anonymised candidate ${free.candidate.id}`, notes: '' });
 	expect(done.body.anonymisedAt).toEqual(expect.any(String));
 	expect((await api.post(path, { reason: 'Again' }, { params: { id: free.candidate.id } })).status).toBe(409);
+});
+
+test('a recruiter opens everything held about a candidate in one click; it prints without the app around it', async ({
+	page,
+	seed
+}) => {
+	const { recruiter, candidate } = await decidedCandidate(seed);
+	await seed.signIn(page.context(), recruiter);
+	await page.goto(`/candidates/${candidate.id}`);
+	await page.getByRole('link', { name: 'Everything held about them' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Everything held about ${candidate.name}`);
+	await expect(page.getByText(`Rationale: Hire ${candidate.name}`)).toBeVisible();
+	await expect(page.getByRole('cell', { name: /loop\.decided/ }).first()).toBeVisible();
+	await expectNoViolations(page);
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Download as JSON' }).click();
+	const file = JSON.parse(fs.readFileSync(await (await download).path(), 'utf8')) as {
+		candidate: { name: string };
+	};
+	expect(file.candidate.name).toBe(candidate.name);
+
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+	await expect(page.getByRole('link', { name: 'Download as JSON' })).toBeHidden();
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+test('the API’s subject access export is for hiring staff; an interviewer is refused', async ({
+	request,
+	seed
+}) => {
+	const contract = await ApiContract.load(request);
+	const { recruiter, panelist, candidate } = await decidedCandidate(seed);
+	const path = '/candidates/{id}/export';
+	const answer = await (
+		await clientFor(request, contract, seed, recruiter)
+	).get(path, {
+		params: { id: candidate.id }
+	});
+	expect(answer.status).toBe(200);
+	expect(answer.body).toMatchObject({ candidate: { name: candidate.name } });
+	const refused = await (
+		await clientFor(request, contract, seed, panelist)
+	).get(path, {
+		params: { id: candidate.id }
+	});
+	expect(refused.status).toBe(403);
 });

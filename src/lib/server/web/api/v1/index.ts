@@ -28,6 +28,7 @@ import { loopResultsEndpoint } from './results';
 import { recordDecisionEndpoint } from './decisions';
 import { createUserEndpoint, listUsersEndpoint } from './users';
 import { putResumeEndpoint, removeResumeEndpoint } from './resumes';
+import { candidateExportEndpoint } from './subject-access';
 import { getScorecardEndpoint, saveScorecardEndpoint, submitScorecardEndpoint } from './scorecards';
 
 /** Every endpoint of API v1, in the order the document lists them. */
@@ -52,6 +53,7 @@ export const endpoints: Endpoint[] = [
 	createCandidateEndpoint,
 	getCandidateEndpoint,
 	anonymiseCandidateEndpoint,
+	candidateExportEndpoint,
 	putResumeEndpoint,
 	removeResumeEndpoint,
 	createLoopEndpoint,
