@@ -16,6 +16,7 @@ import { exportToFile } from '../lib/server/transfer/export';
 import { ImportRefusedError, importFromFile } from '../lib/server/transfer/import';
 import { resetPassword } from '../lib/server/auth/password-changes';
 import { createUser, findUserByEmail } from '../lib/server/accounts/users';
+import { applyRetention, previewRetention } from '../lib/server/hiring/retention';
 
 export class UsageError extends Error {}
 
@@ -158,6 +159,32 @@ export const commands: Record<string, Command> = {
 				const { token } = await createApiToken(db, user.id, input.name);
 				console.error(`API token "${input.name}" for ${user.email}. It is shown once; store it now:`);
 				console.log(token);
+			});
+		}
+	},
+
+	// A dry run unless --apply: which candidates retention anonymises now, and which a legal
+	// hold keeps (decision 024).
+	retention: {
+		options: { apply: { type: 'boolean' } },
+		positionals: 0,
+		run: async (values) => {
+			await withDatabase(async (db) => {
+				const now = Date.now();
+				const { due, held } = await previewRetention(db, now);
+				for (const c of held) console.log(`Kept by a legal hold: candidate ${c.id} (${c.legalHold})`);
+				if (!values.apply) {
+					for (const c of due)
+						console.log(`Due: candidate ${c.id}, since ${new Date(c.dueAt).toISOString()}`);
+					console.log(
+						`${due.length} candidate(s) due for anonymisation. Nothing changed: add --apply to anonymise them.`
+					);
+					return;
+				}
+				const { anonymised } = await applyRetention(db, now);
+				console.log(
+					`Anonymised ${anonymised.length} candidate(s)${anonymised.length ? `: ${anonymised.join(', ')}` : ''}.`
+				);
 			});
 		}
 	},

@@ -13,6 +13,8 @@ Commands:
                                            all of the user's sessions
   create-token --email <email> [--name <name>]
                                            Create an API token for the user and print it once
+  retention [--apply]                      List the candidates past the retention period (and those a
+                                           legal hold keeps); with --apply, anonymise them
   backup <file>                            Copy the live database to <file>; safe while the server runs
   export <file>                            Write the whole organisation to a new JSON file (no passwords
                                            or other secrets; docs/export-format.md describes it)

@@ -12,17 +12,18 @@ const navigationByRole: Record<Role, { sees: string[]; doesNotSee: string[] }> =
 			'Templates',
 			'Library',
 			'Users',
-			'Audit trail'
+			'Audit trail',
+			'Retention'
 		],
 		doesNotSee: []
 	},
 	recruiter: {
 		sees: ['Dashboard', 'My interviews', 'Openings', 'Templates', 'Library'],
-		doesNotSee: ['Users', 'Audit trail']
+		doesNotSee: ['Users', 'Audit trail', 'Retention']
 	},
 	interviewer: {
 		sees: ['Dashboard', 'My interviews'],
-		doesNotSee: ['Users', 'Audit trail', 'Openings', 'Candidates', 'Templates', 'Library']
+		doesNotSee: ['Users', 'Audit trail', 'Retention', 'Openings', 'Candidates', 'Templates', 'Library']
 	}
 };
 
@@ -48,6 +49,7 @@ for (const role of ['recruiter', 'interviewer'] as const) {
 	}) => {
 		await seed.signIn(page.context(), await seed.user(role));
 		expect((await page.goto('/admin/audit'))?.status()).toBe(403);
+		expect((await page.goto('/admin/privacy'))?.status()).toBe(403);
 		const response = await page.goto('/admin/users');
 		expect(response?.status()).toBe(403);
 		await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { ApiContract, clientFor } from './support/api';
 import { expectNoViolations } from './support/axe';
-import { expect, test, type Seed } from './support/fixtures';
+import { recordDecision } from '../../src/lib/server/evaluation/debriefs';
+import { expect, skipBrowserValidation, test, type Seed } from './support/fixtures';
 
 // A candidate's personal data (decision 024): erasure, confirmed by typing the name, and the
 // legal hold that stops it; through the page and the API.
@@ -140,4 +141,53 @@ test('the API’s subject access export is for hiring staff; an interviewer is r
 		params: { id: candidate.id }
 	});
 	expect(refused.status).toBe(403);
+});
+
+test('an admin sets how long candidates’ data is kept and sees who is anonymised in the next 30 days', async ({
+	page,
+	seed
+}) => {
+	const recruiter = await seed.user('recruiter');
+	const panelist = await seed.user('interviewer');
+	const openingId = await seed.opening([await seed.user('interviewer')]);
+	const candidate = await seed.candidate([openingId]);
+	const { loopId, scorecards } = await seed.loop(recruiter, candidate.id, openingId, [
+		{ round: 0, interviewerIds: [panelist.id], scheduledAt: Date.now() - 86_400_000 }
+	]);
+	await seed.submitScorecard(panelist, scorecards[0]!.id);
+	// Decided 720 days ago: 24 months after that is about ten days away.
+	await recordDecision(
+		seed.db,
+		recruiter,
+		loopId,
+		{ outcome: 'no_hire', rationale: 'Not now', dissent: '', attendeeIds: [recruiter.id], changeReason: '' },
+		Date.now() - 720 * 86_400_000
+	);
+	await seed.signIn(page.context(), await seed.user('admin'));
+	await page.goto('/');
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Retention' })
+		.click();
+	await expect(page.getByRole('region', { name: /Anonymised in the next 30 days/ })).toContainText(
+		candidate.name
+	);
+
+	const months = page.getByLabel('Months to keep candidates’ data');
+	await months.fill('11');
+	await skipBrowserValidation(page);
+	await page.getByRole('button', { name: 'Save retention' }).click();
+	await expect(page.getByRole('link', { name: 'Keep candidates’ data at least 12 months' })).toBeVisible();
+	await page.getByLabel('Months to keep candidates’ data').fill('36');
+	await page.getByRole('button', { name: 'Save retention' }).click();
+	await expect(page.getByRole('status')).toHaveText('Retention saved.');
+	await expect(page.getByRole('region', { name: /Anonymised in the next 30 days/ })).not.toContainText(
+		candidate.name
+	);
+	await page.getByLabel('Months to keep candidates’ data').fill('24');
+	await page.getByRole('button', { name: 'Save retention' }).click();
+	await expect(page.getByRole('region', { name: /Anonymised in the next 30 days/ })).toContainText(
+		candidate.name
+	);
+	await expectNoViolations(page);
 });

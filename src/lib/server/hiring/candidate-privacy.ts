@@ -13,7 +13,7 @@ import type { ResumeStore, StoredResume } from './resume-store';
 // comparisons and calibration read exactly as before. It cannot be undone.
 
 /** Tables whose rows anonymising overwrites: their freed space is erased after. */
-const touchedTables = [
+export const touchedTables = [
 	'candidate',
 	'candidateResume',
 	'scorecard',
@@ -163,6 +163,7 @@ async function redactCandidate(trx: DB, candidateId: number, now: number): Promi
 /**
  * Anonymises one candidate, in one transaction with its audit entry (who, when, why), then
  * drops the résumé and erases the freed space. `actorId` is null for the retention job.
+ * The callers check who may ask.
  */
 export async function anonymiseCandidateNow(
 	db: DB,
@@ -170,7 +171,8 @@ export async function anonymiseCandidateNow(
 	candidateId: number,
 	input: { reason: string; confirmName?: string },
 	store: ResumeStore,
-	now = Date.now()
+	now = Date.now(),
+	{ erase = true } = {}
 ): Promise<void> {
 	const resume = await db.transaction().execute(async (trx) => {
 		await assertAnonymisable(trx, candidateId, input.confirmName);
@@ -189,7 +191,8 @@ export async function anonymiseCandidateNow(
 		return dropped;
 	});
 	if (resume) await store.drop(resume);
-	await eraseFreedSpace(db, touchedTables);
+	// Retention anonymises many at once and erases once, after the last.
+	if (erase) await eraseFreedSpace(db, touchedTables);
 }
 
 /** An erasure request, by hiring staff: the page confirms it with the candidate's name typed. */
