@@ -94,7 +94,8 @@ describe('navigation', () => {
 			'Library',
 			'Calibration',
 			'Users',
-			'Audit trail'
+			'Audit trail',
+			'Jobs'
 		]);
 		expect(labels('recruiter')).toEqual([
 			'Dashboard',
