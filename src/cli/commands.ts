@@ -17,6 +17,7 @@ import { ImportRefusedError, importFromFile } from '../lib/server/transfer/impor
 import { resetPassword } from '../lib/server/auth/password-changes';
 import { createUser, findUserByEmail } from '../lib/server/accounts/users';
 import { applyRetention, previewRetention } from '../lib/server/hiring/retention';
+import { printJobs, runDueJobsOnce } from './jobs';
 
 export class UsageError extends Error {}
 
@@ -25,6 +26,8 @@ type Options = Record<string, { type: 'string' | 'boolean' }>;
 interface Command {
 	options: Options;
 	positionals: number;
+	/** Positionals that may be left out, after the required ones. */
+	optionalPositionals?: number;
 	run: (values: Record<string, string | undefined>, positionals: string[]) => Promise<void>;
 }
 
@@ -289,6 +292,17 @@ export const commands: Record<string, Command> = {
 			} finally {
 				await db.destroy();
 			}
+		}
+	},
+
+	jobs: {
+		options: {},
+		positionals: 0,
+		optionalPositionals: 1,
+		run: async (_values, [action]) => {
+			if (action !== undefined && action !== 'run-due')
+				throw new UsageError(`jobs takes no argument or run-due, not "${action}"`);
+			await withDatabase((db) => (action === 'run-due' ? runDueJobsOnce(db) : printJobs(db)));
 		}
 	},
 

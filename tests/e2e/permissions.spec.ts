@@ -13,17 +13,27 @@ const navigationByRole: Record<Role, { sees: string[]; doesNotSee: string[] }> =
 			'Library',
 			'Users',
 			'Audit trail',
+			'Jobs',
 			'Retention'
 		],
 		doesNotSee: []
 	},
 	recruiter: {
 		sees: ['Dashboard', 'My interviews', 'Openings', 'Templates', 'Library'],
-		doesNotSee: ['Users', 'Audit trail', 'Retention']
+		doesNotSee: ['Users', 'Audit trail', 'Jobs', 'Retention']
 	},
 	interviewer: {
 		sees: ['Dashboard', 'My interviews'],
-		doesNotSee: ['Users', 'Audit trail', 'Retention', 'Openings', 'Candidates', 'Templates', 'Library']
+		doesNotSee: [
+			'Users',
+			'Audit trail',
+			'Jobs',
+			'Retention',
+			'Openings',
+			'Candidates',
+			'Templates',
+			'Library'
+		]
 	}
 };
 

@@ -14,7 +14,8 @@ export const auditEntityLabels = {
 	opening: 'Openings',
 	candidate: 'Candidates',
 	loop: 'Loops',
-	scorecard: 'Scorecards'
+	scorecard: 'Scorecards',
+	job: 'Jobs'
 } as const;
 
 export type AuditEntity = keyof typeof auditEntityLabels;

@@ -95,6 +95,7 @@ describe('navigation', () => {
 			'Calibration',
 			'Users',
 			'Audit trail',
+			'Jobs',
 			'Retention'
 		]);
 		expect(labels('recruiter')).toEqual([
