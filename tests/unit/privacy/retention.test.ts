@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { addMonths, retentionDueAt, retentionSettingSchema } from '../../../src/lib/domain/retention';
-import { day } from '../../../src/lib/domain/time';
+import { day, hour } from '../../../src/lib/domain/time';
 import { cancelLoop } from '../../../src/lib/server/hiring/panel';
 import { placeLegalHold } from '../../../src/lib/server/hiring/candidate-privacy';
 import {
@@ -11,6 +11,8 @@ import {
 	setRetentionMonths
 } from '../../../src/lib/server/hiring/retention';
 import { databaseResumeStore } from '../../../src/lib/server/hiring/resume-store';
+import { nextRetentionRun, scheduleDailyRetention } from '../../../src/lib/server/hiring/retention-job';
+import { runDueJobs } from '../../../src/lib/server/jobs/run-jobs';
 import { listAuditEvents } from '../../../src/lib/server/platform/audit';
 import { openDatabase, type DB } from '../../../src/lib/server/platform/db';
 import { ForbiddenError } from '../../../src/lib/server/platform/errors';
@@ -117,6 +119,31 @@ describe('applying retention', () => {
 			JSON.stringify({ months: 12 })
 		]);
 	});
+});
+
+it('runs once a day through the job queue, whatever the restarts, and can be left to the CLI', async () => {
+	const db = freshDb();
+	const now = Date.UTC(2026, 10, 30, 14);
+	const old = await decidedAt(db, Date.UTC(2024, 0, 10));
+	expect(await scheduleDailyRetention(db, now, { RETENTION_JOB: 'off' })).toBe(false);
+	expect(await scheduleDailyRetention(db, now, {})).toBe(true);
+	// A restart later the same day queues nothing new.
+	expect(await scheduleDailyRetention(db, now + hour, {})).toBe(false);
+	expect(await runDueJobs(db, { now: () => now + hour, random: () => 0 })).toBe(1);
+	const name = await db
+		.selectFrom('candidate')
+		.select('name')
+		.where('id', '=', old.candidateId)
+		.executeTakeFirstOrThrow();
+	expect(name.name).toBe(`Anonymised candidate ${old.candidateId}`);
+	const jobs = await db.selectFrom('job').select(['key', 'state', 'runAt']).orderBy('id').execute();
+	expect(jobs).toEqual([
+		{ key: 'retention:2026-11-30', state: 'done', runAt: now },
+		{ key: 'retention:2026-12-01', state: 'queued', runAt: Date.UTC(2026, 11, 1, 3) }
+	]);
+	expect(nextRetentionRun(Date.UTC(2026, 11, 1, 3))).toBe(Date.UTC(2026, 11, 2, 3));
+	// Restarted before tomorrow's run: it stays the one queued.
+	expect(await scheduleDailyRetention(db, Date.UTC(2026, 11, 1, 1), {})).toBe(false);
 });
 
 function cli(args: string[], location: string): Promise<{ code: number | null; stdout: string }> {
