@@ -51,7 +51,8 @@ export default defineConfig({
 			HOST: '::',
 			ORIGIN: `http://localhost:${ports.app}`,
 			TZ: 'UTC',
-			API_RATE_LIMIT: String(apiRateLimit)
+			API_RATE_LIMIT: String(apiRateLimit),
+			RETENTION_JOB: 'off'
 		}
 	}
 });

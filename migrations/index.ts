@@ -9,7 +9,9 @@ import * as m007 from './007-calibration-months';
 import * as m008 from './008-revoke-tokens-of-deactivated-users';
 import * as m009 from './009-resumes-and-opening-descriptions';
 import * as m010 from './010-rate-limits';
+import * as m011 from './011-job-queue-and-notifications';
 import * as m013 from './013-company-sign-in';
+import * as m014 from './014-candidate-privacy';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
 // the same list without reading the folder at run time (tests check none is missing).
@@ -24,5 +26,7 @@ export const migrations: Record<string, Migration> = {
 	'008-revoke-tokens-of-deactivated-users': m008,
 	'009-resumes-and-opening-descriptions': m009,
 	'010-rate-limits': m010,
-	'013-company-sign-in': m013
+	'011-job-queue-and-notifications': m011,
+	'013-company-sign-in': m013,
+	'014-candidate-privacy': m014
 };

@@ -17,6 +17,8 @@ import { ImportRefusedError, importFromFile } from '../lib/server/transfer/impor
 import { resetPassword } from '../lib/server/auth/password-changes';
 import { clearTwoFactor } from '../lib/server/auth/two-factor';
 import { createUser, findUserByEmail } from '../lib/server/accounts/users';
+import { applyRetention, previewRetention } from '../lib/server/hiring/retention';
+import { printJobs, runDueJobsOnce } from './jobs';
 
 export class UsageError extends Error {}
 
@@ -25,6 +27,8 @@ type Options = Record<string, { type: 'string' | 'boolean' }>;
 interface Command {
 	options: Options;
 	positionals: number;
+	/** Positionals that may be left out, after the required ones. */
+	optionalPositionals?: number;
 	run: (values: Record<string, string | undefined>, positionals: string[]) => Promise<void>;
 }
 
@@ -177,6 +181,32 @@ export const commands: Record<string, Command> = {
 		}
 	},
 
+	// A dry run unless --apply: which candidates retention anonymises now, and which a legal
+	// hold keeps (decision 024).
+	retention: {
+		options: { apply: { type: 'boolean' } },
+		positionals: 0,
+		run: async (values) => {
+			await withDatabase(async (db) => {
+				const now = Date.now();
+				const { due, held } = await previewRetention(db, now);
+				for (const c of held) console.log(`Kept by a legal hold: candidate ${c.id} (${c.legalHold})`);
+				if (!values.apply) {
+					for (const c of due)
+						console.log(`Due: candidate ${c.id}, since ${new Date(c.dueAt).toISOString()}`);
+					console.log(
+						`${due.length} candidate(s) due for anonymisation. Nothing changed: add --apply to anonymise them.`
+					);
+					return;
+				}
+				const { anonymised } = await applyRetention(db, now);
+				console.log(
+					`Anonymised ${anonymised.length} candidate(s)${anonymised.length ? `: ${anonymised.join(', ')}` : ''}.`
+				);
+			});
+		}
+	},
+
 	backup: {
 		options: {},
 		positionals: 1,
@@ -277,6 +307,17 @@ export const commands: Record<string, Command> = {
 			} finally {
 				await db.destroy();
 			}
+		}
+	},
+
+	jobs: {
+		options: {},
+		positionals: 0,
+		optionalPositionals: 1,
+		run: async (_values, [action]) => {
+			if (action !== undefined && action !== 'run-due')
+				throw new UsageError(`jobs takes no argument or run-due, not "${action}"`);
+			await withDatabase((db) => (action === 'run-due' ? runDueJobsOnce(db) : printJobs(db)));
 		}
 	},
 

@@ -15,11 +15,15 @@ Commands:
                                            recovery codes); they sign in with their password next
   create-token --email <email> [--name <name>]
                                            Create an API token for the user and print it once
+  retention [--apply]                      List the candidates past the retention period (and those a
+                                           legal hold keeps); with --apply, anonymise them
   backup <file>                            Copy the live database to <file>; safe while the server runs
   export <file>                            Write the whole organisation to a new JSON file (no passwords
                                            or other secrets; docs/export-format.md describes it)
   import <file>                            Load an export into an empty database; a file with any
                                            problem changes nothing, and every problem is listed
+  jobs [run-due]                           List the job queue (outbound mail, reminders, webhooks), newest
+                                           first; with run-due, run every job due now once
   seed-demo                                Fill an empty database with the demo organisation
   generate --scorecards <n> [--seed <s>] [--until <yyyy-mm-dd>]
                                            Fill an empty database with a synthetic organisation:
@@ -43,10 +47,11 @@ async function main(argv: string[]): Promise<number> {
 		const { values, positionals } = parseArgs({
 			args: rest,
 			options: command.options,
-			allowPositionals: command.positionals > 0,
+			allowPositionals: command.positionals + (command.optionalPositionals ?? 0) > 0,
 			strict: true
 		});
-		if (positionals.length !== command.positionals) {
+		const most = command.positionals + (command.optionalPositionals ?? 0);
+		if (positionals.length < command.positionals || positionals.length > most) {
 			throw new UsageError(`${name} takes ${command.positionals} argument(s), got ${positionals.length}`);
 		}
 		await command.run(values as Record<string, string | undefined>, positionals);

@@ -41,6 +41,8 @@ test('the API document is public and a valid OpenAPI 3.1 document', async ({ req
 		'GET /candidates',
 		'POST /candidates',
 		'GET /candidates/{id}',
+		'POST /candidates/{id}/anonymise',
+		'GET /candidates/{id}/export',
 		'POST /loops',
 		'GET /loops/{id}',
 		'GET /loops/{id}/results',

@@ -13,17 +13,29 @@ const navigationByRole: Record<Role, { sees: string[]; doesNotSee: string[] }> =
 			'Library',
 			'Users',
 			'Sign-in',
-			'Audit trail'
+			'Audit trail',
+			'Jobs',
+			'Retention'
 		],
 		doesNotSee: []
 	},
 	recruiter: {
 		sees: ['Dashboard', 'My interviews', 'Openings', 'Templates', 'Library'],
-		doesNotSee: ['Users', 'Sign-in', 'Audit trail']
+		doesNotSee: ['Users', 'Sign-in', 'Audit trail', 'Jobs', 'Retention']
 	},
 	interviewer: {
 		sees: ['Dashboard', 'My interviews'],
-		doesNotSee: ['Users', 'Sign-in', 'Audit trail', 'Openings', 'Candidates', 'Templates', 'Library']
+		doesNotSee: [
+			'Users',
+			'Sign-in',
+			'Audit trail',
+			'Jobs',
+			'Retention',
+			'Openings',
+			'Candidates',
+			'Templates',
+			'Library'
+		]
 	}
 };
 
@@ -58,6 +70,7 @@ for (const role of ['recruiter', 'interviewer'] as const) {
 		expect(
 			await db.selectFrom('meta').select('value').where('key', '=', 'two_factor_required').execute()
 		).toEqual([]);
+		expect((await page.goto('/admin/privacy'))?.status()).toBe(403);
 		const response = await page.goto('/admin/users');
 		expect(response?.status()).toBe(403);
 		await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();

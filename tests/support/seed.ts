@@ -11,6 +11,7 @@ import { recordDecision } from '../../src/lib/server/evaluation/debriefs';
 import { amendScorecard, saveScorecard, submitScorecard } from '../../src/lib/server/evaluation/scorecards';
 import { getScorecard } from '../../src/lib/server/evaluation/scorecard-reads';
 import { insertCandidate } from '../../src/lib/server/hiring/candidates';
+import { placeLegalHold } from '../../src/lib/server/hiring/candidate-privacy';
 import { createLoop } from '../../src/lib/server/hiring/loops';
 import { insertOpening } from '../../src/lib/server/hiring/openings';
 import type { DB } from '../../src/lib/server/platform/db';
@@ -289,6 +290,10 @@ export class Seed {
 		decision: { outcome: DecisionOutcome; rationale: string; dissent: string }
 	): Promise<void> {
 		await recordDecision(this.db, by, loopId, { ...decision, attendeeIds: [by.id], changeReason: '' });
+	}
+
+	placeLegalHold(by: AuthUser, candidateId: number, reason: string): Promise<void> {
+		return placeLegalHold(this.db, by, candidateId, reason);
 	}
 
 	/** Signs a browser in as the user by giving it a fresh session cookie. */

@@ -15,7 +15,8 @@ export const auditEntityLabels = {
 	candidate: 'Candidates',
 	loop: 'Loops',
 	scorecard: 'Scorecards',
-	settings: 'Settings'
+	settings: 'Settings',
+	job: 'Jobs'
 } as const;
 
 export type AuditEntity = keyof typeof auditEntityLabels;

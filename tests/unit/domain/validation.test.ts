@@ -95,7 +95,9 @@ describe('navigation', () => {
 			'Calibration',
 			'Users',
 			'Sign-in',
-			'Audit trail'
+			'Audit trail',
+			'Jobs',
+			'Retention'
 		]);
 		expect(labels('recruiter')).toEqual([
 			'Dashboard',

@@ -11,7 +11,8 @@ import {
 	canManageHiring
 } from '../access/permissions';
 import { recordAudit } from '../platform/audit';
-import { InputError, NotFoundError } from '../platform/errors';
+import { recordEvent } from '../notify/events';
+import { ConflictError, InputError, NotFoundError } from '../platform/errors';
 
 export interface CandidateSummary {
 	id: number;
@@ -23,6 +24,9 @@ export interface CandidateSummary {
 export interface CandidateDetail extends CandidateSummary {
 	notes: string;
 	createdAt: number;
+	/** When they were anonymised (decision 024); null while their data is held. */
+	anonymisedAt: number | null;
+	legalHold: { reason: string; at: number } | null;
 }
 
 /**
@@ -106,6 +110,11 @@ export async function getCandidate(db: DB, actor: AuthUser, id: number): Promise
 		email: row.email,
 		notes: row.notes,
 		createdAt: row.createdAt,
+		anonymisedAt: row.anonymisedAt,
+		legalHold:
+			row.legalHoldReason === null
+				? null
+				: { reason: row.legalHoldReason, at: row.legalHoldAt ?? row.updatedAt },
 		openings: openings.map(({ id: openingId, title }) => ({ id: openingId, title }))
 	};
 }
@@ -145,6 +154,7 @@ export async function insertCandidate(
 		{ actorUserId: actorId, action: 'candidate.created', entityType: 'candidate', entityId: id },
 		now
 	);
+	await recordEvent(db, 'candidate.created', { candidateId: id }, { now, actorUserId: actorId });
 	return id;
 }
 
@@ -170,6 +180,8 @@ export async function updateCandidate(
 	await db.transaction().execute(async (trx) => {
 		const before = await trx.selectFrom('candidate').selectAll().where('id', '=', id).executeTakeFirst();
 		if (!before) throw new NotFoundError('No such candidate');
+		if (before.anonymisedAt !== null)
+			throw new ConflictError('This candidate is anonymised: there is nothing to edit');
 		await assertEmailFree(trx, input.email, id);
 		await assertOpeningsExist(trx, input.openingIds);
 		const current = (await openingsOf(trx, [id])).map((o) => o.id);

@@ -102,6 +102,9 @@ export function openSqlite(file: string): SQLite.Database {
 	// A save is answered only once it is on disk: NORMAL would let a power cut take back
 	// commits the browser was told were saved and has since forgotten (decision 002).
 	sqlite.pragma('synchronous = FULL');
+	// Deleted and overwritten content is zeroed, not left in free space: erasing a candidate
+	// (decision 024) must also erase what was freed long before, like a replaced résumé.
+	sqlite.pragma('secure_delete = ON');
 	return sqlite;
 }
 

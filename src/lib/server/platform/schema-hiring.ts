@@ -29,6 +29,12 @@ export interface CandidateTable {
 	notes: string;
 	createdAt: number;
 	updatedAt: number;
+	/** Set once the candidate is anonymised (decision 024); nothing personal is left after. */
+	anonymisedAt: Generated<number | null>;
+	/** A legal hold keeps the candidate from being anonymised, by hand or by retention. */
+	legalHoldReason: Generated<string | null>;
+	legalHoldAt: Generated<number | null>;
+	legalHoldBy: Generated<number | null>;
 }
 
 export interface CandidateResumeTable {

@@ -42,6 +42,7 @@ import type {
 	DebriefTable,
 	LoopDecisionTable
 } from './schema-evaluation';
+import type { JobTable, JobDeliveryTable } from './schema-jobs';
 
 // Tables as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns), one
 // module per area beside this file. Every timestamp is epoch milliseconds (INTEGER), one
@@ -83,6 +84,8 @@ export interface Database {
 	calibrationInterviewerMonth: CalibrationInterviewerMonthTable;
 	calibrationCompetencyMonth: CalibrationCompetencyMonthTable;
 	rateLimit: RateLimitTable;
+	job: JobTable;
+	jobDelivery: JobDeliveryTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -1,4 +1,11 @@
+import { redirect } from '@sveltejs/kit';
+import { anonymiseFormSchema, legalHoldSchema } from '#lib/domain/anonymisation.ts';
 import { candidateSchema } from '#lib/domain/hiring-schemas.ts';
+import {
+	anonymiseCandidate,
+	placeLegalHold,
+	releaseLegalHold
+} from '#lib/server/hiring/candidate-privacy.ts';
 import { canManageHiring, managedOpeningIds } from '#lib/server/access/permissions.ts';
 import { getDb, resumeSettings } from '#lib/server/platform/runtime.ts';
 import { requireRole, requireUser } from '#lib/server/auth/guards.ts';
@@ -45,7 +52,9 @@ export const load: PageServerLoad = async (event) => {
 		staff,
 		loopOpenings,
 		resume,
-		resumeMaxBytes
+		resumeMaxBytes,
+		isAdmin: actor.role === 'admin',
+		hasOpenLoop: loops.some((l) => l.status !== 'cancelled' && l.status !== 'decided')
 	};
 };
 
@@ -81,6 +90,33 @@ export const actions: Actions = {
 			if (err instanceof ResumeNotPdfError)
 				return failForm(415, { action, values: {}, errors: err.fieldErrors });
 			return formFailure(err, {}, action);
+		}
+	},
+	anonymise: async (event) => {
+		const actor = requireRole(event, 'admin', 'recruiter');
+		const id = idParam(event.params.id);
+		const answer = await runFormAction(event.request, anonymiseFormSchema, 'anonymise', async (input) => {
+			await anonymiseCandidate(getDb(), actor, id, input, resumeSettings().store);
+			return { anonymised: true };
+		});
+		// The name typed to confirm is gone now: a fresh page, not the form's echo.
+		if ('anonymised' in answer) redirect(303, `/candidates/${id}`);
+		return answer;
+	},
+	placeHold: async (event) => {
+		const actor = requireRole(event, 'admin', 'recruiter');
+		return runFormAction(event.request, legalHoldSchema, 'placeHold', async ({ reason }) => {
+			await placeLegalHold(getDb(), actor, idParam(event.params.id), reason);
+			return { held: true };
+		});
+	},
+	releaseHold: async (event) => {
+		const actor = requireRole(event, 'admin');
+		try {
+			await releaseLegalHold(getDb(), actor, idParam(event.params.id));
+			return { action: 'releaseHold', released: true };
+		} catch (err) {
+			return formFailure(err, {}, 'releaseHold');
 		}
 	},
 	removeResume: async (event) => {

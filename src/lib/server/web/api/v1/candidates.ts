@@ -9,8 +9,11 @@ import {
 	listCandidates,
 	type CandidateDetail
 } from '../../../hiring/candidates';
+import { anonymiseSchema } from '../../../../domain/anonymisation';
+import { anonymiseCandidate } from '../../../hiring/candidate-privacy';
+import { resumeSettings } from '../../../platform/runtime';
 import { endpoint } from '../endpoint';
-import { hiringStaff, idIn, idOut, idParams, idsIn, iso, sid, timeOut } from './conventions';
+import { hiringStaff, idIn, idOut, idParams, idsIn, iso, isoOrNull, sid, timeOut } from './conventions';
 
 // Candidates: hiring staff see all of them; a hiring manager those in their own openings.
 
@@ -24,7 +27,17 @@ const candidateSummary = z
 	.meta({ id: 'CandidateSummary' });
 
 const candidate = candidateSummary
-	.extend({ notes: z.string(), createdAt: timeOut })
+	.extend({
+		notes: z.string(),
+		createdAt: timeOut,
+		anonymisedAt: timeOut
+			.nullable()
+			.meta({ description: 'When the candidate was anonymised; null while their data is held' }),
+		legalHold: z
+			.object({ reason: z.string(), at: timeOut })
+			.nullable()
+			.meta({ description: 'A legal hold keeps the candidate from being anonymised' })
+	})
 	.meta({ id: 'Candidate' });
 
 const candidateJson = (c: CandidateDetail): z.input<typeof candidate> => ({
@@ -33,7 +46,9 @@ const candidateJson = (c: CandidateDetail): z.input<typeof candidate> => ({
 	email: c.email,
 	openings: c.openings.map((o) => ({ id: sid(o.id), title: o.title })),
 	notes: c.notes,
-	createdAt: iso(c.createdAt)
+	createdAt: iso(c.createdAt),
+	anonymisedAt: isoOrNull(c.anonymisedAt),
+	legalHold: c.legalHold && { reason: c.legalHold.reason, at: iso(c.legalHold.at) }
 });
 
 export const listCandidatesEndpoint = endpoint({
@@ -160,5 +175,24 @@ export const importCandidatesEndpoint = endpoint({
 				rows: result.rows.map((r) => ({ ...r, candidateId: sid(r.candidateId) }))
 			}
 		};
+	}
+});
+
+export const anonymiseCandidateEndpoint = endpoint({
+	method: 'POST',
+	path: '/candidates/{id}/anonymise',
+	operationId: 'anonymiseCandidate',
+	summary: 'Anonymise a candidate (an erasure request)',
+	description:
+		'Admins only. Replaces the name, email, notes and every free text written about the candidate (scorecard notes, evidence, summaries, debrief notes, decision rationale and dissent, the personal content of audit entries) with a marker and deletes the résumé; ratings, recommendations, times, decisions and outcomes stay, so every figure is unchanged. Cannot be undone. The reason (who asked, and why) goes into the audit trail. 409 under a legal hold, for a candidate already anonymised, or while one of their loops is still open.',
+	tag: 'Hiring',
+	roles: ['admin'],
+	params: idParams,
+	body: anonymiseSchema,
+	response: { status: 200, description: 'The anonymised candidate', schema: candidate },
+	errors: [403, 404, 409, 422],
+	handle: async ({ db, actor, params, body }) => {
+		await anonymiseCandidate(db, actor, params.id, body, resumeSettings().store);
+		return { body: candidateJson(await getCandidate(db, actor, params.id)) };
 	}
 });

@@ -3,6 +3,7 @@ import { endpoint, type Endpoint } from '../endpoint';
 import { openApiDocument } from '../openapi';
 import { calibrationEndpoint } from './calibration';
 import {
+	anonymiseCandidateEndpoint,
 	createCandidateEndpoint,
 	getCandidateEndpoint,
 	importCandidatesEndpoint,
@@ -27,6 +28,7 @@ import { loopResultsEndpoint } from './results';
 import { recordDecisionEndpoint } from './decisions';
 import { createUserEndpoint, listUsersEndpoint } from './users';
 import { putResumeEndpoint, removeResumeEndpoint } from './resumes';
+import { candidateExportEndpoint } from './subject-access';
 import { getScorecardEndpoint, saveScorecardEndpoint, submitScorecardEndpoint } from './scorecards';
 
 /** Every endpoint of API v1, in the order the document lists them. */
@@ -50,6 +52,8 @@ export const endpoints: Endpoint[] = [
 	listCandidatesEndpoint,
 	createCandidateEndpoint,
 	getCandidateEndpoint,
+	anonymiseCandidateEndpoint,
+	candidateExportEndpoint,
 	putResumeEndpoint,
 	removeResumeEndpoint,
 	createLoopEndpoint,
