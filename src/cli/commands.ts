@@ -15,6 +15,8 @@ import { InputError } from '../lib/server/platform/errors';
 import { exportToFile } from '../lib/server/transfer/export';
 import { ImportRefusedError, importFromFile } from '../lib/server/transfer/import';
 import { resetPassword } from '../lib/server/auth/password-changes';
+import { problemsInFull } from '../lib/server/transfer/problems';
+import { createProgress } from './progress';
 import { createUser, findUserByEmail } from '../lib/server/accounts/users';
 
 export class UsageError extends Error {}
@@ -178,14 +180,15 @@ export const commands: Record<string, Command> = {
 	},
 
 	export: {
-		options: {},
+		options: { quiet: { type: 'boolean' } },
 		positionals: 1,
-		run: async (_values, [target]) => {
+		run: async (values, [target]) => {
 			const source = databaseLocation();
 			if (!isPostgresUrl(source) && !fs.existsSync(source)) throw new Error(`no database at ${source}`);
 			if (fs.existsSync(target!)) throw new Error(`${target} already exists; choose a new file name`);
+			const progress = createProgress('export', { quiet: Boolean(values.quiet) });
 			await withDatabase(async (db) => {
-				const s = await exportToFile(db, target!);
+				const s = await exportToFile(db, target!, Date.now(), progress.update).finally(progress.end);
 				console.log(
 					`Exported ${s.users} users, ${s.loops} loops with ${s.scorecards} scorecards and ${s.auditEvents} audit events to ${target}.`
 				);
@@ -194,18 +197,19 @@ export const commands: Record<string, Command> = {
 	},
 
 	import: {
-		options: {},
+		options: { quiet: { type: 'boolean' } },
 		positionals: 1,
-		run: async (_values, [source]) => {
+		run: async (values, [source]) => {
 			// Checked before the database is opened, which would create it.
 			if (!fs.existsSync(source!)) throw new Error(`no file at ${source}`);
+			const progress = createProgress('import', { quiet: Boolean(values.quiet) });
 			await withDatabase(async (db) => {
-				const s = await importFromFile(db, source!).catch((error: unknown) => {
-					if (!(error instanceof ImportRefusedError)) throw error;
-					for (const problem of error.problems)
-						console.error(`${source}: ${problem.path}: ${problem.message}`);
-					throw error;
-				});
+				const s = await importFromFile(db, source!, progress.update)
+					.finally(progress.end)
+					.catch((error: unknown) => {
+						if (error instanceof ImportRefusedError) printProblems(source!, error);
+						throw error;
+					});
 				console.log(
 					`Imported ${s.users} users, ${s.loops} loops with ${s.scorecards} scorecards and ${s.auditEvents} audit events into ${databaseName()}.`
 				);
@@ -280,6 +284,15 @@ export const commands: Record<string, Command> = {
 		}
 	}
 };
+
+/** The first thousand problems in full, then how many more of each kind. */
+function printProblems(source: string, error: ImportRefusedError): void {
+	for (const problem of error.problems) console.error(`${source}: ${problem.path}: ${problem.message}`);
+	if (!error.more.size) return;
+	console.error(`${source}: past the first ${problemsInFull} problems, by kind:`);
+	for (const [kind, count] of [...error.more].sort((a, b) => b[1] - a[1]))
+		console.error(`${source}: ${count.toLocaleString('en')} × ${kind}`);
+}
 
 /** A progress bar on stderr, redrawn in place. */
 function progress(done: number, total: number, started: number): void {

@@ -14,10 +14,12 @@ Commands:
   create-token --email <email> [--name <name>]
                                            Create an API token for the user and print it once
   backup <file>                            Copy the live database to <file>; safe while the server runs
-  export <file>                            Write the whole organisation to a new JSON file (no passwords
-                                           or other secrets; docs/export-format.md describes it)
-  import <file>                            Load an export into an empty database; a file with any
-                                           problem changes nothing, and every problem is listed
+  export <file> [--quiet]                  Write the whole organisation to a new JSON file, gzipped when
+                                           its name ends in .gz (no passwords or other secrets;
+                                           docs/export-format.md describes it)
+  import <file> [--quiet]                  Load an export (.json or .json.gz) into an empty database;
+                                           a file with any problem changes nothing, and every problem
+                                           is listed. Both show their progress on stderr
   seed-demo                                Fill an empty database with the demo organisation
   generate --scorecards <n> [--seed <s>] [--until <yyyy-mm-dd>]
                                            Fill an empty database with a synthetic organisation:

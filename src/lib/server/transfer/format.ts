@@ -26,8 +26,6 @@ import {
 
 export const exportFormat = 'panelist-export';
 export const exportVersion = 1;
-/** Files are refused above this size, before they are read (a parsed file takes several times more memory). */
-export const maxFileBytes = 200 * 1024 * 1024;
 
 export const userSchema = z.strictObject({
 	id,
