@@ -6,9 +6,10 @@ import { createApiToken } from '../lib/server/auth/api-tokens';
 import { generateSecureRandomString } from '../lib/server/auth/secret-token';
 import { databaseLocation, databasePath } from '../lib/server/platform/runtime';
 import { backUpDatabase } from '../lib/server/platform/backup';
-import { createDb, openDatabase, openSqlite, type DB } from '../lib/server/platform/db';
+import { openDatabase, type DB } from '../lib/server/platform/db';
 import { isPostgresUrl } from '../lib/server/platform/engine/postgres';
-import { generatedPassword, generateOrganisation } from './synthetic/generate';
+import { generatedPassword } from './synthetic/generate';
+import { generateIntoSqlite, generateThroughSqlite } from './synthetic/generate-into';
 import { prepareDatabase } from '../lib/server/platform/prepare-database';
 import { demoPassword, seedDemo } from './demo';
 import { InputError } from '../lib/server/platform/errors';
@@ -240,32 +241,32 @@ export const commands: Record<string, Command> = {
 				}),
 				values
 			);
-			const sqlite = openSqlite(
-				sqliteFileFor(
-					'generate',
-					'To try PostgreSQL at scale, generate into SQLite, then `export` and `import` into PostgreSQL.'
-				)
+			const started = performance.now();
+			const options = {
+				scorecards: input.scorecards,
+				seed: input.seed,
+				until: Date.parse(`${input.until}T00:00:00Z`),
+				onProgress: (done: number, total: number) => progress(done, total, started)
+			};
+			const stages = createProgress('generate');
+			const summary = isPostgresUrl(databaseLocation())
+				? await withDatabase((db) =>
+						generateThroughSqlite(db, {
+							...options,
+							onStage: (p) => {
+								if (p.stage === 'library and people') process.stderr.write('\n');
+								stages.update(p);
+							}
+						})
+					).finally(stages.end)
+				: await generateIntoSqlite(databasePath(), options);
+			const seconds = (performance.now() - started) / 1000;
+			process.stderr.write('\n');
+			console.log(
+				`Generated ${summary.scorecards.toLocaleString('en')} scorecards (${summary.ratings.toLocaleString('en')} ratings) in ${summary.loops.toLocaleString('en')} loops, ` +
+					`${summary.openings} openings and ${summary.users.toLocaleString('en')} users in ${seconds.toFixed(1)} s ` +
+					`(${Math.round(summary.scorecards / seconds).toLocaleString('en')} scorecards/s). Everyone signs in with ${generatedPassword}.`
 			);
-			const db = createDb(sqlite);
-			try {
-				await prepareDatabase(db);
-				const started = performance.now();
-				const summary = await generateOrganisation(db, sqlite, {
-					scorecards: input.scorecards,
-					seed: input.seed,
-					until: Date.parse(`${input.until}T00:00:00Z`),
-					onProgress: (done, total) => progress(done, total, started)
-				});
-				const seconds = (performance.now() - started) / 1000;
-				process.stderr.write('\n');
-				console.log(
-					`Generated ${summary.scorecards.toLocaleString('en')} scorecards (${summary.ratings.toLocaleString('en')} ratings) in ${summary.loops.toLocaleString('en')} loops, ` +
-						`${summary.openings} openings and ${summary.users.toLocaleString('en')} users in ${seconds.toFixed(1)} s ` +
-						`(${Math.round(summary.scorecards / seconds).toLocaleString('en')} scorecards/s). Everyone signs in with ${generatedPassword}.`
-				);
-			} finally {
-				await db.destroy();
-			}
 		}
 	},
 
