@@ -4,7 +4,7 @@ import { emailSchema, newPasswordSchema, personNameSchema, roleSchema } from '..
 import { issuesToFieldErrors } from '../lib/domain/validation';
 import { createApiToken } from '../lib/server/auth/api-tokens';
 import { generateSecureRandomString } from '../lib/server/auth/secret-token';
-import { databaseLocation, databasePath } from '../lib/server/platform/runtime';
+import { databaseLocation, databasePath, resumeSettings } from '../lib/server/platform/runtime';
 import { backUpDatabase } from '../lib/server/platform/backup';
 import { openDatabase, type DB } from '../lib/server/platform/db';
 import { isPostgresUrl } from '../lib/server/platform/engine/postgres';
@@ -189,7 +189,10 @@ export const commands: Record<string, Command> = {
 			if (fs.existsSync(target!)) throw new Error(`${target} already exists; choose a new file name`);
 			const progress = createProgress('export', { quiet: Boolean(values.quiet) });
 			await withDatabase(async (db) => {
-				const s = await exportToFile(db, target!, Date.now(), progress.update).finally(progress.end);
+				const s = await exportToFile(db, target!, Date.now(), {
+					onProgress: progress.update,
+					resumeStore: resumeSettings().store
+				}).finally(progress.end);
 				console.log(
 					`Exported ${s.users} users, ${s.loops} loops with ${s.scorecards} scorecards and ${s.auditEvents} audit events to ${target}.`
 				);
@@ -205,7 +208,10 @@ export const commands: Record<string, Command> = {
 			if (!fs.existsSync(source!)) throw new Error(`no file at ${source}`);
 			const progress = createProgress('import', { quiet: Boolean(values.quiet) });
 			await withDatabase(async (db) => {
-				const s = await importFromFile(db, source!, progress.update)
+				const s = await importFromFile(db, source!, {
+					onProgress: progress.update,
+					resumeStore: resumeSettings().store
+				})
 					.finally(progress.end)
 					.catch((error: unknown) => {
 						if (error instanceof ImportRefusedError) printProblems(source!, error);

@@ -53,11 +53,11 @@ export async function generateThroughSqlite(
 		const sqlite = openSqlite(file);
 		const source = createDb(sqlite);
 		try {
-			await exportToFile(source, exported, options.until, options.onStage);
+			await exportToFile(source, exported, options.until, { onProgress: options.onStage });
 		} finally {
 			await source.destroy();
 		}
-		await importFromFile(target, exported, options.onStage);
+		await importFromFile(target, exported, { onProgress: options.onStage });
 		const passwordHash = await hashPassword(generatedPassword);
 		await target.updateTable('user').set({ passwordHash }).execute();
 		return summary;

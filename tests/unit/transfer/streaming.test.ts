@@ -4,7 +4,10 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { seedDemo } from '../../../src/cli/demo';
 import { generateOrganisation } from '../../../src/cli/synthetic/generate';
+import { databaseResumeStore, folderResumeStore } from '../../../src/lib/server/hiring/resume-store';
+import { uploadResume } from '../../../src/lib/server/hiring/resumes';
 import { createDb, openDatabase, openSqlite, type DB } from '../../../src/lib/server/platform/db';
 import { engineOf } from '../../../src/lib/server/platform/engine/engine-of';
 import { prepareDatabase } from '../../../src/lib/server/platform/prepare-database';
@@ -150,4 +153,51 @@ describe('streaming export and import', () => {
 		expect(await contentsOf(target)).toEqual(before);
 		await target.destroy();
 	}, 120_000);
+
+	it('carries résumés into the store the target keeps them in, and back to the same file', async () => {
+		const source = freshDb();
+		await seedDemo(source, now);
+		const admin = await source
+			.selectFrom('user')
+			.select(['id', 'email', 'name', 'role'])
+			.where('role', '=', 'admin')
+			.executeTakeFirstOrThrow();
+		const pdf = (text: string) => new Uint8Array(Buffer.from(`%PDF-1.7\n${text}\n%%EOF\n`));
+		const settings = { store: databaseResumeStore, maxBytes: 1_000_000 };
+		await uploadResume(source, admin, 1, { name: 'amara.pdf', bytes: pdf('Amara') }, settings, now);
+		await uploadResume(source, admin, 2, { name: 'cv.pdf', bytes: pdf('Second') }, settings, now);
+		const exported = await exportOrganisation(source, now);
+		expect(JSON.parse(exported).resumes).toEqual([
+			expect.objectContaining({
+				candidateId: '1',
+				fileName: 'amara.pdf',
+				content: Buffer.from(pdf('Amara')).toString('base64')
+			}),
+			expect.objectContaining({ candidateId: '2', fileName: 'cv.pdf' })
+		]);
+
+		const inDatabase = freshDb();
+		await importOrganisation(inDatabase, exported);
+		expect(await exportOrganisation(inDatabase, now)).toBe(exported);
+
+		const dir = path.join(path.dirname(freshDbPath()), 'resumes');
+		const inFolder = freshDb();
+		await importOrganisation(inFolder, exported, { resumeStore: folderResumeStore(dir) });
+		const rows = await inFolder.selectFrom('candidateResume').selectAll().orderBy('candidateId').execute();
+		expect(rows.map((r) => r.content)).toEqual([null, null]);
+		expect(fs.readFileSync(path.join(dir, rows[0]!.storedName!))).toEqual(Buffer.from(pdf('Amara')));
+		expect(await exportOrganisation(inFolder, now, { resumeStore: folderResumeStore(dir) })).toBe(exported);
+
+		// A refused file leaves no file behind in the folder either.
+		const bad = JSON.parse(exported);
+		bad.resumes[1].sha256 = '0'.repeat(64);
+		const empty = path.join(path.dirname(dir), 'empty');
+		const refusal = await importOrganisation(freshDb(), JSON.stringify(bad), {
+			resumeStore: folderResumeStore(empty)
+		}).catch((e: unknown) => e);
+		expect((refusal as ImportRefusedError).problems).toEqual([
+			{ path: 'resumes[1].sha256', message: 'the content does not have this SHA-256' }
+		]);
+		expect(fs.existsSync(empty) ? fs.readdirSync(empty) : []).toEqual([]);
+	}, 60_000);
 });

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { databaseResumeStore, type ResumeStore } from '../hiring/resume-store';
 import type { DB } from '../platform/db';
 import { engineOf } from '../platform/engine/engine-of';
 import { beginReadSnapshot } from '../platform/engine/read-snapshot';
@@ -15,6 +16,7 @@ import {
 	readUsers
 } from './export-records';
 import { exportFormat, exportVersion } from './format';
+import { hasResumes, readResumes } from './resumes';
 
 // Writes the whole organisation as docs/export-format.md describes: every list in id order,
 // keys in one order, nothing derived, nothing secret, so the same data always gives the
@@ -23,9 +25,15 @@ import { exportFormat, exportVersion } from './format';
 
 /** Where an export has got to: the records written so far, of how many. */
 export interface ExportProgress {
-	stage: 'library and people' | 'candidates' | 'loops' | 'audit events';
+	stage: 'library and people' | 'candidates' | 'loops' | 'audit events' | 'résumés';
 	records: number;
 	fraction: number;
+}
+
+export interface ExportOptions {
+	onProgress?: (progress: ExportProgress) => void;
+	/** Where the source keeps résumés (RESUME_DIR or the database, the default). */
+	resumeStore?: ResumeStore;
 }
 
 export interface ExportSummary {
@@ -74,12 +82,12 @@ export async function writeExport(
 	db: DB,
 	write: (chunk: string) => void | Promise<void>,
 	now = Date.now(),
-	onProgress?: (progress: ExportProgress) => void
+	options: ExportOptions = {}
 ): Promise<ExportSummary> {
 	return db.connection().execute(async (conn) => {
 		await beginReadSnapshot(engineOf(db)).execute(conn);
 		try {
-			return await writeSnapshot(conn, buffered(write), now, onProgress);
+			return await writeSnapshot(conn, buffered(write), now, options);
 		} finally {
 			await sql`rollback`.execute(conn);
 		}
@@ -97,7 +105,8 @@ async function countRecords(db: DB): Promise<number> {
 		'opening',
 		'candidate',
 		'loop',
-		'auditEvent'
+		'auditEvent',
+		'candidateResume'
 	] as const) {
 		const row = await db
 			.selectFrom(table)
@@ -112,7 +121,7 @@ async function writeSnapshot(
 	db: DB,
 	out: ReturnType<typeof buffered>,
 	now: number,
-	onProgress?: (progress: ExportProgress) => void
+	{ onProgress, resumeStore = databaseResumeStore }: ExportOptions
 ): Promise<ExportSummary> {
 	const summary: ExportSummary = { users: 0, loops: 0, scorecards: 0, auditEvents: 0 };
 	const total = onProgress ? await countRecords(db) : 0;
@@ -168,6 +177,16 @@ async function writeSnapshot(
 			withoutKey
 		)
 	);
+	// Left out when there are none, so such a file stays as version 1 always was.
+	if (await hasResumes(db))
+		await list(
+			'resumes',
+			'résumés',
+			mapPages(
+				pages((after) => readResumes(db, resumeStore, after)),
+				withoutKey
+			)
+		);
 	await out.add('\n}\n');
 	await out.flush();
 	return summary;
@@ -178,9 +197,13 @@ async function* mapPages<T, U>(source: AsyncIterable<T[]>, map: (page: T[]) => U
 }
 
 /** The export as one string (tests, and small organisations). */
-export async function exportOrganisation(db: DB, now = Date.now()): Promise<string> {
+export async function exportOrganisation(
+	db: DB,
+	now = Date.now(),
+	options: Pick<ExportOptions, 'resumeStore'> = {}
+): Promise<string> {
 	const chunks: string[] = [];
-	await writeExport(db, (chunk) => void chunks.push(chunk), now);
+	await writeExport(db, (chunk) => void chunks.push(chunk), now, options);
 	return chunks.join('');
 }
 
@@ -193,11 +216,11 @@ export async function exportToFile(
 	db: DB,
 	file: string,
 	now = Date.now(),
-	onProgress?: (progress: ExportProgress) => void
+	options: ExportOptions = {}
 ): Promise<ExportSummary> {
 	const out = createTextFile(file);
 	try {
-		const summary = await writeExport(db, (chunk) => out.write(chunk), now, onProgress);
+		const summary = await writeExport(db, (chunk) => out.write(chunk), now, options);
 		await out.close();
 		return summary;
 	} catch (error) {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { databaseResumeStore, type ResumeStore } from '../hiring/resume-store';
 import type { DB } from '../platform/db';
 import { ConflictError } from '../platform/errors';
 import { prepareDatabase } from '../platform/prepare-database';
@@ -37,6 +38,8 @@ export interface ImportProgress {
 
 export interface ImportOptions {
 	onProgress?: (progress: ImportProgress) => void;
+	/** Where the target keeps résumés (RESUME_DIR or the database, the default). */
+	resumeStore?: ResumeStore;
 	/** The fraction of the input read so far, for progress. */
 	fractionRead?: () => number;
 }
@@ -70,6 +73,8 @@ export async function importChunks(
 	await prepareDatabase(db);
 	await assertEmpty(db);
 	const problems = new ProblemList();
+	const store = options.resumeStore ?? databaseResumeStore;
+	let loader: Loader | undefined;
 	let started = false;
 	try {
 		return await db.transaction().execute(async (trx) => {
@@ -78,12 +83,12 @@ export async function importChunks(
 			started = true;
 			await assertEmpty(trx);
 			await clearDefaultLibrary(trx);
-			const loader = new Loader(trx, problems);
+			const load = (loader = new Loader(trx, problems, store));
 			const report = (stage: ImportProgress['stage']) =>
-				options.onProgress?.({ stage, records: loader.records, fraction: options.fractionRead?.() });
+				options.onProgress?.({ stage, records: load.records, fraction: options.fractionRead?.() });
 			try {
 				for await (const event of readExportEvents(chunks)) {
-					if (!(await loader.take(event))) break;
+					if (!(await load.take(event))) break;
 					if (event.type === 'end-list' || event.type === 'record') report('checking and writing');
 				}
 			} catch (error) {
@@ -92,13 +97,15 @@ export async function importChunks(
 			}
 			if (!problems.length) {
 				report('rebuilding calibration');
-				await loader.finish();
+				await load.finish();
 			}
 			if (problems.length) throw new ImportRefusedError(problems);
 			report('committing');
-			return loader.summary;
+			return load.summary;
 		});
 	} catch (error) {
+		// Files a folder store took for a transaction that did not commit.
+		for (const stored of loader?.stored ?? []) await store.drop(stored);
 		if (error instanceof ConflictError || error instanceof ImportRefusedError) throw error;
 		// The checks should leave the database nothing to refuse; if it does, say so plainly.
 		throw new Error(`the import failed and changed nothing: ${(error as Error).message}`, { cause: error });
@@ -106,18 +113,22 @@ export async function importChunks(
 }
 
 /** Imports an export file's whole text (tests, and small organisations). */
-export async function importOrganisation(db: DB, text: string): Promise<ImportSummary> {
+export async function importOrganisation(
+	db: DB,
+	text: string,
+	options: Pick<ImportOptions, 'resumeStore'> = {}
+): Promise<ImportSummary> {
 	async function* pieces() {
 		for (let i = 0; i < text.length; i += 1 << 20) yield text.slice(i, i + (1 << 20));
 	}
-	return importChunks(db, pieces());
+	return importChunks(db, pieces(), options);
 }
 
 /** Imports an export file from disk, gzipped when its name ends in `.gz`. */
 export async function importFromFile(
 	db: DB,
 	file: string,
-	onProgress?: ImportOptions['onProgress']
+	options: Pick<ImportOptions, 'onProgress' | 'resumeStore'> = {}
 ): Promise<ImportSummary> {
 	let stat: fs.Stats;
 	try {
@@ -128,7 +139,7 @@ export async function importFromFile(
 	if (!stat.isFile()) throw new Error(`${file} is not a file`);
 	const input = readTextFile(file);
 	return importChunks(db, input.chunks, {
-		onProgress,
+		...options,
 		fractionRead: () => (stat.size ? input.bytesRead() / stat.size : 1)
 	});
 }

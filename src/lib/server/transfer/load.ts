@@ -1,5 +1,6 @@
 import { rebuildCalibrationMonths, refreshLoopRows } from '../calibration/calibration-upkeep';
 import { rewriteRatingRows } from '../evaluation/scorecards';
+import type { ResumeStore, StoredResume } from '../hiring/resume-store';
 import type { DB } from '../platform/db';
 import { advanceIdSequences } from '../platform/engine/id-sequences';
 import { Checks } from './checks';
@@ -22,6 +23,7 @@ import {
 import type { ProblemList } from './problems';
 import type { ExportEvent } from './read-stream';
 import { checkReferences } from './references';
+import { writeResumes } from './resumes';
 
 // Takes an export's events as they are read, checks a batch of records at a time and, while
 // the file has shown no problem, writes each checked batch (inside the caller's one
@@ -36,8 +38,8 @@ export interface ImportSummary {
 	adminEmails: string[];
 }
 
-/** Loops carry their panel, so they come in smaller batches than other records. */
-const batchSize = (key: ListKey) => (key === 'loops' ? 200 : 1000);
+/** Loops carry their panel and résumés a PDF, so they come in smaller batches than other records. */
+const batchSize = (key: ListKey) => (key === 'resumes' ? 1 : key === 'loops' ? 200 : 1000);
 
 const isListKey = (key: string): key is ListKey => (listKeys as readonly string[]).includes(key);
 
@@ -52,9 +54,13 @@ export class Loader {
 	readonly summary: ImportSummary = { users: 0, loops: 0, scorecards: 0, auditEvents: 0, adminEmails: [] };
 	records = 0;
 
+	/** Résumés put into the store, to remove if the import does not commit. */
+	readonly stored: StoredResume[] = [];
+
 	constructor(
 		private readonly db: DB,
-		private readonly problems: ProblemList
+		private readonly problems: ProblemList,
+		private readonly resumeStore: ResumeStore
 	) {
 		this.checks = new Checks({ file: emptyFile(), known: this.known, indexOf: () => -1 }, problems);
 	}
@@ -110,7 +116,7 @@ export class Loader {
 
 	/** A list that is missing or not a list: what its ids would be is unknown. */
 	private cannotKnow(key: ListKey): void {
-		if (key === 'loops' || key === 'auditEvents') return;
+		if (key === 'loops' || key === 'auditEvents' || key === 'resumes') return;
 		this.known[key].complete = false;
 		if (key === 'competencies') this.known.competencyRevisions.complete = false;
 		if (key === 'questions') this.known.questionRevisions.complete = false;
@@ -125,7 +131,9 @@ export class Loader {
 		checkReferences(this.checks);
 		const { file } = this.checks.parsed;
 		this.count(key, items.length, file);
-		if (!this.problems.length) await writeBatch(this.db, file);
+		if (this.problems.length) return;
+		await writeBatch(this.db, file);
+		await writeResumes(this.db, this.resumeStore, file.resumes ?? [], this.stored);
 	}
 
 	private count(key: ListKey, records: number, file: ExportFile): void {

@@ -12,6 +12,7 @@ import {
 	loopRoundSchema,
 	openingSchema,
 	questionSchema,
+	resumeSchema,
 	scorecardSchema,
 	templateSchema,
 	userSchema,
@@ -70,7 +71,8 @@ export const listKeys = [
 	'openings',
 	'candidates',
 	'loops',
-	'auditEvents'
+	'auditEvents',
+	'resumes'
 ] as const;
 export type ListKey = (typeof listKeys)[number];
 
@@ -179,7 +181,7 @@ export function addKnown(known: Known, key: ListKey, items: RawRecord[]): void {
 		}
 		return;
 	}
-	if (key === 'auditEvents') return;
+	if (key === 'auditEvents' || key === 'resumes') return;
 	for (const { value } of items) {
 		known[key].add(idOf(value));
 		if (key === 'competencies' || key === 'questions') {
@@ -229,7 +231,8 @@ const schemas = {
 	templates: templateSchema,
 	openings: openingSchema,
 	candidates: candidateSchema,
-	auditEvents: auditEventSchema
+	auditEvents: auditEventSchema,
+	resumes: resumeSchema
 } as const;
 
 /** A file with no records, to hold one batch. */
@@ -245,7 +248,8 @@ export function emptyFile(exportedAt = new Date(0).toISOString()): ExportFile {
 		openings: [],
 		candidates: [],
 		loops: [],
-		auditEvents: []
+		auditEvents: [],
+		resumes: []
 	};
 }
 

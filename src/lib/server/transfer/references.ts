@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { looksLikePdf } from '../../domain/resume';
 import type { Checks, Path } from './checks';
 import { checkLoops } from './loop-references';
 
@@ -18,6 +20,29 @@ export function checkReferences(c: Checks): void {
 		const at = ['auditEvents', c.at(event)];
 		auditIds(at, event.id);
 		c.ref([...at, 'actorUserId'], event.actorUserId, known.users, 'user');
+	}
+	checkResumes(c);
+}
+
+/** One résumé per candidate, of a candidate and user of the file, whose bytes are what it says. */
+function checkResumes(c: Checks): void {
+	const { file, known } = c.parsed;
+	const candidates = c.unique('résumé candidate');
+	for (const resume of file.resumes ?? []) {
+		const at = ['resumes', c.at(resume)];
+		c.ref([...at, 'candidateId'], resume.candidateId, known.candidates, 'candidate');
+		candidates(
+			[...at, 'candidateId'],
+			resume.candidateId,
+			(first) => `this candidate already has a résumé (${first})`
+		);
+		c.ref([...at, 'uploadedBy'], resume.uploadedBy, known.users, 'user');
+		const bytes = Buffer.from(resume.content, 'base64');
+		if (bytes.length !== resume.sizeBytes)
+			c.report([...at, 'sizeBytes'], `the content has ${bytes.length} bytes, not ${resume.sizeBytes}`);
+		else if (createHash('sha256').update(bytes).digest('hex') !== resume.sha256)
+			c.report([...at, 'sha256'], 'the content does not have this SHA-256');
+		else if (!looksLikePdf(bytes)) c.report([...at, 'content'], 'the content is not a PDF');
 	}
 }
 
