@@ -4,11 +4,12 @@ import { emailSchema, newPasswordSchema, personNameSchema, roleSchema } from '..
 import { issuesToFieldErrors } from '../lib/domain/validation';
 import { createApiToken } from '../lib/server/auth/api-tokens';
 import { generateSecureRandomString } from '../lib/server/auth/secret-token';
-import { databaseLocation, databasePath } from '../lib/server/platform/runtime';
+import { databaseLocation, databasePath, resumeSettings } from '../lib/server/platform/runtime';
 import { backUpDatabase } from '../lib/server/platform/backup';
-import { createDb, openDatabase, openSqlite, type DB } from '../lib/server/platform/db';
+import { openDatabase, type DB } from '../lib/server/platform/db';
 import { isPostgresUrl } from '../lib/server/platform/engine/postgres';
-import { generatedPassword, generateOrganisation } from './synthetic/generate';
+import { generatedPassword } from './synthetic/generate';
+import { generateIntoSqlite, generateThroughSqlite } from './synthetic/generate-into';
 import { prepareDatabase } from '../lib/server/platform/prepare-database';
 import { demoPassword, seedDemo } from './demo';
 import { InputError } from '../lib/server/platform/errors';
@@ -16,6 +17,8 @@ import { exportToFile } from '../lib/server/transfer/export';
 import { ImportRefusedError, importFromFile } from '../lib/server/transfer/import';
 import { resetPassword } from '../lib/server/auth/password-changes';
 import { clearTwoFactor } from '../lib/server/auth/two-factor';
+import { problemsInFull } from '../lib/server/transfer/problems';
+import { createProgress } from './progress';
 import { createUser, findUserByEmail } from '../lib/server/accounts/users';
 import { applyRetention, previewRetention } from '../lib/server/hiring/retention';
 import { printJobs, runDueJobsOnce } from './jobs';
@@ -223,14 +226,18 @@ export const commands: Record<string, Command> = {
 	},
 
 	export: {
-		options: {},
+		options: { quiet: { type: 'boolean' } },
 		positionals: 1,
-		run: async (_values, [target]) => {
+		run: async (values, [target]) => {
 			const source = databaseLocation();
 			if (!isPostgresUrl(source) && !fs.existsSync(source)) throw new Error(`no database at ${source}`);
 			if (fs.existsSync(target!)) throw new Error(`${target} already exists; choose a new file name`);
+			const progress = createProgress('export', { quiet: Boolean(values.quiet) });
 			await withDatabase(async (db) => {
-				const s = await exportToFile(db, target!);
+				const s = await exportToFile(db, target!, Date.now(), {
+					onProgress: progress.update,
+					resumeStore: resumeSettings().store
+				}).finally(progress.end);
 				console.log(
 					`Exported ${s.users} users, ${s.loops} loops with ${s.scorecards} scorecards and ${s.auditEvents} audit events to ${target}.`
 				);
@@ -239,18 +246,22 @@ export const commands: Record<string, Command> = {
 	},
 
 	import: {
-		options: {},
+		options: { quiet: { type: 'boolean' } },
 		positionals: 1,
-		run: async (_values, [source]) => {
+		run: async (values, [source]) => {
 			// Checked before the database is opened, which would create it.
 			if (!fs.existsSync(source!)) throw new Error(`no file at ${source}`);
+			const progress = createProgress('import', { quiet: Boolean(values.quiet) });
 			await withDatabase(async (db) => {
-				const s = await importFromFile(db, source!).catch((error: unknown) => {
-					if (!(error instanceof ImportRefusedError)) throw error;
-					for (const problem of error.problems)
-						console.error(`${source}: ${problem.path}: ${problem.message}`);
-					throw error;
-				});
+				const s = await importFromFile(db, source!, {
+					onProgress: progress.update,
+					resumeStore: resumeSettings().store
+				})
+					.finally(progress.end)
+					.catch((error: unknown) => {
+						if (error instanceof ImportRefusedError) printProblems(source!, error);
+						throw error;
+					});
 				console.log(
 					`Imported ${s.users} users, ${s.loops} loops with ${s.scorecards} scorecards and ${s.auditEvents} audit events into ${databaseName()}.`
 				);
@@ -281,32 +292,32 @@ export const commands: Record<string, Command> = {
 				}),
 				values
 			);
-			const sqlite = openSqlite(
-				sqliteFileFor(
-					'generate',
-					'To try PostgreSQL at scale, generate into SQLite, then `export` and `import` into PostgreSQL.'
-				)
+			const started = performance.now();
+			const options = {
+				scorecards: input.scorecards,
+				seed: input.seed,
+				until: Date.parse(`${input.until}T00:00:00Z`),
+				onProgress: (done: number, total: number) => progress(done, total, started)
+			};
+			const stages = createProgress('generate');
+			const summary = isPostgresUrl(databaseLocation())
+				? await withDatabase((db) =>
+						generateThroughSqlite(db, {
+							...options,
+							onStage: (p) => {
+								if (p.stage === 'library and people') process.stderr.write('\n');
+								stages.update(p);
+							}
+						})
+					).finally(stages.end)
+				: await generateIntoSqlite(databasePath(), options);
+			const seconds = (performance.now() - started) / 1000;
+			process.stderr.write('\n');
+			console.log(
+				`Generated ${summary.scorecards.toLocaleString('en')} scorecards (${summary.ratings.toLocaleString('en')} ratings) in ${summary.loops.toLocaleString('en')} loops, ` +
+					`${summary.openings} openings and ${summary.users.toLocaleString('en')} users in ${seconds.toFixed(1)} s ` +
+					`(${Math.round(summary.scorecards / seconds).toLocaleString('en')} scorecards/s). Everyone signs in with ${generatedPassword}.`
 			);
-			const db = createDb(sqlite);
-			try {
-				await prepareDatabase(db);
-				const started = performance.now();
-				const summary = await generateOrganisation(db, sqlite, {
-					scorecards: input.scorecards,
-					seed: input.seed,
-					until: Date.parse(`${input.until}T00:00:00Z`),
-					onProgress: (done, total) => progress(done, total, started)
-				});
-				const seconds = (performance.now() - started) / 1000;
-				process.stderr.write('\n');
-				console.log(
-					`Generated ${summary.scorecards.toLocaleString('en')} scorecards (${summary.ratings.toLocaleString('en')} ratings) in ${summary.loops.toLocaleString('en')} loops, ` +
-						`${summary.openings} openings and ${summary.users.toLocaleString('en')} users in ${seconds.toFixed(1)} s ` +
-						`(${Math.round(summary.scorecards / seconds).toLocaleString('en')} scorecards/s). Everyone signs in with ${generatedPassword}.`
-				);
-			} finally {
-				await db.destroy();
-			}
 		}
 	},
 
@@ -336,6 +347,15 @@ export const commands: Record<string, Command> = {
 		}
 	}
 };
+
+/** The first thousand problems in full, then how many more of each kind. */
+function printProblems(source: string, error: ImportRefusedError): void {
+	for (const problem of error.problems) console.error(`${source}: ${problem.path}: ${problem.message}`);
+	if (!error.more.size) return;
+	console.error(`${source}: past the first ${problemsInFull} problems, by kind:`);
+	for (const [kind, count] of [...error.more].sort((a, b) => b[1] - a[1]))
+		console.error(`${source}: ${count.toLocaleString('en')} × ${kind}`);
+}
 
 /** A progress bar on stderr, redrawn in place. */
 function progress(done: number, total: number, started: number): void {

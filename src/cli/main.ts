@@ -18,10 +18,12 @@ Commands:
   retention [--apply]                      List the candidates past the retention period (and those a
                                            legal hold keeps); with --apply, anonymise them
   backup <file>                            Copy the live database to <file>; safe while the server runs
-  export <file>                            Write the whole organisation to a new JSON file (no passwords
-                                           or other secrets; docs/export-format.md describes it)
-  import <file>                            Load an export into an empty database; a file with any
-                                           problem changes nothing, and every problem is listed
+  export <file> [--quiet]                  Write the whole organisation to a new JSON file, gzipped when
+                                           its name ends in .gz (no passwords or other secrets;
+                                           docs/export-format.md describes it)
+  import <file> [--quiet]                  Load an export (.json or .json.gz) into an empty database;
+                                           a file with any problem changes nothing, and every problem
+                                           is listed. Both show their progress on stderr
   jobs [run-due]                           List the job queue (outbound mail, reminders, webhooks), newest
                                            first; with run-due, run every job due now once
   seed-demo                                Fill an empty database with the demo organisation

@@ -347,7 +347,7 @@ describe('panelist CLI', () => {
 	}, 30_000);
 
 	it('generates a synthetic organisation, and explains a bad size', async () => {
-		// SQLite only: on PostgreSQL it refuses (commands.pg.test.ts).
+		// On PostgreSQL it goes by way of SQLite (commands.pg.test.ts).
 		const file = freshDbPath();
 		const bad = await cli(['generate', '--scorecards', 'lots'], file);
 		expect(bad.code).toBe(2);

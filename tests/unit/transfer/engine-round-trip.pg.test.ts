@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../src/cli/demo';
+import { databaseResumeStore } from '../../../src/lib/server/hiring/resume-store';
+import { uploadResume } from '../../../src/lib/server/hiring/resumes';
 import { getCalibration } from '../../../src/lib/server/calibration/calibration';
 import { getComparison } from '../../../src/lib/server/evaluation/comparison';
 import { getLoopResults } from '../../../src/lib/server/evaluation/results';
@@ -78,9 +80,19 @@ describe('moving between SQLite and PostgreSQL', () => {
 				'sqlite'
 			]);
 			await seedDemo(sqlite, now);
+			const admin = await sqlite
+				.selectFrom('user')
+				.select(['id', 'email', 'name', 'role'])
+				.where('role', '=', 'admin')
+				.executeTakeFirstOrThrow();
+			const resume = { name: 'cv.pdf', bytes: new Uint8Array(Buffer.from('%PDF-1.7\nCV\n%%EOF\n')) };
+			await uploadResume(sqlite, admin, 1, resume, { store: databaseResumeStore, maxBytes: 1000 }, now);
 			const fromSqlite = await exportOrganisation(sqlite, now);
+			expect(JSON.parse(fromSqlite).resumes).toHaveLength(1);
 
 			await importOrganisation(postgres, fromSqlite);
+			const stored = await postgres.selectFrom('candidateResume').select('content').executeTakeFirstOrThrow();
+			expect(Buffer.from(stored.content!).equals(Buffer.from(resume.bytes))).toBe(true);
 			const onSqlite = await figuresOf(sqlite);
 			expect(onSqlite.results.some((r) => typeof r !== 'string' && r.decisions.length > 0)).toBe(true);
 			expect(onSqlite.calibration[0]!.interviewers.length).toBeGreaterThan(0);

@@ -2,13 +2,70 @@ import { formatPath, type PathPart, type Problem } from './problems';
 import type { KnownIds, ParsedFile } from './parse';
 
 // What every reference check needs: where to report, and the ways a reference goes wrong.
+// One Checks lives for the whole import, which hands it the file a batch of records at a
+// time: what must be unique across the file is remembered between batches.
 
 export type Path = readonly PathPart[];
 
+/** Where problems go: a plain list, or a ProblemList that keeps only the first thousand. */
+export interface ProblemSink {
+	push(problem: Problem): unknown;
+	readonly length: number;
+}
+
+/** First paths kept per kind of id; past that a repeat says only that it came earlier. */
+const pathsKept = 100_000;
+
+/**
+ * Ids seen so far, in memory that stays small for a file in id order (as Panelist writes
+ * them): ascending ids are kept as runs of consecutive numbers, only the others one by one.
+ */
+class SeenIds {
+	private max = 0;
+	private readonly starts: number[] = [];
+	private readonly ends: number[] = [];
+	private readonly scattered = new Set<number>();
+	private readonly paths = new Map<number, string>();
+
+	/** Undefined for an id not seen before; else where it was first ('' once no longer known). */
+	see(id: number, path: () => string): string | undefined {
+		if (id <= this.max && this.has(id)) return this.paths.get(id) ?? '';
+		if (id > this.max) {
+			const last = this.ends.length - 1;
+			if (last >= 0 && this.ends[last] === id - 1) this.ends[last] = id;
+			else {
+				this.starts.push(id);
+				this.ends.push(id);
+			}
+			this.max = id;
+		} else this.scattered.add(id);
+		if (this.paths.size < pathsKept) this.paths.set(id, path());
+		return undefined;
+	}
+
+	private has(id: number): boolean {
+		if (this.scattered.has(id)) return true;
+		let low = 0;
+		let high = this.starts.length - 1;
+		while (low <= high) {
+			const mid = (low + high) >> 1;
+			if (id < this.starts[mid]!) high = mid - 1;
+			else if (id > this.ends[mid]!) low = mid + 1;
+			else return true;
+		}
+		return false;
+	}
+}
+
 export class Checks {
+	private readonly seenIds = new Map<string, SeenIds>();
+	private readonly seenValues = new Map<string, Map<string, string>>();
+	/** Competency id → name, for messages about documents (competencies come before loops). */
+	readonly competencyNames = new Map<string, string>();
+
 	constructor(
-		readonly parsed: ParsedFile,
-		readonly problems: Problem[]
+		public parsed: ParsedFile,
+		readonly problems: ProblemSink
 	) {}
 
 	report(path: Path, message: string): void {
@@ -31,20 +88,38 @@ export class Checks {
 		});
 	}
 
-	/** Reports every value seen before, naming where it was first. */
-	unique(): (path: Path, value: string, message: (first: string) => string) => void {
-		const first = new Map<string, string>();
+	/**
+	 * Reports every value seen before, naming where it was first. Named checks remember
+	 * values across batches (the whole file); an unnamed one lives as long as it is kept.
+	 */
+	unique(name?: string): (path: Path, value: string, message: (first: string) => string) => void {
+		let first = name === undefined ? undefined : this.seenValues.get(name);
+		if (!first) {
+			first = new Map<string, string>();
+			if (name !== undefined) this.seenValues.set(name, first);
+		}
+		const values = first;
 		return (path, value, message) => {
-			const earlier = first.get(value);
+			const earlier = values.get(value);
 			if (earlier !== undefined) this.report(path, message(earlier));
-			else first.set(value, formatPath(path));
+			else values.set(value, formatPath(path));
 		};
 	}
 
+	/** Each id of `what` used once in the whole file. */
 	uniqueIds(what: string) {
-		const check = this.unique();
-		return (path: Path, id: string) =>
-			check([...path, 'id'], id, (first) => `${what} id "${id}" is used twice (also at ${first})`);
+		let seen = this.seenIds.get(what);
+		if (!seen) this.seenIds.set(what, (seen = new SeenIds()));
+		const ids = seen;
+		return (path: Path, id: string) => {
+			const at = [...path, 'id'];
+			const first = ids.see(Number(id), () => formatPath(at));
+			if (first === undefined) return;
+			this.report(
+				at,
+				`${what} id "${id}" is used twice (also ${first ? `at ${first}` : 'earlier in the file'})`
+			);
+		};
 	}
 
 	at(record: object): number {

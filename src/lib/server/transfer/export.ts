@@ -1,9 +1,10 @@
-import fs from 'node:fs';
 import { sql } from 'kysely';
+import { databaseResumeStore, type ResumeStore } from '../hiring/resume-store';
 import type { DB } from '../platform/db';
 import { engineOf } from '../platform/engine/engine-of';
 import { beginReadSnapshot } from '../platform/engine/read-snapshot';
 import { isoTime } from './convert';
+import { createTextFile } from './files';
 import { readLoops } from './export-loops';
 import {
 	readAuditEvents,
@@ -15,11 +16,25 @@ import {
 	readUsers
 } from './export-records';
 import { exportFormat, exportVersion } from './format';
+import { hasResumes, readResumes } from './resumes';
 
 // Writes the whole organisation as docs/export-format.md describes: every list in id order,
 // keys in one order, nothing derived, nothing secret, so the same data always gives the
 // same bytes. Large lists are read page by page and written as they come, so memory stays
 // flat however large the history.
+
+/** Where an export has got to: the records written so far, of how many. */
+export interface ExportProgress {
+	stage: 'library and people' | 'candidates' | 'loops' | 'audit events' | 'résumés';
+	records: number;
+	fraction: number;
+}
+
+export interface ExportOptions {
+	onProgress?: (progress: ExportProgress) => void;
+	/** Where the source keeps résumés (RESUME_DIR or the database, the default). */
+	resumeStore?: ResumeStore;
+}
 
 export interface ExportSummary {
 	users: number;
@@ -66,25 +81,62 @@ const indented = (value: unknown) => JSON.stringify(value, null, 2).replace(/\n/
 export async function writeExport(
 	db: DB,
 	write: (chunk: string) => void | Promise<void>,
-	now = Date.now()
+	now = Date.now(),
+	options: ExportOptions = {}
 ): Promise<ExportSummary> {
 	return db.connection().execute(async (conn) => {
 		await beginReadSnapshot(engineOf(db)).execute(conn);
 		try {
-			return await writeSnapshot(conn, buffered(write), now);
+			return await writeSnapshot(conn, buffered(write), now, options);
 		} finally {
 			await sql`rollback`.execute(conn);
 		}
 	});
 }
 
-async function writeSnapshot(db: DB, out: ReturnType<typeof buffered>, now: number): Promise<ExportSummary> {
+/** How many records the export will write, for its progress. */
+async function countRecords(db: DB): Promise<number> {
+	let total = 0;
+	for (const table of [
+		'user',
+		'competency',
+		'question',
+		'loopTemplate',
+		'opening',
+		'candidate',
+		'loop',
+		'auditEvent',
+		'candidateResume'
+	] as const) {
+		const row = await db
+			.selectFrom(table)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
+		total += Number(row.n);
+	}
+	return total;
+}
+
+async function writeSnapshot(
+	db: DB,
+	out: ReturnType<typeof buffered>,
+	now: number,
+	{ onProgress, resumeStore = databaseResumeStore }: ExportOptions
+): Promise<ExportSummary> {
 	const summary: ExportSummary = { users: 0, loops: 0, scorecards: 0, auditEvents: 0 };
-	const list = async <T>(key: string, batches: AsyncIterable<T[]> | Iterable<T[]>) => {
+	const total = onProgress ? await countRecords(db) : 0;
+	let written = 0;
+	const list = async <T>(
+		key: string,
+		stage: ExportProgress['stage'],
+		batches: AsyncIterable<T[]> | Iterable<T[]>
+	) => {
 		await out.add(`,\n  ${JSON.stringify(key)}: [`);
 		let count = 0;
 		for await (const batch of batches) {
 			for (const record of batch) await out.add(`${count++ ? ',' : ''}\n    ${indented(record)}`);
+			written += batch.length;
+			onProgress?.({ stage, records: written, fraction: total ? Math.min(written / total, 1) : 1 });
 		}
 		await out.add(count ? '\n  ]' : ']');
 		return count;
@@ -93,12 +145,13 @@ async function writeSnapshot(db: DB, out: ReturnType<typeof buffered>, now: numb
 
 	await out.add(`{\n  "format": ${JSON.stringify(exportFormat)},\n  "version": ${exportVersion}`);
 	await out.add(`,\n  "exportedAt": ${JSON.stringify(isoTime(now))}`);
-	summary.users = await list('users', [await readUsers(db)]);
-	await list('competencies', [await readCompetencies(db)]);
-	await list('questions', [await readQuestions(db)]);
-	await list('templates', [await readTemplates(db)]);
-	await list('openings', [await readOpenings(db)]);
+	summary.users = await list('users', 'library and people', [await readUsers(db)]);
+	await list('competencies', 'library and people', [await readCompetencies(db)]);
+	await list('questions', 'library and people', [await readQuestions(db)]);
+	await list('templates', 'library and people', [await readTemplates(db)]);
+	await list('openings', 'library and people', [await readOpenings(db)]);
 	await list(
+		'candidates',
 		'candidates',
 		mapPages(
 			pages((after) => readCandidates(db, after)),
@@ -106,6 +159,7 @@ async function writeSnapshot(db: DB, out: ReturnType<typeof buffered>, now: numb
 		)
 	);
 	summary.loops = await list(
+		'loops',
 		'loops',
 		mapPages(
 			pages((after) => readLoops(db, after)),
@@ -117,11 +171,22 @@ async function writeSnapshot(db: DB, out: ReturnType<typeof buffered>, now: numb
 	);
 	summary.auditEvents = await list(
 		'auditEvents',
+		'audit events',
 		mapPages(
 			pages((after) => readAuditEvents(db, after)),
 			withoutKey
 		)
 	);
+	// Left out when there are none, so such a file stays as version 1 always was.
+	if (await hasResumes(db))
+		await list(
+			'resumes',
+			'résumés',
+			mapPages(
+				pages((after) => readResumes(db, resumeStore, after)),
+				withoutKey
+			)
+		);
 	await out.add('\n}\n');
 	await out.flush();
 	return summary;
@@ -132,32 +197,34 @@ async function* mapPages<T, U>(source: AsyncIterable<T[]>, map: (page: T[]) => U
 }
 
 /** The export as one string (tests, and small organisations). */
-export async function exportOrganisation(db: DB, now = Date.now()): Promise<string> {
+export async function exportOrganisation(
+	db: DB,
+	now = Date.now(),
+	options: Pick<ExportOptions, 'resumeStore'> = {}
+): Promise<string> {
 	const chunks: string[] = [];
-	await writeExport(db, (chunk) => void chunks.push(chunk), now);
+	await writeExport(db, (chunk) => void chunks.push(chunk), now, options);
 	return chunks.join('');
 }
 
 /**
- * Writes the export to a new file; an existing file is never overwritten. A failed export
- * removes what it had written, so no half file is left looking like an export.
+ * Writes the export to a new file (gzipped when its name ends in `.gz`); an existing file
+ * is never overwritten. A failed export removes what it had written, so no half file is
+ * left looking like an export.
  */
-export async function exportToFile(db: DB, file: string, now = Date.now()): Promise<ExportSummary> {
-	let fd: number;
+export async function exportToFile(
+	db: DB,
+	file: string,
+	now = Date.now(),
+	options: ExportOptions = {}
+): Promise<ExportSummary> {
+	const out = createTextFile(file);
 	try {
-		fd = fs.openSync(file, 'wx');
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-			throw new Error(`${file} already exists; choose a new file name`, { cause: error });
-		throw error;
-	}
-	try {
-		const summary = await writeExport(db, (chunk) => void fs.writeSync(fd, chunk), now);
-		fs.closeSync(fd);
+		const summary = await writeExport(db, (chunk) => out.write(chunk), now, options);
+		await out.close();
 		return summary;
 	} catch (error) {
-		fs.closeSync(fd);
-		fs.rmSync(file, { force: true });
+		await out.discard();
 		throw error;
 	}
 }

@@ -26,8 +26,6 @@ import {
 
 export const exportFormat = 'panelist-export';
 export const exportVersion = 1;
-/** Files are refused above this size, before they are read (a parsed file takes several times more memory). */
-export const maxFileBytes = 200 * 1024 * 1024;
 
 export const userSchema = z.strictObject({
 	id,
@@ -232,6 +230,23 @@ export const auditEventSchema = z.strictObject({
 	at: time
 });
 
+/**
+ * A candidate's résumé, the PDF in base64. Written only when there are résumés, so a file
+ * of an organisation without any stays as version 1 always was.
+ */
+export const resumeSchema = z.strictObject({
+	candidateId: id,
+	fileName: name,
+	sizeBytes: wholeNumber(1, 2 ** 31),
+	sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'A SHA-256 is 64 lower-case hex digits' }),
+	uploadedBy: id.nullable(),
+	uploadedAt: time,
+	content: z
+		.string()
+		.max(2 ** 31, { error: 'A résumé in the file is at most 2 GB' })
+		.regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'The content is the PDF in base64' })
+});
+
 /** The top level, with each collection's records left to be checked one by one. */
 export const envelopeSchema = z.strictObject({
 	format: z.literal(exportFormat),
@@ -244,7 +259,8 @@ export const envelopeSchema = z.strictObject({
 	openings: z.array(z.unknown()),
 	candidates: z.array(z.unknown()),
 	loops: z.array(z.unknown()),
-	auditEvents: z.array(z.unknown())
+	auditEvents: z.array(z.unknown()),
+	resumes: z.array(z.unknown()).optional()
 });
 
 export const exportFileSchema = envelopeSchema.extend({
@@ -255,7 +271,8 @@ export const exportFileSchema = envelopeSchema.extend({
 	openings: z.array(openingSchema),
 	candidates: z.array(candidateSchema),
 	loops: z.array(loopSchema),
-	auditEvents: z.array(auditEventSchema)
+	auditEvents: z.array(auditEventSchema),
+	resumes: z.array(resumeSchema).optional()
 });
 
 export type ExportFile = z.infer<typeof exportFileSchema>;
@@ -273,3 +290,4 @@ export type ExportDocument = z.infer<typeof documentSchema>;
 export type ExportDebrief = z.infer<typeof debriefSchema>;
 export type ExportDecision = z.infer<typeof decisionSchema>;
 export type ExportAuditEvent = z.infer<typeof auditEventSchema>;
+export type ExportResume = z.infer<typeof resumeSchema>;

@@ -1,82 +1,47 @@
 import fs from 'node:fs';
-import { rebuildCalibrationMonths, refreshLoopRows } from '../calibration/calibration-upkeep';
-import { advanceIdSequences } from '../platform/engine/id-sequences';
+import { databaseResumeStore, type ResumeStore } from '../hiring/resume-store';
 import type { DB } from '../platform/db';
 import { ConflictError } from '../platform/errors';
 import { prepareDatabase } from '../platform/prepare-database';
-import { rewriteRatingRows } from '../evaluation/scorecards';
-import { dbId } from './convert';
-import { maxFileBytes, type ExportFile } from './format';
-import type { Problem } from './problems';
-import { writeLoops } from './import-loops';
-import {
-	clearDefaultLibrary,
-	writeAuditEvents,
-	writeLibrary,
-	writeTemplatesAndOpenings
-} from './import-records';
-import { parseExport } from './parse';
-import { checkReferences } from './references';
+import { readTextFile } from './files';
+import { clearDefaultLibrary } from './import-records';
+import { Loader, type ImportSummary } from './load';
+import { ProblemList, type Problem } from './problems';
+import { JsonSyntaxError, readExportEvents } from './read-stream';
 
-// Loads an export into an empty database: the whole file is checked first (structure, then
-// references across records) and every problem is reported; only a file without any is
-// written, in one transaction, so a refused or failed import changes nothing.
+// Loads an export into an empty database, reading it record by record. Everything happens
+// in one transaction: each batch of records is checked and, while the file has shown no
+// problem, written; at the end a file with any problem is refused and the transaction rolled
+// back. So a refused, failed or killed import leaves the database as it was.
 
-/** The file was not imported; `problems` says everything that is wrong with it. */
+export type { ImportSummary } from './load';
+
+/** The file was not imported; `problems` lists the first thousand, `more` counts the rest by kind. */
 export class ImportRefusedError extends Error {
-	constructor(readonly problems: Problem[]) {
-		super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the file; nothing was imported`);
+	readonly problems: Problem[];
+	readonly more: Map<string, number>;
+	constructor(list: ProblemList) {
+		super(`${list.total} problem${list.total === 1 ? '' : 's'} in the file; nothing was imported`);
 		this.name = 'ImportRefusedError';
+		this.problems = list.shown;
+		this.more = list.more;
 	}
 }
 
-/**
- * Writes every record of a checked file, then rebuilds what the file leaves out on purpose
- * (ratings as rows, completeness, leniency deviations, rating units, monthly totals) with
- * the functions that keep them up to date in daily use.
- */
-async function writeOrganisation(db: DB, file: ExportFile): Promise<void> {
-	await writeLibrary(db, file);
-	await writeTemplatesAndOpenings(db, file);
-	await writeLoops(db, file.loops);
-	await writeAuditEvents(db, file.auditEvents);
-	for (const loop of file.loops) {
-		for (const card of loop.panel)
-			if (card.status === 'submitted') await rewriteRatingRows(db, dbId(card.id));
-		await refreshLoopRows(db, dbId(loop.id));
-	}
-	await rebuildCalibrationMonths(db);
-	await advanceIdSequences(db);
+/** Where an import has got to: the records read so far and, from a file, how much of it. */
+export interface ImportProgress {
+	stage: 'checking and writing' | 'rebuilding calibration' | 'committing';
+	records: number;
+	/** Of the file read, 0 to 1, when its size is known. */
+	fraction?: number;
 }
 
-export interface ImportSummary {
-	users: number;
-	loops: number;
-	scorecards: number;
-	auditEvents: number;
-	/** Active admins' emails: the people to give a password first. */
-	adminEmails: string[];
-}
-
-/** Reads and checks the text of an export file: the file, or every problem found in it. */
-export function readExport(
-	text: string
-): { file: ExportFile; problems: [] } | { file: null; problems: Problem[] } {
-	const problems: Problem[] = [];
-	if (text.length > maxFileBytes) {
-		problems.push({ path: '(file)', message: `the file is larger than ${maxFileBytes / 1024 / 1024} MB` });
-		return { file: null, problems };
-	}
-	let raw: unknown;
-	try {
-		raw = JSON.parse(text);
-	} catch (error) {
-		problems.push({ path: '(file)', message: `not valid JSON: ${(error as Error).message}` });
-		return { file: null, problems };
-	}
-	const parsed = parseExport(raw, problems);
-	if (parsed) checkReferences(parsed, problems);
-	return problems.length || !parsed ? { file: null, problems } : { file: parsed.file, problems: [] };
+export interface ImportOptions {
+	onProgress?: (progress: ImportProgress) => void;
+	/** Where the target keeps résumés (RESUME_DIR or the database, the default). */
+	resumeStore?: ResumeStore;
+	/** The fraction of the input read so far, for progress. */
+	fractionRead?: () => number;
 }
 
 const notEmptyMessage =
@@ -94,51 +59,77 @@ async function assertEmpty(db: DB): Promise<void> {
 }
 
 /**
- * A new database gets its default library and its meta keys here; the import then replaces
- * that library, and the keys tell the next start that nothing is left to build.
+ * Imports an export's text, arriving in `chunks`, into an empty database, keeping every id.
+ * Imported users have no password (see noPasswordHash) until an admin runs reset-password.
+ * Throws ConflictError for a database that is not empty and ImportRefusedError listing the
+ * problems of a file that cannot be imported.
  */
-async function prepareEmpty(db: DB): Promise<void> {
+export async function importChunks(
+	db: DB,
+	chunks: AsyncIterable<string>,
+	options: ImportOptions = {}
+): Promise<ImportSummary> {
+	// A new database gets its default library and meta keys here; the import replaces the library.
 	await prepareDatabase(db);
 	await assertEmpty(db);
-}
-
-async function importText(db: DB, text: string): Promise<ImportSummary> {
-	const { file, problems } = readExport(text);
-	if (!file) throw new ImportRefusedError(problems);
+	const problems = new ProblemList();
+	const store = options.resumeStore ?? databaseResumeStore;
+	let loader: Loader | undefined;
+	let started = false;
 	try {
-		await db.transaction().execute(async (trx) => {
+		return await db.transaction().execute(async (trx) => {
+			// The input cannot be read twice: a transaction run again after a conflict must stop.
+			if (started) throw new Error('another writer changed the database during the import; run it again');
+			started = true;
 			await assertEmpty(trx);
 			await clearDefaultLibrary(trx);
-			await writeOrganisation(trx, file);
+			const load = (loader = new Loader(trx, problems, store));
+			const report = (stage: ImportProgress['stage']) =>
+				options.onProgress?.({ stage, records: load.records, fraction: options.fractionRead?.() });
+			try {
+				for await (const event of readExportEvents(chunks)) {
+					if (!(await load.take(event))) break;
+					if (event.type === 'end-list' || event.type === 'record') report('checking and writing');
+				}
+			} catch (error) {
+				if (!(error instanceof JsonSyntaxError)) throw error;
+				problems.push({ path: '(file)', message: `not valid JSON: ${error.message}` });
+			}
+			if (!problems.length) {
+				report('rebuilding calibration');
+				await load.finish();
+			}
+			if (problems.length) throw new ImportRefusedError(problems);
+			report('committing');
+			return load.summary;
 		});
 	} catch (error) {
-		if (error instanceof ConflictError) throw error;
-		// The checks above should leave the database nothing to refuse; if it does, say so plainly.
+		// Files a folder store took for a transaction that did not commit.
+		for (const stored of loader?.stored ?? []) await store.drop(stored);
+		if (error instanceof ConflictError || error instanceof ImportRefusedError) throw error;
+		// The checks should leave the database nothing to refuse; if it does, say so plainly.
 		throw new Error(`the import failed and changed nothing: ${(error as Error).message}`, { cause: error });
 	}
-	return {
-		users: file.users.length,
-		loops: file.loops.length,
-		scorecards: file.loops.reduce((sum, loop) => sum + loop.panel.length, 0),
-		auditEvents: file.auditEvents.length,
-		adminEmails: file.users.filter((u) => u.role === 'admin' && u.deactivatedAt === null).map((u) => u.email)
-	};
 }
 
-/**
- * Imports an export file's text into an empty database, keeping every id. Imported users
- * have no password (see noPasswordHash) until an admin runs reset-password for them.
- * Throws ConflictError for a database that is not empty and ImportRefusedError listing
- * every problem of a file that cannot be imported.
- */
-export async function importOrganisation(db: DB, text: string): Promise<ImportSummary> {
-	await prepareEmpty(db);
-	return importText(db, text);
+/** Imports an export file's whole text (tests, and small organisations). */
+export async function importOrganisation(
+	db: DB,
+	text: string,
+	options: Pick<ImportOptions, 'resumeStore'> = {}
+): Promise<ImportSummary> {
+	async function* pieces() {
+		for (let i = 0; i < text.length; i += 1 << 20) yield text.slice(i, i + (1 << 20));
+	}
+	return importChunks(db, pieces(), options);
 }
 
-/** Imports an export file from disk: refused before reading when too large or not a file. */
-export async function importFromFile(db: DB, file: string): Promise<ImportSummary> {
-	await prepareEmpty(db);
+/** Imports an export file from disk, gzipped when its name ends in `.gz`. */
+export async function importFromFile(
+	db: DB,
+	file: string,
+	options: Pick<ImportOptions, 'onProgress' | 'resumeStore'> = {}
+): Promise<ImportSummary> {
 	let stat: fs.Stats;
 	try {
 		stat = fs.statSync(file);
@@ -146,10 +137,9 @@ export async function importFromFile(db: DB, file: string): Promise<ImportSummar
 		throw new Error(`no file at ${file}`);
 	}
 	if (!stat.isFile()) throw new Error(`${file} is not a file`);
-	if (stat.size > maxFileBytes) {
-		const mb = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024)} MB`;
-		throw new Error(`${file} is ${mb(stat.size)}; import reads files up to ${mb(maxFileBytes)}`);
-	}
-	// Editors on some systems start UTF-8 files with a byte-order mark, which JSON does not allow.
-	return importText(db, fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+	const input = readTextFile(file);
+	return importChunks(db, input.chunks, {
+		...options,
+		fractionRead: () => (stat.size ? input.bytesRead() / stat.size : 1)
+	});
 }

@@ -105,8 +105,8 @@ function checkPanel(
 	loop: ExportLoop,
 	ids: Record<'scorecard' | 'submission', (path: Path, id: string) => void>
 ): void {
-	const { file, known } = c.parsed;
-	const names = new Map(file.competencies.map((x) => [x.id, x.name]));
+	const { known } = c.parsed;
+	const names = c.competencyNames;
 	const rounds = new Map(loop.rounds.map((r) => [r.id, r]));
 	const seats = c.unique();
 	for (const card of loop.panel) {

@@ -12,17 +12,21 @@ import {
 	loopRoundSchema,
 	openingSchema,
 	questionSchema,
+	resumeSchema,
 	scorecardSchema,
 	templateSchema,
 	userSchema,
 	type ExportFile,
 	type ExportLoop
 } from './format';
+import type { ProblemSink } from './checks';
 import { isId } from './format-fields';
-import { formatPath, shortened, type PathPart, type Problem } from './problems';
+import { formatPath, shortened, type PathPart } from './problems';
 
 // Structural checks, record by record: a record with a wrong type is reported and left out,
-// and the others still go on to the reference checks, so one run lists every problem.
+// and the others still go on to the reference checks, so one run lists every problem. The
+// file arrives a batch of records at a time (read-stream.ts); what is known of the records
+// before a batch is all its references may point at, which the order of the lists allows.
 
 /**
  * Ids present in the file, whether or not their records are sound, so a broken record is
@@ -54,12 +58,26 @@ export interface Known {
 	candidates: KnownIds;
 	competencyRevisions: KnownIds;
 	questionRevisions: KnownIds;
-	/** Per loop (by id): its rounds' ids. */
+	/** Per loop (by id) of the current batch: its rounds' ids. */
 	loopRounds: Map<string, KnownIds>;
 }
 
+/** The file's lists, in the order they must come: each may point only at those before it. */
+export const listKeys = [
+	'users',
+	'competencies',
+	'questions',
+	'templates',
+	'openings',
+	'candidates',
+	'loops',
+	'auditEvents',
+	'resumes'
+] as const;
+export type ListKey = (typeof listKeys)[number];
+
 export interface ParsedFile {
-	/** The sound records only; the whole file when there are no problems. */
+	/** The sound records of the current batch only; the other lists are empty. */
 	file: ExportFile;
 	known: Known;
 	/** Where a record stood in the file, for paths (records left out shift the others). */
@@ -93,7 +111,7 @@ function unknownKeys(keys: string[]): string {
 	return `unrecognized key${keys.length > 1 ? 's' : ''}: ${named.join(', ')}`;
 }
 
-function report(problems: Problem[], at: readonly PathPart[], issues: readonly z.core.$ZodIssue[]): void {
+function report(problems: ProblemSink, at: readonly PathPart[], issues: readonly z.core.$ZodIssue[]): void {
 	for (const issue of issues) {
 		const nested = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
 		// Zod names unknown keys in its message; those are the file's, of any length and number.
@@ -103,23 +121,34 @@ function report(problems: Problem[], at: readonly PathPart[], issues: readonly z
 	}
 }
 
+/** A record as read, with its place in its list. */
+export interface RawRecord {
+	index: number;
+	value: unknown;
+}
+
 /** Each item of a list, parsed on its own; sound items are kept with their position. */
 function parseEach<T extends object>(
-	items: unknown[],
+	items: RawRecord[],
 	schema: z.ZodType<T>,
 	at: readonly PathPart[],
-	problems: Problem[],
+	problems: ProblemSink,
 	positions: WeakMap<object, number>
 ): T[] {
 	const sound: T[] = [];
-	items.forEach((item, index) => {
-		const result = schema.safeParse(item, parseOptions);
-		if (!result.success) return report(problems, [...at, index], result.error.issues);
+	for (const { index, value } of items) {
+		const result = schema.safeParse(value, parseOptions);
+		if (!result.success) {
+			report(problems, [...at, index], result.error.issues);
+			continue;
+		}
 		positions.set(result.data, index);
 		sound.push(result.data);
-	});
+	}
 	return sound;
 }
+
+const indexed = (values: unknown[]): RawRecord[] => values.map((value, index) => ({ index, value }));
 
 /** Every item's id; a list that is not one leaves the set incomplete. */
 function idsOf(value: unknown, known = new KnownIds(), owner?: string): KnownIds {
@@ -128,51 +157,60 @@ function idsOf(value: unknown, known = new KnownIds(), owner?: string): KnownIds
 	return known;
 }
 
-function knownIds(raw: Record<string, unknown>): Known {
-	const revisions = (key: string) => {
-		const known = new KnownIds();
-		for (const record of list(raw[key]))
-			idsOf(isObject(record) ? record.revisions : null, known, idOf(record));
-		return known;
-	};
-	const loopRounds = new Map<string, KnownIds>();
-	for (const loop of list(raw.loops)) {
-		const id = idOf(loop);
-		if (id !== undefined && isObject(loop)) loopRounds.set(id, idsOf(loop.rounds));
-	}
+export function newKnown(): Known {
 	return {
-		users: idsOf(raw.users),
-		competencies: idsOf(raw.competencies),
-		questions: idsOf(raw.questions),
-		templates: idsOf(raw.templates),
-		openings: idsOf(raw.openings),
-		candidates: idsOf(raw.candidates),
-		competencyRevisions: revisions('competencies'),
-		questionRevisions: revisions('questions'),
-		loopRounds
+		users: new KnownIds(),
+		competencies: new KnownIds(),
+		questions: new KnownIds(),
+		templates: new KnownIds(),
+		openings: new KnownIds(),
+		candidates: new KnownIds(),
+		competencyRevisions: new KnownIds(),
+		questionRevisions: new KnownIds(),
+		loopRounds: new Map()
 	};
 }
 
+/** Adds the ids of a batch of records of `key`, sound or not. */
+export function addKnown(known: Known, key: ListKey, items: RawRecord[]): void {
+	if (key === 'loops') {
+		known.loopRounds.clear();
+		for (const { value } of items) {
+			const id = idOf(value);
+			if (id !== undefined && isObject(value)) known.loopRounds.set(id, idsOf(value.rounds));
+		}
+		return;
+	}
+	if (key === 'auditEvents' || key === 'resumes') return;
+	for (const { value } of items) {
+		known[key].add(idOf(value));
+		if (key === 'competencies' || key === 'questions') {
+			const revisions = key === 'competencies' ? known.competencyRevisions : known.questionRevisions;
+			idsOf(isObject(value) ? value.revisions : null, revisions, idOf(value));
+		}
+	}
+}
+
 /** A loop's own fields, then each round, panel seat, debrief and decision on its own. */
-function parseLoops(items: unknown[], problems: Problem[], positions: WeakMap<object, number>): ExportLoop[] {
+function parseLoops(
+	items: RawRecord[],
+	problems: ProblemSink,
+	positions: WeakMap<object, number>
+): ExportLoop[] {
 	const sound: ExportLoop[] = [];
-	items.forEach((item, index) => {
+	for (const { index, value: item } of items) {
 		const at = ['loops', index];
 		const fields = loopFieldsSchema.safeParse(item, parseOptions);
 		if (!fields.success) report(problems, at, fields.error.issues);
 		const raw = isObject(item) ? item : {};
-		const rounds = parseEach(list(raw.rounds), loopRoundSchema, [...at, 'rounds'], problems, positions);
-		const panel = parseEach(list(raw.panel), scorecardSchema, [...at, 'panel'], problems, positions);
-		const decisions = parseEach(
-			list(raw.decisions),
-			decisionSchema,
-			[...at, 'decisions'],
-			problems,
-			positions
-		);
+		const part = <T extends object>(key: string, schema: z.ZodType<T>) =>
+			parseEach(indexed(list(raw[key])), schema, [...at, key], problems, positions);
+		const rounds = part('rounds', loopRoundSchema);
+		const panel = part('panel', scorecardSchema);
+		const decisions = part('decisions', decisionSchema);
 		const debrief = raw.debrief === undefined ? null : debriefSchema.nullable().safeParse(raw.debrief);
 		if (debrief && !debrief.success) report(problems, [...at, 'debrief'], debrief.error.issues);
-		if (!fields.success) return;
+		if (!fields.success) continue;
 		const loop: ExportLoop = {
 			...fields.data,
 			rounds,
@@ -182,59 +220,92 @@ function parseLoops(items: unknown[], problems: Problem[], positions: WeakMap<ob
 		};
 		positions.set(loop, index);
 		sound.push(loop);
-	});
+	}
 	return sound;
 }
 
-/**
- * Checks the file's structure: the format and version first (a file of another format is
- * not read further), then the top level, then every record. Returns null only for a file
- * that is not a Panelist export at all.
- */
-export function parseExport(raw: unknown, problems: Problem[]): ParsedFile | null {
-	if (!isObject(raw)) {
-		problems.push({ path: '(file)', message: 'an export file holds one JSON object' });
-		return null;
-	}
-	if (raw.format !== exportFormat) {
-		problems.push({
-			path: 'format',
-			message: `this is not a Panelist export: "format" must be "${exportFormat}"`
-		});
-		return null;
-	}
-	if (raw.version !== exportVersion) {
-		const seen = typeof raw.version === 'number' ? `version ${raw.version}` : 'no version number';
+const schemas = {
+	users: userSchema,
+	competencies: competencySchema,
+	questions: questionSchema,
+	templates: templateSchema,
+	openings: openingSchema,
+	candidates: candidateSchema,
+	auditEvents: auditEventSchema,
+	resumes: resumeSchema
+} as const;
+
+/** A file with no records, to hold one batch. */
+export function emptyFile(exportedAt = new Date(0).toISOString()): ExportFile {
+	return {
+		format: exportFormat,
+		version: exportVersion,
+		exportedAt,
+		users: [],
+		competencies: [],
+		questions: [],
+		templates: [],
+		openings: [],
+		candidates: [],
+		loops: [],
+		auditEvents: [],
+		resumes: []
+	};
+}
+
+/** Parses a batch of records of one list: the sound ones, in a file of their own, and where each stood. */
+export function parseBatch(
+	key: ListKey,
+	items: RawRecord[],
+	known: Known,
+	problems: ProblemSink
+): ParsedFile {
+	const positions = new WeakMap<object, number>();
+	const file = emptyFile();
+	if (key === 'loops') file.loops = parseLoops(items, problems, positions);
+	// Each list's records match its schema; TypeScript cannot pair the key with the list.
+	else
+		(file[key] as object[]) = parseEach(items, schemas[key] as z.ZodType<object>, [key], problems, positions);
+	return { file, known, indexOf: (record) => positions.get(record) ?? -1 };
+}
+
+/** The first key of a Panelist export is its format; any other file is not read further. */
+export function checkFormat(key: string, value: unknown, problems: ProblemSink): boolean {
+	if (key === 'format' && value === exportFormat) return true;
+	problems.push({
+		path: 'format',
+		message: `this is not a Panelist export: "format" must be "${exportFormat}"`
+	});
+	return false;
+}
+
+/** The envelope's issues (plain values and, for each list, an empty one), some of them. */
+function envelopeIssues(head: Record<string, unknown>, keep: (key: string) => boolean) {
+	const envelope = envelopeSchema.safeParse(head, parseOptions);
+	return envelope.success ? [] : envelope.error.issues.filter((issue) => keep(String(issue.path[0] ?? '')));
+}
+
+/** What comes before the lists: the version (reported in words) and the export's time. */
+export function checkHead(head: Record<string, unknown>, problems: ProblemSink): void {
+	if (head.version !== exportVersion) {
+		const seen = typeof head.version === 'number' ? `version ${head.version}` : 'no version number';
 		problems.push({
 			path: 'version',
 			message: `this Panelist reads version ${exportVersion} exports; the file has ${seen}`
 		});
 	}
-	const envelope = envelopeSchema.safeParse(raw, parseOptions);
-	if (!envelope.success) {
-		// The version was reported above, in words.
-		const issues = envelope.error.issues.filter((issue) => issue.path[0] !== 'version');
-		report(problems, [], issues);
-	}
-	const positions = new WeakMap<object, number>();
-	const each = <T extends object>(key: keyof ExportFile, schema: z.ZodType<T>) =>
-		parseEach(list(raw[key]), schema, [key], problems, positions);
-	const file: ExportFile = {
-		format: exportFormat,
-		version: exportVersion,
-		exportedAt: envelope.success ? envelope.data.exportedAt : new Date(0).toISOString(),
-		users: each('users', userSchema),
-		competencies: each('competencies', competencySchema),
-		questions: each('questions', questionSchema),
-		templates: each('templates', templateSchema),
-		openings: each('openings', openingSchema),
-		candidates: each('candidates', candidateSchema),
-		loops: parseLoops(list(raw.loops), problems, positions),
-		auditEvents: each('auditEvents', auditEventSchema)
-	};
-	return {
-		file,
-		known: knownIds(raw),
-		indexOf: (record) => positions.get(record) ?? -1
-	};
+	report(
+		problems,
+		[],
+		envelopeIssues(head, (key) => key === 'exportedAt')
+	);
+}
+
+/** The rest of the top level, once read: every list there, and no key the format does not know. */
+export function checkEnvelope(head: Record<string, unknown>, problems: ProblemSink): void {
+	report(
+		problems,
+		[],
+		envelopeIssues(head, (key) => key !== 'version' && key !== 'exportedAt')
+	);
 }

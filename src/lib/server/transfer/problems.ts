@@ -19,3 +19,30 @@ export function formatPath(path: readonly PathPart[]): string {
 	}
 	return out;
 }
+
+/** How many problems are kept in full; past that they are counted by kind. */
+export const problemsInFull = 1000;
+
+/** The same problem wherever it is: indexes and quoted values left out. */
+export const kindOf = (problem: Problem) =>
+	`${problem.path.replace(/\[\d+\]/g, '[*]')}: ${problem.message.replace(/"[^"]*"/g, '"…"')}`;
+
+/**
+ * Every problem of a file, in memory that does not grow with it: the first thousand in
+ * full, then a count per kind.
+ */
+export class ProblemList {
+	readonly shown: Problem[] = [];
+	readonly more = new Map<string, number>();
+	total = 0;
+
+	push(problem: Problem): void {
+		this.total++;
+		if (this.shown.length < problemsInFull) this.shown.push(problem);
+		else this.more.set(kindOf(problem), (this.more.get(kindOf(problem)) ?? 0) + 1);
+	}
+
+	get length(): number {
+		return this.total;
+	}
+}

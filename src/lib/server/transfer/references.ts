@@ -1,7 +1,7 @@
-import { Checks, type Path } from './checks';
-import type { Problem } from './problems';
+import { createHash } from 'node:crypto';
+import { looksLikePdf } from '../../domain/resume';
+import type { Checks, Path } from './checks';
 import { checkLoops } from './loop-references';
-import type { ParsedFile } from './parse';
 
 // Checks across records, on the records that passed the structural checks: every id points
 // at a record of the file, ids and emails and names are unique where the database needs
@@ -10,23 +10,46 @@ import type { ParsedFile } from './parse';
 /** ASCII-only case folding, as SQLite's NOCASE compares the names that must be unique. */
 const nocase = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
-export function checkReferences(parsed: ParsedFile, problems: Problem[]): void {
-	const c = new Checks(parsed, problems);
+/** Checks the records `c.parsed` holds, which may be one batch of the file's records. */
+export function checkReferences(c: Checks): void {
 	checkUsersAndLibrary(c);
 	checkHiring(c);
-	const { file, known } = parsed;
+	const { file, known } = c.parsed;
 	const auditIds = c.uniqueIds('audit event');
 	for (const event of file.auditEvents) {
 		const at = ['auditEvents', c.at(event)];
 		auditIds(at, event.id);
 		c.ref([...at, 'actorUserId'], event.actorUserId, known.users, 'user');
 	}
+	checkResumes(c);
+}
+
+/** One résumé per candidate, of a candidate and user of the file, whose bytes are what it says. */
+function checkResumes(c: Checks): void {
+	const { file, known } = c.parsed;
+	const candidates = c.unique('résumé candidate');
+	for (const resume of file.resumes ?? []) {
+		const at = ['resumes', c.at(resume)];
+		c.ref([...at, 'candidateId'], resume.candidateId, known.candidates, 'candidate');
+		candidates(
+			[...at, 'candidateId'],
+			resume.candidateId,
+			(first) => `this candidate already has a résumé (${first})`
+		);
+		c.ref([...at, 'uploadedBy'], resume.uploadedBy, known.users, 'user');
+		const bytes = Buffer.from(resume.content, 'base64');
+		if (bytes.length !== resume.sizeBytes)
+			c.report([...at, 'sizeBytes'], `the content has ${bytes.length} bytes, not ${resume.sizeBytes}`);
+		else if (createHash('sha256').update(bytes).digest('hex') !== resume.sha256)
+			c.report([...at, 'sha256'], 'the content does not have this SHA-256');
+		else if (!looksLikePdf(bytes)) c.report([...at, 'content'], 'the content is not a PDF');
+	}
 }
 
 function checkUsersAndLibrary(c: Checks): void {
 	const { file, known } = c.parsed;
 	const userIds = c.uniqueIds('user');
-	const emails = c.unique();
+	const emails = c.unique('user email');
 	for (const user of file.users) {
 		const at = ['users', c.at(user)];
 		userIds(at, user.id);
@@ -34,11 +57,12 @@ function checkUsersAndLibrary(c: Checks): void {
 	}
 
 	const competencyIds = c.uniqueIds('competency');
-	const competencyNames = c.unique();
+	const competencyNames = c.unique('competency name');
 	const revisionIds = c.uniqueIds('competency revision');
 	for (const competency of file.competencies) {
 		const at = ['competencies', c.at(competency)];
 		competencyIds(at, competency.id);
+		c.competencyNames.set(competency.id, competency.name);
 		competencyNames(
 			[...at, 'name'],
 			nocase(competency.name),
@@ -59,7 +83,7 @@ function checkUsersAndLibrary(c: Checks): void {
 	}
 
 	const templateIds = c.uniqueIds('template');
-	const templateNames = c.unique();
+	const templateNames = c.unique('template name');
 	const roundIds = c.uniqueIds('template round');
 	for (const template of file.templates) {
 		const at = ['templates', c.at(template)];
@@ -88,7 +112,7 @@ function checkHiring(c: Checks): void {
 	}
 
 	const candidateIds = c.uniqueIds('candidate');
-	const emails = c.unique();
+	const emails = c.unique('candidate email');
 	for (const candidate of file.candidates) {
 		const at = ['candidates', c.at(candidate)];
 		candidateIds(at, candidate.id);
