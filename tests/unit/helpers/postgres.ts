@@ -34,7 +34,17 @@ export async function createDatabase(serverUrl: string, name: string, template?:
 }
 
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-	await runOnServer(serverUrl, `drop database if exists "${name}" with (force)`);
+	// `with (force)` cannot end a connection of another role: an autovacuum worker that happens
+	// to be in the database refuses the drop (42501) for the moment it takes to finish.
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await runOnServer(serverUrl, `drop database if exists "${name}" with (force)`);
+			return;
+		} catch (error) {
+			if ((error as { code?: string }).code !== '42501' || attempt === 20) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
 }
 
 /** Drops every database whose name starts with prefix (what a run leaves behind). */
