@@ -12,6 +12,7 @@ import * as m010 from './010-rate-limits';
 import * as m011 from './011-job-queue-and-notifications';
 import * as m013 from './013-company-sign-in';
 import * as m014 from './014-candidate-privacy';
+import * as m015 from './015-password-resets';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
 // the same list without reading the folder at run time (tests check none is missing).
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
 	'010-rate-limits': m010,
 	'011-job-queue-and-notifications': m011,
 	'013-company-sign-in': m013,
-	'014-candidate-privacy': m014
+	'014-candidate-privacy': m014,
+	'015-password-resets': m015
 };

@@ -42,7 +42,7 @@ import type {
 	DebriefTable,
 	LoopDecisionTable
 } from './schema-evaluation';
-import type { JobTable, JobDeliveryTable } from './schema-jobs';
+import type { JobTable, JobDeliveryTable, PasswordResetTable } from './schema-jobs';
 
 // Tables as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns), one
 // module per area beside this file. Every timestamp is epoch milliseconds (INTEGER), one
@@ -86,6 +86,7 @@ export interface Database {
 	rateLimit: RateLimitTable;
 	job: JobTable;
 	jobDelivery: JobDeliveryTable;
+	passwordReset: PasswordResetTable;
 }
 
 export type User = Selectable<UserTable>;
