@@ -9,6 +9,7 @@ import * as m007 from './007-calibration-months';
 import * as m008 from './008-revoke-tokens-of-deactivated-users';
 import * as m009 from './009-resumes-and-opening-descriptions';
 import * as m010 from './010-rate-limits';
+import * as m012 from './012-webhooks-and-calendar';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
 // the same list without reading the folder at run time (tests check none is missing).
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
 	'007-calibration-months': m007,
 	'008-revoke-tokens-of-deactivated-users': m008,
 	'009-resumes-and-opening-descriptions': m009,
-	'010-rate-limits': m010
+	'010-rate-limits': m010,
+	'012-webhooks-and-calendar': m012
 };

@@ -14,7 +14,8 @@ export const auditEntityLabels = {
 	opening: 'Openings',
 	candidate: 'Candidates',
 	loop: 'Loops',
-	scorecard: 'Scorecards'
+	scorecard: 'Scorecards',
+	webhook: 'Webhooks'
 } as const;
 
 export type AuditEntity = keyof typeof auditEntityLabels;

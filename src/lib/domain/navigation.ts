@@ -20,7 +20,8 @@ const items: (NavItem & { shows: (viewer: Viewer) => boolean })[] = [
 	{ href: '/library', label: 'Library', shows: (v) => hiringStaff(v.role) },
 	{ href: '/calibration', label: 'Calibration', shows: () => true },
 	{ href: '/admin/users', label: 'Users', shows: (v) => v.role === 'admin' },
-	{ href: '/admin/audit', label: 'Audit trail', shows: (v) => v.role === 'admin' }
+	{ href: '/admin/audit', label: 'Audit trail', shows: (v) => v.role === 'admin' },
+	{ href: '/admin/webhooks', label: 'Webhooks', shows: (v) => v.role === 'admin' }
 ];
 
 function hiringStaff(role: Role): boolean {

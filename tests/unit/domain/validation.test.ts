@@ -94,7 +94,8 @@ describe('navigation', () => {
 			'Library',
 			'Calibration',
 			'Users',
-			'Audit trail'
+			'Audit trail',
+			'Webhooks'
 		]);
 		expect(labels('recruiter')).toEqual([
 			'Dashboard',

@@ -40,6 +40,12 @@ import type {
 	DebriefTable,
 	LoopDecisionTable
 } from './schema-evaluation';
+import type {
+	WebhookEndpointTable,
+	WebhookMessageTable,
+	WebhookDeliveryTable,
+	CalendarFeedTable
+} from './schema-outbound';
 
 // Tables as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns), one
 // module per area beside this file. Every timestamp is epoch milliseconds (INTEGER), one
@@ -79,6 +85,10 @@ export interface Database {
 	calibrationInterviewerMonth: CalibrationInterviewerMonthTable;
 	calibrationCompetencyMonth: CalibrationCompetencyMonthTable;
 	rateLimit: RateLimitTable;
+	webhookEndpoint: WebhookEndpointTable;
+	webhookMessage: WebhookMessageTable;
+	webhookDelivery: WebhookDeliveryTable;
+	calendarFeed: CalendarFeedTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -27,6 +27,12 @@ import { loopResultsEndpoint } from './results';
 import { recordDecisionEndpoint } from './decisions';
 import { createUserEndpoint, listUsersEndpoint } from './users';
 import { putResumeEndpoint, removeResumeEndpoint } from './resumes';
+import {
+	createWebhookEndpoint,
+	deleteWebhookEndpoint,
+	listWebhookDeliveriesEndpoint,
+	listWebhooksEndpoint
+} from './webhooks';
 import { getScorecardEndpoint, saveScorecardEndpoint, submitScorecardEndpoint } from './scorecards';
 
 /** Every endpoint of API v1, in the order the document lists them. */
@@ -60,7 +66,11 @@ export const endpoints: Endpoint[] = [
 	getScorecardEndpoint,
 	saveScorecardEndpoint,
 	submitScorecardEndpoint,
-	calibrationEndpoint
+	calibrationEndpoint,
+	listWebhooksEndpoint,
+	createWebhookEndpoint,
+	deleteWebhookEndpoint,
+	listWebhookDeliveriesEndpoint
 ] as Endpoint[];
 
 let document: Record<string, unknown> | undefined;
