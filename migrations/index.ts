@@ -9,6 +9,7 @@ import * as m007 from './007-calibration-months';
 import * as m008 from './008-revoke-tokens-of-deactivated-users';
 import * as m009 from './009-resumes-and-opening-descriptions';
 import * as m010 from './010-rate-limits';
+import * as m011 from './011-job-queue-and-notifications';
 import * as m012 from './012-webhooks-and-calendar';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
 	'008-revoke-tokens-of-deactivated-users': m008,
 	'009-resumes-and-opening-descriptions': m009,
 	'010-rate-limits': m010,
+	'011-job-queue-and-notifications': m011,
 	'012-webhooks-and-calendar': m012
 };

@@ -1,6 +1,6 @@
 import { dev } from '$app/env';
 import { sequence, type ServerInit } from '@sveltejs/kit/hooks';
-import { databasePath, startApp } from '#lib/server/platform/runtime.ts';
+import { databasePath, startApp, startWorker } from '#lib/server/platform/runtime.ts';
 import { answerErrors, answerServerError } from '#lib/server/web/error-answers.ts';
 import {
 	admitRequests,
@@ -13,6 +13,7 @@ export const init: ServerInit = async () => {
 	try {
 		const applied = await startApp();
 		if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
+		startWorker();
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
 		console.error(`Panelist could not start with database ${databasePath()}: ${reason}`);

@@ -12,6 +12,7 @@ import process from 'node:process';
 import { errorResponse } from '#lib/server/web/api/http.ts';
 import { serveAutosave } from '#lib/server/web/fast-autosave.ts';
 import { prepareShutdown } from '#lib/server/web/graceful-shutdown.ts';
+import { stopWorker } from '#lib/server/platform/runtime.ts';
 
 // adapter-node 6 takes the public origin from the build (paths.origin) or from the request's
 // headers. ORIGIN stays a setting of the running server, as the README documents it: when it
@@ -76,8 +77,9 @@ server.listen(port, host, () => {
 	console.log(`Listening on http://${host}:${port}`);
 });
 
-// Stop taking connections, answer every request already sent, then stop (graceful-shutdown.ts).
+// Stop taking connections, answer every request already sent, finish the job in hand (the
+// worker started with the app, hooks.server.ts), then stop (graceful-shutdown.ts).
 const shutDown = prepareShutdown(server, { timeoutMs: shutdownSeconds * 1000 });
-const exitWhenDone = () => shutDown().then(() => process.exit(0));
+const exitWhenDone = () => Promise.all([shutDown(), stopWorker()]).then(() => process.exit(0));
 process.on('SIGTERM', exitWhenDone);
 process.on('SIGINT', exitWhenDone);

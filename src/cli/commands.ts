@@ -16,6 +16,7 @@ import { exportToFile } from '../lib/server/transfer/export';
 import { ImportRefusedError, importFromFile } from '../lib/server/transfer/import';
 import { resetPassword } from '../lib/server/auth/password-changes';
 import { createUser, findUserByEmail } from '../lib/server/accounts/users';
+import { printJobs, runDueJobsOnce } from './jobs';
 
 export class UsageError extends Error {}
 
@@ -24,6 +25,8 @@ type Options = Record<string, { type: 'string' | 'boolean' }>;
 interface Command {
 	options: Options;
 	positionals: number;
+	/** Positionals that may be left out, after the required ones. */
+	optionalPositionals?: number;
 	run: (values: Record<string, string | undefined>, positionals: string[]) => Promise<void>;
 }
 
@@ -262,6 +265,17 @@ export const commands: Record<string, Command> = {
 			} finally {
 				await db.destroy();
 			}
+		}
+	},
+
+	jobs: {
+		options: {},
+		positionals: 0,
+		optionalPositionals: 1,
+		run: async (_values, [action]) => {
+			if (action !== undefined && action !== 'run-due')
+				throw new UsageError(`jobs takes no argument or run-due, not "${action}"`);
+			await withDatabase((db) => (action === 'run-due' ? runDueJobsOnce(db) : printJobs(db)));
 		}
 	},
 

@@ -18,6 +18,8 @@ Commands:
                                            or other secrets; docs/export-format.md describes it)
   import <file>                            Load an export into an empty database; a file with any
                                            problem changes nothing, and every problem is listed
+  jobs [run-due]                           List the job queue (outbound mail, reminders, webhooks), newest
+                                           first; with run-due, run every job due now once
   seed-demo                                Fill an empty database with the demo organisation
   generate --scorecards <n> [--seed <s>] [--until <yyyy-mm-dd>]
                                            Fill an empty database with a synthetic organisation:
@@ -41,10 +43,11 @@ async function main(argv: string[]): Promise<number> {
 		const { values, positionals } = parseArgs({
 			args: rest,
 			options: command.options,
-			allowPositionals: command.positionals > 0,
+			allowPositionals: command.positionals + (command.optionalPositionals ?? 0) > 0,
 			strict: true
 		});
-		if (positionals.length !== command.positionals) {
+		const most = command.positionals + (command.optionalPositionals ?? 0);
+		if (positionals.length < command.positionals || positionals.length > most) {
 			throw new UsageError(`${name} takes ${command.positionals} argument(s), got ${positionals.length}`);
 		}
 		await command.run(values as Record<string, string | undefined>, positionals);

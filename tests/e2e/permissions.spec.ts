@@ -12,17 +12,18 @@ const navigationByRole: Record<Role, { sees: string[]; doesNotSee: string[] }> =
 			'Templates',
 			'Library',
 			'Users',
-			'Audit trail'
+			'Audit trail',
+			'Jobs'
 		],
 		doesNotSee: []
 	},
 	recruiter: {
 		sees: ['Dashboard', 'My interviews', 'Openings', 'Templates', 'Library'],
-		doesNotSee: ['Users', 'Audit trail']
+		doesNotSee: ['Users', 'Audit trail', 'Jobs']
 	},
 	interviewer: {
 		sees: ['Dashboard', 'My interviews'],
-		doesNotSee: ['Users', 'Audit trail', 'Openings', 'Candidates', 'Templates', 'Library']
+		doesNotSee: ['Users', 'Audit trail', 'Jobs', 'Openings', 'Candidates', 'Templates', 'Library']
 	}
 };
 

@@ -15,6 +15,7 @@ export const auditEntityLabels = {
 	candidate: 'Candidates',
 	loop: 'Loops',
 	scorecard: 'Scorecards',
+	job: 'Jobs',
 	webhook: 'Webhooks'
 } as const;
 

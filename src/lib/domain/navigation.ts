@@ -21,6 +21,7 @@ const items: (NavItem & { shows: (viewer: Viewer) => boolean })[] = [
 	{ href: '/calibration', label: 'Calibration', shows: () => true },
 	{ href: '/admin/users', label: 'Users', shows: (v) => v.role === 'admin' },
 	{ href: '/admin/audit', label: 'Audit trail', shows: (v) => v.role === 'admin' },
+	{ href: '/admin/jobs', label: 'Jobs', shows: (v) => v.role === 'admin' },
 	{ href: '/admin/webhooks', label: 'Webhooks', shows: (v) => v.role === 'admin' }
 ];
 

@@ -6,6 +6,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { authenticateApiToken, createApiToken } from '../../../src/lib/server/auth/api-tokens';
 import { verifyPassword } from '../../../src/lib/server/auth/password';
 import { parseToken, secretMatches } from '../../../src/lib/server/auth/secret-token';
+import { enqueueJob } from '../../../src/lib/server/jobs/queue';
 import { openDatabase, openSqlite } from '../../../src/lib/server/platform/db';
 import { databaseEnv, freshDatabaseLocation, freshDbPath } from '../helpers/db';
 
@@ -321,5 +322,27 @@ describe('panelist CLI', () => {
 		const again = await cli(['generate', '--scorecards', '200'], file);
 		expect(again.code).toBe(1);
 		expect(again.stderr).toMatch(/needs an empty database/);
+	}, 30_000);
+
+	it('lists the job queue and runs what is due once', async () => {
+		const location = await freshDatabaseLocation();
+		await withDb(location, (db) =>
+			enqueueJob(db, { kind: 'mail.unknown', payload: {}, key: 'mail:retired-kind' })
+		);
+		const listed = await cli(['jobs'], location);
+		expect(listed.code).toBe(0);
+		expect(listed.stdout).toMatch(/Jobs: queued 1, running 0, done 0, dead 0\./);
+		expect(listed.stdout).toMatch(/queued\s+0\/8 .* mail\.unknown {2}mail:retired-kind/);
+
+		const ran = await cli(['jobs', 'run-due'], location);
+		expect(ran.code).toBe(0);
+		expect(ran.stdout).toMatch(/Ran 1 due job; 1 dead\./);
+		expect((await cli(['jobs'], location)).stdout).toMatch(
+			/dead\s+1\/8 .*No handler for jobs of kind mail\.unknown/
+		);
+
+		const bad = await cli(['jobs', 'purge'], location);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toMatch(/jobs takes no argument or run-due, not "purge"/);
 	}, 30_000);
 });

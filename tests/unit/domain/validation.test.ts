@@ -95,6 +95,7 @@ describe('navigation', () => {
 			'Calibration',
 			'Users',
 			'Audit trail',
+			'Jobs',
 			'Webhooks'
 		]);
 		expect(labels('recruiter')).toEqual([

@@ -4,6 +4,7 @@ import { debriefNotesLimit, noFeedbackYet, type DecisionInput } from '../../doma
 import type { AuthUser } from '../auth/session';
 import { assertCanManageOpeningLoops } from '../access/permissions';
 import { recordAudit } from '../platform/audit';
+import { recordEvent } from '../notify/events';
 import { ConflictError, InputError, NotFoundError } from '../platform/errors';
 import { assertFeedbackVisible } from '../access/feedback-access';
 import { loadLoopResults, type LoopResults } from './results';
@@ -142,7 +143,7 @@ export async function recordDecision(
 	return db.transaction().execute(async (trx) => {
 		const loop = await trx
 			.selectFrom('loop')
-			.select('cancelledAt')
+			.select(['cancelledAt', 'openingId'])
 			.where('id', '=', loopId)
 			.executeTakeFirstOrThrow();
 		if (loop.cancelledAt !== null) throw new ConflictError('This loop is cancelled');
@@ -201,6 +202,12 @@ export async function recordDecision(
 				}
 			},
 			now
+		);
+		await recordEvent(
+			trx,
+			'loop.decided',
+			{ loopId, openingId: loop.openingId, decisionId: id, changed: !!previous },
+			{ now, actorUserId: actor.id }
 		);
 		return id;
 	});

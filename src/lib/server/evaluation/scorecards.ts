@@ -19,6 +19,8 @@ import {
 	NotFoundError,
 	VersionConflictError
 } from '../platform/errors';
+import { recordEvent } from '../notify/events';
+import { recordIfReadyForDebrief } from '../notify/debrief-readiness';
 import { forgetSeat, ownSeat, roundOf, seatOf, type FrozenRound, type Seat } from './scorecard-seats';
 
 // The interviewer's writes: the autosave, submitting, and amending once submitted.
@@ -174,6 +176,11 @@ export async function submitScorecard(
 			now
 		);
 		await refreshLoopCalibration(trx, seat.loopId);
+		const meta = { now, actorUserId: actor.id };
+		const { loopId, interviewerId, roundId } = seat;
+		await recordEvent(trx, 'scorecard.submitted', { loopId, scorecardId, interviewerId, roundId }, meta);
+		// This scorecard was not in before, so the loop was not complete.
+		await recordIfReadyForDebrief(trx, loopId, false, meta);
 		return { version: row.version + 1 };
 	});
 }
@@ -239,6 +246,13 @@ export async function amendScorecard(
 				after: { reason, document: input.document }
 			},
 			now
+		);
+		const { loopId, interviewerId, roundId } = seat;
+		await recordEvent(
+			trx,
+			'scorecard.amended',
+			{ loopId, scorecardId, interviewerId, roundId, version: row.version + 1 },
+			{ now, actorUserId: actor.id }
 		);
 		return { version: row.version + 1 };
 	});

@@ -11,6 +11,7 @@ import {
 	canManageHiring
 } from '../access/permissions';
 import { recordAudit } from '../platform/audit';
+import { recordEvent } from '../notify/events';
 import { InputError, NotFoundError } from '../platform/errors';
 
 export interface CandidateSummary {
@@ -145,6 +146,7 @@ export async function insertCandidate(
 		{ actorUserId: actorId, action: 'candidate.created', entityType: 'candidate', entityId: id },
 		now
 	);
+	await recordEvent(db, 'candidate.created', { candidateId: id }, { now, actorUserId: actorId });
 	return id;
 }
 

@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/session';
 import { assertCanManageOpeningLoops, canManageHiring } from '../access/permissions';
 import { recordAudit } from '../platform/audit';
 import { InputError } from '../platform/errors';
+import { recordEvent } from '../notify/events';
 
 /** Ensures every named interviewer exists and is active; names the first who is not. */
 export async function assertActiveInterviewers(
@@ -169,6 +170,12 @@ export async function createLoop(
 					.returning('id')
 					.executeTakeFirstOrThrow();
 				scorecards.push({ id, roundId: round.id, round: entry.round, interviewerId });
+				await recordEvent(
+					trx,
+					'panel.assigned',
+					{ loopId, scorecardId: id, interviewerId, roundId: round.id, scheduledAt: entry.scheduledAt },
+					{ now, actorUserId: actor.id }
+				);
 			}
 		}
 		await recordAudit(

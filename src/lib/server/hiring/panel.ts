@@ -5,6 +5,8 @@ import { recordAudit } from '../platform/audit';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../platform/errors';
 import { refreshLoopCalibration } from '../calibration/calibration-upkeep';
 import { assertActiveInterviewers } from './loops';
+import { recordEvent } from '../notify/events';
+import { isLoopComplete, recordIfReadyForDebrief } from '../notify/debrief-readiness';
 
 // Changes to a loop's panel after it was created; every one is audited on the loop.
 
@@ -66,6 +68,12 @@ export async function addToPanel(
 				.returning('id')
 				.executeTakeFirstOrThrow();
 			created.push(id);
+			await recordEvent(
+				trx,
+				'panel.assigned',
+				{ loopId, scorecardId: id, interviewerId, roundId: round.id, scheduledAt: input.scheduledAt },
+				{ now, actorUserId: actor.id }
+			);
 		}
 		await trx.updateTable('loop').set({ updatedAt: now }).where('id', '=', loopId).execute();
 		await recordAudit(
@@ -94,6 +102,7 @@ async function panelMember(db: DB, loopId: number, scorecardId: number) {
 			'scorecard.status',
 			'scorecard.scheduledAt',
 			'scorecard.interviewerId',
+			'scorecard.roundId',
 			'user.name',
 			'loopRound.title'
 		])
@@ -131,6 +140,7 @@ export async function removeFromPanel(
 				`${member.name} has started their scorecard for ${member.title}, so they stay on the panel`
 			);
 		}
+		const completeBefore = await isLoopComplete(trx, loopId);
 		await trx.deleteFrom('scorecard').where('id', '=', scorecardId).execute();
 		await trx.updateTable('loop').set({ updatedAt: now }).where('id', '=', loopId).execute();
 		await recordAudit(
@@ -150,6 +160,15 @@ export async function removeFromPanel(
 			now
 		);
 		await refreshLoopCalibration(trx, loopId);
+		const meta = { now, actorUserId: actor.id };
+		const { interviewerId, roundId, scheduledAt } = member;
+		await recordEvent(
+			trx,
+			'panel.removed',
+			{ loopId, scorecardId, interviewerId, roundId, scheduledAt },
+			meta
+		);
+		await recordIfReadyForDebrief(trx, loopId, completeBefore, meta);
 	});
 }
 
@@ -184,6 +203,19 @@ export async function rescheduleInterview(
 			},
 			now
 		);
+		await recordEvent(
+			trx,
+			'panel.rescheduled',
+			{
+				loopId,
+				scorecardId,
+				interviewerId: member.interviewerId,
+				roundId: member.roundId,
+				scheduledAt,
+				previousScheduledAt: member.scheduledAt
+			},
+			{ now, actorUserId: actor.id }
+		);
 	});
 }
 
@@ -195,7 +227,7 @@ export async function cancelLoop(
 	now = Date.now()
 ): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		await editableLoop(trx, actor, loopId);
+		const loop = await editableLoop(trx, actor, loopId);
 		await trx
 			.updateTable('loop')
 			.set({ cancelledAt: now, updatedAt: now })
@@ -211,6 +243,12 @@ export async function cancelLoop(
 				after: { reason }
 			},
 			now
+		);
+		await recordEvent(
+			trx,
+			'loop.cancelled',
+			{ loopId, openingId: loop.openingId },
+			{ now, actorUserId: actor.id }
 		);
 		await refreshLoopCalibration(trx, loopId);
 	});

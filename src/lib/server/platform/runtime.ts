@@ -6,6 +6,7 @@ import { SharedRequestLimiter, type RequestCounter } from '../auth/shared-rate-l
 import { sessionPolicyFromEnv, type SessionPolicy } from '../auth/session';
 import { defaultResumeMaxBytes } from '../../domain/resume';
 import { resumeMaxBytesFromEnv, resumeStoreFromEnv, type ResumeStore } from '../hiring/resume-store';
+import { startJobWorker, type JobWorker } from '../jobs/worker';
 
 // What the running server shares across requests: its database and its settings.
 
@@ -13,6 +14,7 @@ let appDb: DB | undefined;
 let policy: SessionPolicy | undefined;
 let apiLimiter: RequestCounter | null | undefined;
 let resumes: { store: ResumeStore; maxBytes: number } | undefined;
+let worker: JobWorker | undefined;
 
 export function databasePath(env: Record<string, string | undefined> = process.env): string {
 	return env.DATABASE_PATH || defaultDatabasePath;
@@ -71,5 +73,27 @@ export async function startApp(): Promise<string[]> {
 	sessionPolicy();
 	apiRateLimiter();
 	resumeSettings();
+	jobLeaseMs();
 	return prepareDatabase(getDb());
+}
+
+/** How long a claimed job is its worker's (JOB_LEASE_SECONDS, default 120; decision 020). */
+export function jobLeaseMs(env: Record<string, string | undefined> = process.env): number {
+	const raw = env.JOB_LEASE_SECONDS ?? '120';
+	const seconds = Number(raw);
+	if (!/^\d+$/.test(raw) || seconds < 1 || seconds > 86_400) {
+		throw new Error(`JOB_LEASE_SECONDS must be a whole number of seconds from 1 to 86400, not "${raw}"`);
+	}
+	return seconds * 1000;
+}
+
+/** Starts the server's job worker, once the database is prepared (startApp). */
+export function startWorker(): void {
+	worker ??= startJobWorker(getDb(), { leaseMs: jobLeaseMs() });
+}
+
+/** Lets the job in hand finish and claims nothing more: the server is stopping. */
+export async function stopWorker(): Promise<void> {
+	await worker?.stop();
+	worker = undefined;
 }

@@ -40,6 +40,7 @@ import type {
 	DebriefTable,
 	LoopDecisionTable
 } from './schema-evaluation';
+import type { JobTable, JobDeliveryTable } from './schema-jobs';
 import type {
 	WebhookEndpointTable,
 	WebhookMessageTable,
@@ -85,6 +86,8 @@ export interface Database {
 	calibrationInterviewerMonth: CalibrationInterviewerMonthTable;
 	calibrationCompetencyMonth: CalibrationCompetencyMonthTable;
 	rateLimit: RateLimitTable;
+	job: JobTable;
+	jobDelivery: JobDeliveryTable;
 	webhookEndpoint: WebhookEndpointTable;
 	webhookMessage: WebhookMessageTable;
 	webhookDelivery: WebhookDeliveryTable;

@@ -1,0 +1,5 @@
+import type { Subscriber } from './events';
+
+// The subscribers every recorded event goes to, in this order: each module that turns events
+// into jobs (mail, reminders, in-app notices, webhooks, calendar invitations) adds its own here.
+export const builtInSubscribers: readonly Subscriber[] = [];

@@ -1,0 +1,35 @@
+import type { Generated } from 'kysely';
+
+// The job queue's tables, as Kysely sees them (schema.ts; decision 020).
+
+export const jobStates = ['queued', 'running', 'done', 'dead'] as const;
+export type JobState = (typeof jobStates)[number];
+
+export interface JobTable {
+	id: Generated<number>;
+	kind: string;
+	/** JSON: ids and states only, never feedback (the handler reads what it needs, with access checks). */
+	payload: string;
+	/** Unique: enqueueing the same key twice keeps the first job. */
+	key: string;
+	state: JobState;
+	/** Epoch ms: when a queued job falls due. */
+	runAt: number;
+	/** Runs begun, counted when claimed, so a run cut short by a crash counts too. */
+	attempts: Generated<number>;
+	lastError: string | null;
+	/** The worker holding the lease while running, and when the lease ends. */
+	lockedBy: string | null;
+	lockedUntil: number | null;
+	createdAt: number;
+	updatedAt: number;
+	finishedAt: number | null;
+}
+
+/** Delivery confirmed for a job's idempotency key; a rerun of the key delivers nothing. */
+export interface JobDeliveryTable {
+	key: string;
+	jobId: number;
+	detail: string | null;
+	deliveredAt: number;
+}
