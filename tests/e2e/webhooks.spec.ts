@@ -1,3 +1,5 @@
+import { Webhook } from 'standardwebhooks';
+import { startWebhookReceiver } from '../support/webhook-receiver';
 import { ApiContract, clientFor } from './support/api';
 import { expectNoViolations } from './support/axe';
 import { expect, skipBrowserValidation, test } from './support/fixtures';
@@ -90,4 +92,71 @@ test('the webhooks pages are the admins’ only', async ({ page, seed }) => {
 	await seed.signIn(page.context(), await seed.user('recruiter'));
 	expect((await page.goto('/admin/webhooks'))?.status()).toBe(403);
 	expect((await page.goto('/admin/webhooks/1'))?.status()).toBe(403);
+});
+
+test('a submitted scorecard reaches the admin’s receiver, correctly signed; the log shows it and redeliver sends it again', async ({
+	page,
+	seed
+}) => {
+	const hooks = await startWebhookReceiver();
+	try {
+		const admin = await seed.user('admin');
+		await seed.signIn(page.context(), admin);
+		await page.goto('/admin/webhooks');
+		await page.getByLabel('URL').fill(hooks.url);
+		await page.getByRole('checkbox', { name: /scorecard\.submitted/ }).check();
+		await page.getByRole('button', { name: 'Register endpoint' }).click();
+		const secret = await page.getByLabel('Signing secret').inputValue();
+
+		const recruiter = await seed.user('recruiter');
+		const panelist = await seed.user('interviewer');
+		const openingId = await seed.opening([recruiter]);
+		const candidate = await seed.candidate([openingId]);
+		const loop = await seed.loop(recruiter, candidate.id, openingId, [
+			{ round: 0, interviewerIds: [panelist.id], scheduledAt: Date.now() - 2 * 3_600_000 }
+		]);
+		const seat = loop.scorecards[0]!.id;
+		await seed.submitScorecard(panelist, seat, 4);
+
+		// The server's worker picks the job up within seconds.
+		const mine = async (count: number) => {
+			for (;;) {
+				const got = hooks.received.filter((r) => r.body.includes(`"scorecardId":"${seat}"`));
+				if (got.length >= count) return got;
+				await hooks.waitFor(hooks.received.length + 1);
+			}
+		};
+		const [delivered] = await mine(1);
+		const body = new Webhook(secret).verify(delivered!.body, delivered!.headers) as {
+			type: string;
+			data: Record<string, unknown>;
+		};
+		expect(body.type).toBe('scorecard.submitted');
+		expect(body.data).toEqual({
+			scorecardId: String(seat),
+			loopId: String(loop.loopId),
+			roundId: String(loop.rounds[0]!.id),
+			interviewerId: String(panelist.id),
+			candidateId: String(candidate.id),
+			openingId: String(openingId),
+			status: 'submitted'
+		});
+
+		await page.getByRole('link', { name: 'the endpoint’s page' }).click();
+		const row = page.getByRole('row', { name: new RegExp(delivered!.headers['webhook-id']!) });
+		await expect(row).toContainText('Delivered');
+		await expect(row).toContainText('scorecard.submitted');
+		await expect(row).toContainText('204');
+		await row.getByRole('button', { name: /^Redeliver/ }).click();
+		await expect(page.getByRole('status')).toContainText('Redelivered: the receiver answered 204.');
+		const [, again] = await mine(2);
+		expect(again!.headers['webhook-id']).toBe(delivered!.headers['webhook-id']);
+		expect(new Webhook(secret).verify(again!.body, again!.headers)).toEqual(body);
+		await expect(page.getByRole('row', { name: /\(by hand\)/ })).toHaveCount(1);
+
+		await page.getByRole('button', { name: 'Delete endpoint' }).click();
+		await expect(page).toHaveURL(/\/admin\/webhooks$/);
+	} finally {
+		await hooks.close();
+	}
 });

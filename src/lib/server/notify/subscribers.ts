@@ -1,5 +1,6 @@
 import type { Subscriber } from './events';
+import { webhookSubscriber } from '../outbound/webhook-events';
 
 // The subscribers every recorded event goes to, in this order: each module that turns events
 // into jobs (mail, reminders, in-app notices, webhooks, calendar invitations) adds its own here.
-export const builtInSubscribers: readonly Subscriber[] = [];
+export const builtInSubscribers: readonly Subscriber[] = [webhookSubscriber];
