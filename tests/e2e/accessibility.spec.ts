@@ -1,7 +1,7 @@
 import { expectNoViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 
-test('sign-in and invite pages meet WCAG 2.2 AA checks', async ({ page }) => {
+test('sign-in, invite and password reset pages meet WCAG 2.2 AA checks', async ({ page }) => {
 	await page.goto('/login');
 	await expectNoViolations(page);
 	await page.getByLabel('Email').fill('x@e2e.example.com');
@@ -11,6 +11,10 @@ test('sign-in and invite pages meet WCAG 2.2 AA checks', async ({ page }) => {
 	await expectNoViolations(page);
 	await page.goto('/invite/not-a-token');
 	await expectNoViolations(page);
+	await page.goto('/forgot-password');
+	await expectNoViolations(page);
+	await page.goto('/reset-password/not-a-token');
+	await expectNoViolations(page);
 });
 
 test('the app pages meet WCAG 2.2 AA checks, and the keyboard reaches everything', async ({ page, seed }) => {
@@ -18,7 +22,7 @@ test('the app pages meet WCAG 2.2 AA checks, and the keyboard reaches everything
 	test.slow();
 	const admin = await seed.user('admin');
 	await seed.signIn(page.context(), admin);
-	for (const path of ['/', '/admin/users', '/admin/audit', '/settings', '/no-such-page']) {
+	for (const path of ['/', '/admin/users', '/admin/audit', '/admin/jobs', '/settings', '/no-such-page']) {
 		await page.goto(path);
 		await expectNoViolations(page);
 	}

@@ -44,6 +44,12 @@ export const loginSchema = z.object({
 	password: z.string().min(1, 'Enter your password').max(passwordMaxLength)
 });
 
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+export const resetPasswordSchema = z
+	.object({ password: newPasswordSchema, confirmPassword: z.string() })
+	.refine(confirmMatches, confirmError);
+
 export const inviteSchema = z.object({
 	email: emailSchema,
 	role: roleSchema

@@ -7,6 +7,10 @@ import { recordAudit } from '../platform/audit';
 import { ConflictError, InputError, NotFoundError } from '../platform/errors';
 import { assertRole } from '../access/permissions';
 import { assertAcceptablePassword, insertUser } from './users';
+import { roleLabels } from '../../domain/roles';
+import { composeMail } from '../mail/compose';
+import { mailSettings } from '../mail/mail-settings';
+import { enqueueMail } from '../mail/mailer';
 
 export const inviteLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 
@@ -19,13 +23,16 @@ export interface PendingInvite {
 	invitedByName: string;
 }
 
-/** Creates a single-use invite link token; an earlier pending invite for the same email is revoked. */
+/**
+ * Creates a single-use invite link token; an earlier pending invite for the same email is
+ * revoked. With mail on, the link is also mailed to them (`mailed`).
+ */
 export async function createInvite(
 	db: DB,
 	actor: AuthUser,
 	input: { email: string; role: Role },
 	now = Date.now()
-): Promise<{ token: string; invite: PendingInvite }> {
+): Promise<{ token: string; invite: PendingInvite; mailed: boolean }> {
 	assertRole(actor, 'admin');
 	const email = input.email.toLowerCase();
 	const { id, secretHash, token } = issueToken();
@@ -51,6 +58,23 @@ export async function createInvite(
 				expiresAt: now + inviteLifetimeMs
 			})
 			.execute();
+		const settings = mailSettings();
+		if (settings) {
+			await enqueueMail(
+				trx,
+				`invite:${id}`,
+				composeMail({
+					to: email,
+					subject: `${actor.name} invites you to Panelist`,
+					paragraphs: [
+						`${actor.name} invites you to join your team on Panelist as ${roleLabels[input.role]}.`,
+						'Choose your name and a password to finish. The link works once and expires in 7 days.'
+					],
+					link: { href: `${settings.origin}/invite/${token}`, label: 'Join Panelist' }
+				}),
+				now
+			);
+		}
 		await recordAudit(
 			trx,
 			{
@@ -65,6 +89,7 @@ export async function createInvite(
 	});
 	return {
 		token,
+		mailed: mailSettings() !== null,
 		invite: {
 			id,
 			email,

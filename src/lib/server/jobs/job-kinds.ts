@@ -1,3 +1,4 @@
 // Every module that registers a job handler, imported here for that effect, so that a worker
 // (worker.ts, the CLI's `jobs run-due`) knows every kind of job the app queues.
+import '../mail/mailer';
 import '../outbound/webhook-events';

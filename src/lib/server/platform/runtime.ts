@@ -7,6 +7,7 @@ import { sessionPolicyFromEnv, type SessionPolicy } from '../auth/session';
 import { defaultResumeMaxBytes } from '../../domain/resume';
 import { resumeMaxBytesFromEnv, resumeStoreFromEnv, type ResumeStore } from '../hiring/resume-store';
 import { startJobWorker, type JobWorker } from '../jobs/worker';
+import { configureMail, mailSettingsFromEnv } from '../mail/mail-settings';
 
 // What the running server shares across requests: its database and its settings.
 
@@ -74,6 +75,7 @@ export async function startApp(): Promise<string[]> {
 	apiRateLimiter();
 	resumeSettings();
 	jobLeaseMs();
+	configureMail(mailSettingsFromEnv(process.env));
 	return prepareDatabase(getDb());
 }
 

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-// The job queue's tables, as Kysely sees them (schema.ts; decision 020).
+// The tables of the job queue and of what it sends (schema.ts; decisions 020 and 021).
 
 export const jobStates = ['queued', 'running', 'done', 'dead'] as const;
 export type JobState = (typeof jobStates)[number];
@@ -32,4 +32,14 @@ export interface JobDeliveryTable {
 	jobId: number;
 	detail: string | null;
 	deliveredAt: number;
+}
+
+/** A password reset link's token (id.secret, only the secret's hash kept; auth/password-reset.ts). */
+export interface PasswordResetTable {
+	id: string;
+	secretHash: Uint8Array;
+	userId: number;
+	createdAt: number;
+	expiresAt: number;
+	usedAt: number | null;
 }

@@ -40,7 +40,7 @@ import type {
 	DebriefTable,
 	LoopDecisionTable
 } from './schema-evaluation';
-import type { JobTable, JobDeliveryTable } from './schema-jobs';
+import type { JobTable, JobDeliveryTable, PasswordResetTable } from './schema-jobs';
 import type {
 	WebhookEndpointTable,
 	WebhookMessageTable,
@@ -88,6 +88,7 @@ export interface Database {
 	rateLimit: RateLimitTable;
 	job: JobTable;
 	jobDelivery: JobDeliveryTable;
+	passwordReset: PasswordResetTable;
 	webhookEndpoint: WebhookEndpointTable;
 	webhookMessage: WebhookMessageTable;
 	webhookDelivery: WebhookDeliveryTable;

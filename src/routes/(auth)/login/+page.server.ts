@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { loginSchema } from '#lib/domain/account-schemas.ts';
 import { validateForm } from '#lib/domain/validation.ts';
 import { getDb, sessionPolicy } from '#lib/server/platform/runtime.ts';
+import { mailSettings } from '#lib/server/mail/mail-settings.ts';
 import { setSessionCookie } from '#lib/server/auth/cookie.ts';
 import { safeRedirectTarget } from '#lib/server/auth/guards.ts';
 import { attemptLogin, createLoginLimiters, type LoginLimiters } from '#lib/server/auth/login.ts';
@@ -13,6 +14,8 @@ let limiters: LoginLimiters | undefined;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
+	// A reset link needs mail; without it, people ask an admin.
+	return { canResetByMail: mailSettings() !== null, passwordReset: url.searchParams.has('reset') };
 };
 
 export const actions: Actions = {

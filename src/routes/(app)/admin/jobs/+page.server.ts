@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { jobFilterSchema, retryJobSchema } from '#lib/domain/job-list.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import { listJobs, retryJob } from '#lib/server/jobs/job-admin.ts';
+import { mailSettings } from '#lib/server/mail/mail-settings.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,7 +19,11 @@ export const load: PageServerLoad = async (event) => {
 		const problems = Object.values(z.flattenError(filter.error).fieldErrors).flat();
 		error(400, problems.join('; '));
 	}
-	return { ...(await listJobs(getDb(), admin, filter.data)), filter: filter.data };
+	return {
+		...(await listJobs(getDb(), admin, filter.data)),
+		filter: filter.data,
+		mailOn: mailSettings() !== null
+	};
 };
 
 export const actions: Actions = {

@@ -30,8 +30,8 @@ export const actions: Actions = {
 	invite: async (event) => {
 		const admin = requireRole(event, 'admin');
 		return runFormAction(event.request, inviteSchema, 'invite', async (input) => {
-			const { token, invite } = await createInvite(getDb(), admin, input);
-			return { inviteLink: `${event.url.origin}/invite/${token}`, invitedEmail: invite.email };
+			const { token, invite, mailed } = await createInvite(getDb(), admin, input);
+			return { inviteLink: `${event.url.origin}/invite/${token}`, invitedEmail: invite.email, mailed };
 		});
 	},
 

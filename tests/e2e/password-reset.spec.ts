@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../src/lib/server/platform/db';
+import { prepareDatabase } from '../../src/lib/server/platform/prepare-database';
+import { startMailbox } from '../support/smtp-mailbox';
+import { Seed } from '../support/seed';
+import { expect, test } from './support/fixtures';
+import { startServer } from './support/server-process';
+
+// "Forgot password" as a person meets it, with a server of its own that sends mail to a real
+// SMTP server started here (the shared test server has mail off).
+
+/** A loopback port nothing listens on now, so ORIGIN can name it before the server starts. */
+async function freePort(): Promise<number> {
+	const probe = net.createServer();
+	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+	const { port } = probe.address() as net.AddressInfo;
+	await new Promise((resolve) => probe.close(resolve));
+	return port;
+}
+
+test('a forgotten password is reset through the link in the mail, once, and the old sessions end', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const mailbox = await startMailbox();
+	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-reset-')), 'panelist.db');
+	const db = openDatabase(file);
+	await prepareDatabase(db);
+	const seed = new Seed(db);
+	await seed.user('admin');
+	const sam = await seed.user('interviewer');
+	const port = await freePort();
+	// localhost: the name the seeded session cookie is for.
+	const origin = `http://localhost:${port}`;
+	const server = await startServer(file, {
+		PORT: String(port),
+		ORIGIN: origin,
+		SMTP_URL: mailbox.url,
+		MAIL_FROM: 'Panelist <panelist@example.com>'
+	});
+	const elsewhere = await browser.newContext({ baseURL: origin });
+	const context = await browser.newContext({ baseURL: origin });
+	try {
+		await seed.signIn(elsewhere, sam);
+		const other = await elsewhere.newPage();
+		await other.goto('/interviews');
+		await expect(other).toHaveURL(`${origin}/interviews`);
+
+		const page = await context.newPage();
+		await page.goto('/login');
+		await page.getByRole('link', { name: 'Forgot your password?' }).click();
+		await page.getByLabel('Email').fill(sam.email);
+		await page.getByRole('button', { name: 'Send me a reset link' }).click();
+		await expect(page.getByRole('status')).toContainText(`If ${sam.email} belongs to an account`);
+
+		const [mail] = await mailbox.waitForCount(1);
+		expect(mail!.subject).toBe('Reset your Panelist password');
+		const link = /(http\S+\/reset-password\/\S+)/.exec(mail!.text!)![1]!;
+		expect(link.startsWith(`${origin}/reset-password/`)).toBe(true);
+
+		await page.goto(link);
+		await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase');
+		await page.getByLabel('Confirm new password').fill('a brand new passphrase');
+		await page.getByRole('button', { name: 'Set my new password' }).click();
+		await expect(page.getByRole('status')).toHaveText('Your new password is set. Sign in with it.');
+		await page.getByLabel('Email').fill(sam.email);
+		await page.getByLabel('Password').fill('a brand new passphrase');
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await expect(page).toHaveURL(`${origin}/`);
+
+		// The session on the other device ended; the link works once.
+		await other.goto('/interviews');
+		await expect(other).toHaveURL(/\/login/);
+		await page.goto(link);
+		await expect(page.getByRole('heading', { name: 'This reset link cannot be used' })).toBeVisible();
+	} finally {
+		await context.close();
+		await elsewhere.close();
+		server.child.kill('SIGTERM');
+		await server.exited;
+		await db.destroy();
+		await mailbox.close();
+	}
+});
