@@ -62,11 +62,37 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('secret_hash', 'blob', (c) => c.notNull())
 		.addColumn('created_at', 'integer', (c) => c.notNull())
 		.execute();
+
+	// What each seat's last invitation said, to number the next one (SEQUENCE) and to cancel
+	// it after the seat itself is gone. Not tied to the scorecard row: removal deletes that.
+	await db.schema
+		.createTable('calendar_invitation')
+		.addColumn('scorecard_id', 'integer', (c) => c.primaryKey())
+		.addColumn('loop_id', 'integer', (c) => c.notNull().references('loop.id').onDelete('cascade'))
+		.addColumn('round_id', 'integer', (c) => c.notNull().references('loop_round.id').onDelete('cascade'))
+		.addColumn('interviewer_id', 'integer', (c) => c.notNull().references('user.id').onDelete('cascade'))
+		.addColumn('sequence', 'integer', (c) => c.notNull())
+		.addColumn('starts_at', 'integer', (c) => c.notNull())
+		.addColumn('ends_at', 'integer', (c) => c.notNull())
+		.addColumn('cancelled_at', 'integer')
+		.addColumn('updated_at', 'integer', (c) => c.notNull())
+		.execute();
+	await db.schema
+		.createIndex('calendar_invitation_loop')
+		.on('calendar_invitation')
+		.column('loop_id')
+		.execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on app types
 export async function down(db: Kysely<any>): Promise<void> {
-	for (const table of ['calendar_feed', 'webhook_delivery', 'webhook_message', 'webhook_endpoint']) {
+	for (const table of [
+		'calendar_invitation',
+		'calendar_feed',
+		'webhook_delivery',
+		'webhook_message',
+		'webhook_endpoint'
+	]) {
 		await db.schema.dropTable(table).execute();
 	}
 }

@@ -16,6 +16,9 @@ export interface ParsedEvent {
 	attendees: string[];
 }
 
+/** A calendar address with its scheme in one spelling (schemes ignore case: MAILTO: is mailto:). */
+const address = (uri: string) => uri.replace(/^mailto:/i, 'mailto:');
+
 export function parseCalendar(text: string): { method: string | null; events: ParsedEvent[] } {
 	const calendar = new ICAL.Component(ICAL.parse(text));
 	if (calendar.name !== 'vcalendar') throw new Error(`Not a calendar: ${calendar.name}`);
@@ -36,8 +39,8 @@ export function parseCalendar(text: string): { method: string | null; events: Pa
 				description: event.description,
 				url: value(vevent, 'url'),
 				status: value(vevent, 'status'),
-				organizer: value(vevent, 'organizer'),
-				attendees: vevent.getAllProperties('attendee').map((p) => String(p.getFirstValue()))
+				organizer: value(vevent, 'organizer')?.replace(/^mailto:/i, 'mailto:') ?? null,
+				attendees: vevent.getAllProperties('attendee').map((p) => address(String(p.getFirstValue())))
 			};
 		})
 	};

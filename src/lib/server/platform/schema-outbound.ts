@@ -51,3 +51,17 @@ export interface CalendarFeedTable {
 	secretHash: Uint8Array;
 	createdAt: number;
 }
+
+/** A seat's last calendar invitation (calendar-invitations.ts). */
+export interface CalendarInvitationTable {
+	scorecardId: number;
+	loopId: number;
+	roundId: number;
+	interviewerId: number;
+	sequence: number;
+	startsAt: number;
+	endsAt: number;
+	/** Set once a CANCEL is sent; a later assignment of the same seat sends a REQUEST again. */
+	cancelledAt: number | null;
+	updatedAt: number;
+}

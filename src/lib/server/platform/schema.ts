@@ -45,7 +45,8 @@ import type {
 	WebhookEndpointTable,
 	WebhookMessageTable,
 	WebhookDeliveryTable,
-	CalendarFeedTable
+	CalendarFeedTable,
+	CalendarInvitationTable
 } from './schema-outbound';
 
 // Tables as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns), one
@@ -93,6 +94,7 @@ export interface Database {
 	webhookMessage: WebhookMessageTable;
 	webhookDelivery: WebhookDeliveryTable;
 	calendarFeed: CalendarFeedTable;
+	calendarInvitation: CalendarInvitationTable;
 }
 
 export type User = Selectable<UserTable>;
