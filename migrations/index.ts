@@ -11,6 +11,7 @@ import * as m009 from './009-resumes-and-opening-descriptions';
 import * as m010 from './010-rate-limits';
 import * as m011 from './011-job-queue-and-notifications';
 import * as m012 from './012-webhooks-and-calendar';
+import * as m015 from './015-password-resets';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
 // the same list without reading the folder at run time (tests check none is missing).
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
 	'009-resumes-and-opening-descriptions': m009,
 	'010-rate-limits': m010,
 	'011-job-queue-and-notifications': m011,
-	'012-webhooks-and-calendar': m012
+	'012-webhooks-and-calendar': m012,
+	'015-password-resets': m015
 };

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-// The tables of the job queue and of what it sends (schema.ts; decisions 020 and 021).
+// The tables of the job queue and of what it sends (schema.ts; migrations 011 and 015; decisions 020 and 021).
 
 export const jobStates = ['queued', 'running', 'done', 'dead'] as const;
 export type JobState = (typeof jobStates)[number];
