@@ -10,6 +10,7 @@ import * as m008 from './008-revoke-tokens-of-deactivated-users';
 import * as m009 from './009-resumes-and-opening-descriptions';
 import * as m010 from './010-rate-limits';
 import * as m011 from './011-job-queue-and-notifications';
+import * as m012 from './012-webhooks-and-calendar';
 import * as m013 from './013-company-sign-in';
 import * as m014 from './014-candidate-privacy';
 import * as m015 from './015-password-resets';
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
 	'009-resumes-and-opening-descriptions': m009,
 	'010-rate-limits': m010,
 	'011-job-queue-and-notifications': m011,
+	'012-webhooks-and-calendar': m012,
 	'013-company-sign-in': m013,
 	'014-candidate-privacy': m014,
 	'015-password-resets': m015

@@ -51,6 +51,10 @@ test('the API document is public and a valid OpenAPI 3.1 document', async ({ req
 		'PUT /scorecards/{id}',
 		'POST /scorecards/{id}/submit',
 		'GET /calibration',
+		'GET /webhooks',
+		'POST /webhooks',
+		'DELETE /webhooks/{id}',
+		'GET /webhooks/{id}/deliveries',
 		'GET /openapi.json'
 	]) {
 		expect(operations).toContain(expected);

@@ -15,13 +15,14 @@ const navigationByRole: Record<Role, { sees: string[]; doesNotSee: string[] }> =
 			'Sign-in',
 			'Audit trail',
 			'Jobs',
-			'Retention'
+			'Retention',
+			'Webhooks'
 		],
 		doesNotSee: []
 	},
 	recruiter: {
 		sees: ['Dashboard', 'My interviews', 'Openings', 'Templates', 'Library'],
-		doesNotSee: ['Users', 'Sign-in', 'Audit trail', 'Jobs', 'Retention']
+		doesNotSee: ['Users', 'Sign-in', 'Audit trail', 'Jobs', 'Retention', 'Webhooks']
 	},
 	interviewer: {
 		sees: ['Dashboard', 'My interviews'],
@@ -31,6 +32,7 @@ const navigationByRole: Record<Role, { sees: string[]; doesNotSee: string[] }> =
 			'Audit trail',
 			'Jobs',
 			'Retention',
+			'Webhooks',
 			'Openings',
 			'Candidates',
 			'Templates',

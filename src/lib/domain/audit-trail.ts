@@ -16,7 +16,8 @@ export const auditEntityLabels = {
 	loop: 'Loops',
 	scorecard: 'Scorecards',
 	settings: 'Settings',
-	job: 'Jobs'
+	job: 'Jobs',
+	webhook: 'Webhooks'
 } as const;
 
 export type AuditEntity = keyof typeof auditEntityLabels;

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createApiToken } from '../../../src/lib/server/auth/api-tokens';
@@ -20,6 +21,15 @@ export interface ServerProcess {
 	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 	/** What it printed so far, to explain a failure. */
 	output: () => string;
+}
+
+/** A loopback port nothing listens on now, so ORIGIN can name it before the server starts. */
+export async function freePort(): Promise<number> {
+	const probe = net.createServer();
+	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+	const { port } = probe.address() as net.AddressInfo;
+	await new Promise((resolve) => probe.close(resolve));
+	return port;
 }
 
 /** Starts `node scripts/server.js` on the database; resolves once it listens. */

@@ -97,7 +97,8 @@ describe('navigation', () => {
 			'Sign-in',
 			'Audit trail',
 			'Jobs',
-			'Retention'
+			'Retention',
+			'Webhooks'
 		]);
 		expect(labels('recruiter')).toEqual([
 			'Dashboard',

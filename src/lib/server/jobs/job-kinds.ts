@@ -2,3 +2,4 @@
 // (worker.ts, the CLI's `jobs run-due`) knows every kind of job the app queues.
 import '../hiring/retention-job';
 import '../mail/mailer';
+import '../outbound/webhook-events';

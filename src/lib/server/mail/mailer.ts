@@ -15,13 +15,16 @@ export interface MailMessage {
 	subject: string;
 	text: string;
 	html: string;
+	/** An iCalendar invitation (decision 022), sent as the text/calendar part mail clients act on. */
+	calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
 }
 
 const messageSchema = z.object({
 	to: z.email(),
 	subject: z.string().min(1).max(300),
 	text: z.string().min(1),
-	html: z.string().min(1)
+	html: z.string().min(1),
+	calendar: z.object({ method: z.enum(['REQUEST', 'CANCEL']), content: z.string().min(1) }).optional()
 });
 
 /**
@@ -67,9 +70,11 @@ registerJobHandler('mail.send', {
 	run: async (job) => {
 		const settings = mailSettings();
 		if (!settings) throw new PermanentJobError('Mail is off: SMTP_URL is not set');
+		const { calendar, ...message } = job.payload;
 		const info = await transporterFor(settings).sendMail({
 			from: settings.from,
-			...job.payload,
+			...message,
+			...(calendar ? { icalEvent: { method: calendar.method, content: calendar.content } } : {}),
 			messageId: messageIdFor(job.key, settings.from)
 		});
 		return {

@@ -43,6 +43,13 @@ import type {
 	LoopDecisionTable
 } from './schema-evaluation';
 import type { JobTable, JobDeliveryTable, PasswordResetTable } from './schema-jobs';
+import type {
+	WebhookEndpointTable,
+	WebhookMessageTable,
+	WebhookDeliveryTable,
+	CalendarFeedTable,
+	CalendarInvitationTable
+} from './schema-outbound';
 
 // Tables as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns), one
 // module per area beside this file. Every timestamp is epoch milliseconds (INTEGER), one
@@ -87,6 +94,11 @@ export interface Database {
 	job: JobTable;
 	jobDelivery: JobDeliveryTable;
 	passwordReset: PasswordResetTable;
+	webhookEndpoint: WebhookEndpointTable;
+	webhookMessage: WebhookMessageTable;
+	webhookDelivery: WebhookDeliveryTable;
+	calendarFeed: CalendarFeedTable;
+	calendarInvitation: CalendarInvitationTable;
 }
 
 export type User = Selectable<UserTable>;

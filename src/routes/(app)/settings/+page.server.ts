@@ -13,14 +13,23 @@ import {
 	twoFactorLimiter
 } from '#lib/server/auth/two-factor.ts';
 import { isTwoFactorRequiredFor } from '#lib/server/auth/two-factor-policy.ts';
+import {
+	createCalendarFeed,
+	getCalendarFeedStatus,
+	revokeCalendarFeed
+} from '#lib/server/outbound/calendar-feed.ts';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireSession(event);
 	const db = getDb();
-	const [tokens, twoFactor] = await Promise.all([listApiTokens(db, user), loadTwoFactorSettings(db, user)]);
-	return { account: user, tokens, twoFactor };
+	const [tokens, twoFactor, calendarFeed] = await Promise.all([
+		listApiTokens(db, user),
+		loadTwoFactorSettings(db, user),
+		getCalendarFeedStatus(db, user)
+	]);
+	return { account: user, tokens, twoFactor, calendarFeed };
 };
 
 export const actions: Actions = {
@@ -73,6 +82,23 @@ export const actions: Actions = {
 			const required = await isTwoFactorRequiredFor(db, user);
 			await disableOwnTwoFactor(db, twoFactorLimiter(db), user, code, required);
 			return { twoFactorOff: true };
+		});
+	},
+
+	/** The feed's address is in this answer only: only a hash of its secret is kept. */
+	createCalendarFeed: async (event) => {
+		const user = requireUser(event);
+		return runFormAction(event.request, z.object({}), 'createCalendarFeed', async () => {
+			const token = await createCalendarFeed(getDb(), user);
+			return { calendarFeedUrl: `${event.url.origin}/calendar/${token}.ics` };
+		});
+	},
+
+	revokeCalendarFeed: async (event) => {
+		const user = requireUser(event);
+		return runFormAction(event.request, z.object({}), 'revokeCalendarFeed', async () => {
+			await revokeCalendarFeed(getDb(), user);
+			return { calendarFeedRevoked: true };
 		});
 	}
 };

@@ -29,6 +29,12 @@ import { recordDecisionEndpoint } from './decisions';
 import { createUserEndpoint, listUsersEndpoint } from './users';
 import { putResumeEndpoint, removeResumeEndpoint } from './resumes';
 import { candidateExportEndpoint } from './subject-access';
+import {
+	createWebhookEndpoint,
+	deleteWebhookEndpoint,
+	listWebhookDeliveriesEndpoint,
+	listWebhooksEndpoint
+} from './webhooks';
 import { getScorecardEndpoint, saveScorecardEndpoint, submitScorecardEndpoint } from './scorecards';
 
 /** Every endpoint of API v1, in the order the document lists them. */
@@ -64,7 +70,11 @@ export const endpoints: Endpoint[] = [
 	getScorecardEndpoint,
 	saveScorecardEndpoint,
 	submitScorecardEndpoint,
-	calibrationEndpoint
+	calibrationEndpoint,
+	listWebhooksEndpoint,
+	createWebhookEndpoint,
+	deleteWebhookEndpoint,
+	listWebhookDeliveriesEndpoint
 ] as Endpoint[];
 
 let document: Record<string, unknown> | undefined;
