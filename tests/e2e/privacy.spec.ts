@@ -165,10 +165,7 @@ test('an admin sets how long candidates’ data is kept and sees who is anonymis
 	);
 	await seed.signIn(page.context(), await seed.user('admin'));
 	await page.goto('/');
-	await page
-		.getByRole('navigation', { name: 'Main' })
-		.getByRole('link', { name: 'Retention' })
-		.click();
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Retention' }).click();
 	await expect(page.getByRole('region', { name: /Anonymised in the next 30 days/ })).toContainText(
 		candidate.name
 	);

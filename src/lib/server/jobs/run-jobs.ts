@@ -89,8 +89,8 @@ export async function claimJob(
 				updatedAt: now
 			})
 			// `=`, not `in`: a scalar subquery runs once (PostgreSQL's InitPlan); under `in` the
-		// planner may run it per row and, each time skipping what it just locked, claim them all.
-		.where('id', '=', pick)
+			// planner may run it per row and, each time skipping what it just locked, claim them all.
+			.where('id', '=', pick)
 			// Again, on the row as it is now: PostgreSQL rechecks a row another claim just changed.
 			.where(isDue(now))
 			.returning(['id', 'kind', 'key', 'payload', 'attempts'])

@@ -17,7 +17,9 @@ const opening = z
 		title: z.string(),
 		team: z.string(),
 		level: z.string(),
-		description: z.string().meta({ description: 'What the role is; the panel reads it in the interview kit' }),
+		description: z
+			.string()
+			.meta({ description: 'What the role is; the panel reads it in the interview kit' }),
 		status: z.enum(openingStatuses),
 		templateId: idOut,
 		templateName: z.string(),
