@@ -52,6 +52,9 @@ test('a forgotten password is reset through the link in the mail, once, and the 
 		const page = await context.newPage();
 		await page.goto('/login');
 		await page.getByRole('link', { name: 'Forgot your password?' }).click();
+		// The new page first: the sign-in page, hydrating as its link is followed, has an Email
+		// field and an html.js of its own, and typing there would leave this form empty.
+		await expect(page.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible();
 		// Typed before the page's scripts start, the address could be set back as they do.
 		await expect(page.locator('html.js')).toBeAttached();
 		await page.getByLabel('Email').fill(sam.email);

@@ -224,6 +224,27 @@ test('amending a submitted scorecard needs a reason, keeps the original and is a
 	await expect(page.getByRole('article', { name: `${priya.name}’s scorecard` })).toContainText('Amended');
 });
 
+test('“Amend this scorecard”, opened while the page is still loading, stays open once its scripts run', async ({
+	page,
+	seed
+}) => {
+	const { priya, priyaCard } = await panel(seed);
+	await seed.submitScorecard(priya, priyaCard, 3, 3);
+	await seed.signIn(page.context(), priya);
+	// The app's scripts wait until the disclosure has been opened, as on a slow phone.
+	let releaseScripts = () => {};
+	const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await scriptsHeld;
+		await route.continue();
+	});
+	await page.goto(`/interviews/${priyaCard}`, { waitUntil: 'commit' });
+	await page.getByText('Amend this scorecard').click();
+	releaseScripts();
+	await expect(page.locator('html.js')).toBeAttached();
+	await expect(page.getByLabel('Reason for the amendment')).toBeVisible();
+});
+
 async function openKitSubmitted(page: Page, seed: Seed, who: SeededUser, scorecardId: number) {
 	await seed.signIn(page.context(), who);
 	await page.goto(`/interviews/${scorecardId}`);
