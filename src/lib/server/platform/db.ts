@@ -18,7 +18,13 @@ import { Migrator, type MigrationProvider } from 'kysely/migration';
 import { migrations } from '../../../../migrations/index';
 import { PostgresSchemaPlugin, isPostgres } from '../../../../migrations/support/engine';
 import { numberPlaceholders } from './engine/numbered-placeholders';
-import { createPostgresDb, createPostgresPool, isPostgresUrl, readPostgresSettings } from './engine/postgres';
+import {
+	createPostgresDb,
+	createPostgresPool,
+	isPostgresUrl,
+	readPostgresSettings,
+	runPrepared
+} from './engine/postgres';
 import { tableExists } from './engine/table-exists';
 import type { Database } from './schema';
 
@@ -135,6 +141,10 @@ export async function runNow<Row>(db: DB, query: string, parameters: readonly un
 			return [];
 		}
 		return statement.all(parameters) as Row[];
+	}
+	if (!connection) {
+		const rows = await runPrepared<Row>(db, query, parameters);
+		if (rows) return rows;
 	}
 	const text = !connection && isPostgres(db) ? numberPlaceholders(query) : query;
 	const { rows } = await db.executeQuery<Row>(CompiledQuery.raw(text, [...parameters]));
