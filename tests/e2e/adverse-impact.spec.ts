@@ -1,0 +1,123 @@
+import { ApiContract, clientFor } from './support/api';
+import { expectNoViolations } from './support/axe';
+import { saveMonitoringSettings } from '../../src/lib/server/fairness/monitoring-settings';
+import {
+	getSelfIdentificationPath,
+	saveSelfIdentification
+} from '../../src/lib/server/fairness/self-identification';
+import { expect, test, type Seed } from './support/fixtures';
+
+// Adverse impact monitoring (decision 025): candidates self-identify through a private link,
+// their answers reach nobody who interviews or decides.
+
+/** Monitoring on, with a category whose options no other page could show by chance. */
+async function monitorWith(seed: Seed, tag: string) {
+	const admin = await seed.user('admin');
+	const options = [`Heron ${tag}`, `Otter ${tag}`];
+	await saveMonitoringSettings(seed.db, admin, { enabled: true, categories: [{ name: 'Group', options }] });
+	return options;
+}
+
+test('an admin turns monitoring on; the candidate answers through the link a recruiter copies, without signing in', async ({
+	page,
+	seed,
+	db
+}) => {
+	const admin = await seed.user('admin');
+	await seed.signIn(page.context(), admin);
+	await page.goto('/adverse-impact');
+	await page.getByLabel('Invite candidates to self-identify').check();
+	await page.getByLabel('Categories').fill('Gender: Woman, Man, Non-binary\nEthnicity: Asian, Black, White');
+	await page.getByRole('button', { name: 'Save monitoring' }).click();
+	await expect(page.getByRole('status')).toHaveText('Monitoring saved.');
+
+	const recruiter = await seed.user('recruiter');
+	const candidate = await seed.candidate([await seed.opening([await seed.user('interviewer')])]);
+	await page.context().clearCookies();
+	await seed.signIn(page.context(), recruiter);
+	await page.goto(`/candidates/${candidate.id}`);
+	const link = await page.getByLabel('Self-identification link').inputValue();
+	expect(link).toMatch(/\/self-identify\/\d+\.[\w-]+$/);
+
+	await page.context().clearCookies();
+	await page.goto(link);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tell us about yourself, if you wish');
+	await expect(page.getByText('voluntary', { exact: true })).toBeVisible();
+	const gender = page.getByRole('group', { name: 'Gender' });
+	await expect(gender.getByRole('radio')).toHaveCount(4);
+	await expect(gender.getByRole('radio', { name: 'Prefer not to say' })).toBeVisible();
+	await gender.getByRole('radio', { name: 'Non-binary' }).check();
+	await expectNoViolations(page);
+	await page.getByRole('button', { name: 'Save my answers' }).click();
+	await expect(page.getByRole('status')).toHaveText('Thank you: your answers are saved.');
+	expect(
+		await db
+			.selectFrom('demographicAnswer')
+			.select(['category', 'answer'])
+			.where('candidateId', '=', candidate.id)
+			.execute()
+	).toEqual([{ category: 'Gender', answer: 'Non-binary' }]);
+
+	await page.reload();
+	await expect(page.getByRole('button', { name: 'Replace my answers' })).toBeVisible();
+	await expect(gender.getByRole('radio', { name: 'Non-binary' })).not.toBeChecked();
+	await page.goto(`${link}x`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link does not work');
+});
+
+test('no answer reaches what an interviewer, a hiring manager or a pending panelist who is a recruiter can open', async ({
+	page,
+	request,
+	seed
+}) => {
+	const tag = `${Date.now()}`;
+	const [heron] = await monitorWith(seed, tag);
+	const recruiter = await seed.user('recruiter');
+	const pendingRecruiter = await seed.user('recruiter');
+	const interviewer = await seed.user('interviewer');
+	const manager = await seed.user('interviewer');
+	const openingId = await seed.opening([manager]);
+	const candidate = await seed.candidate([openingId]);
+	const { loopId, scorecards } = await seed.loop(recruiter, candidate.id, openingId, [
+		{ round: 0, interviewerIds: [interviewer.id], scheduledAt: Date.now() - 86_400_000 },
+		{ round: 1, interviewerIds: [pendingRecruiter.id], scheduledAt: Date.now() - 86_400_000 }
+	]);
+	await seed.submitScorecard(interviewer, scorecards[0]!.id, 3);
+	const path = await getSelfIdentificationPath(seed.db, recruiter, candidate.id);
+	await saveSelfIdentification(seed.db, path.replace('/self-identify/', ''), { category0: heron! });
+
+	const doors: [typeof interviewer, string[], string[]][] = [
+		[interviewer, [`/interviews/${scorecards[0]!.id}`, `/loops/${loopId}/results`], ['/adverse-impact']],
+		[
+			manager,
+			[
+				`/candidates/${candidate.id}`,
+				`/loops/${loopId}`,
+				`/loops/${loopId}/results`,
+				`/openings/${openingId}/comparison`
+			],
+			['/adverse-impact', `/candidates/${candidate.id}/record`]
+		],
+		[
+			pendingRecruiter,
+			[`/candidates/${candidate.id}`, `/candidates/${candidate.id}/record`, `/loops/${loopId}`],
+			[]
+		]
+	];
+	const contract = await ApiContract.load(request);
+	for (const [who, open, refused] of doors) {
+		await page.context().clearCookies();
+		await seed.signIn(page.context(), who);
+		for (const url of open) {
+			expect((await page.goto(url))?.status(), url).toBe(200);
+			expect(await page.content(), url).not.toContain(heron);
+		}
+		for (const url of refused) expect((await page.goto(url))?.status(), url).toBe(403);
+		const api = await clientFor(request, contract, seed, who);
+		const exported = await api.get('/candidates/{id}/export', { params: { id: candidate.id } });
+		expect(JSON.stringify(exported.body)).not.toContain(heron);
+		expect(exported.status).toBe(who === pendingRecruiter ? 200 : 403);
+	}
+	await page.goto(`/candidates/${candidate.id}/record`);
+	await expect(page.getByText('Only an admin’s copy of this record includes them.')).toBeVisible();
+});
