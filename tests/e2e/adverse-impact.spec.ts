@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { ApiContract, clientFor } from './support/api';
 import { expectNoViolations } from './support/axe';
 import { saveMonitoringSettings } from '../../src/lib/server/fairness/monitoring-settings';
@@ -87,7 +88,11 @@ test('no answer reaches what an interviewer, a hiring manager or a pending panel
 	await saveSelfIdentification(seed.db, path.replace('/self-identify/', ''), { category0: heron! });
 
 	const doors: [typeof interviewer, string[], string[]][] = [
-		[interviewer, [`/interviews/${scorecards[0]!.id}`, `/loops/${loopId}/results`], ['/adverse-impact']],
+		[
+			interviewer,
+			[`/interviews/${scorecards[0]!.id}`, `/loops/${loopId}/results`],
+			['/adverse-impact', '/adverse-impact/report.csv']
+		],
 		[
 			manager,
 			[
@@ -96,7 +101,7 @@ test('no answer reaches what an interviewer, a hiring manager or a pending panel
 				`/loops/${loopId}/results`,
 				`/openings/${openingId}/comparison`
 			],
-			['/adverse-impact', `/candidates/${candidate.id}/record`]
+			['/adverse-impact', '/adverse-impact/report.csv', `/candidates/${candidate.id}/record`]
 		],
 		[
 			pendingRecruiter,
@@ -120,4 +125,62 @@ test('no answer reaches what an interviewer, a hiring manager or a pending panel
 	}
 	await page.goto(`/candidates/${candidate.id}/record`);
 	await expect(page.getByText('Only an admin’s copy of this record includes them.')).toBeVisible();
+});
+
+test('a recruiter reads the report for an opening: rates, the four-fifths flag, suppression, and its CSV', async ({
+	page,
+	seed
+}) => {
+	const tag = `${Date.now()}`;
+	const [heron, otter] = await monitorWith(seed, tag);
+	const recruiter = await seed.user('recruiter');
+	const openingId = await seed.opening([await seed.user('interviewer')], `Opening ${tag}`);
+	// Heron: 5 loops, all positive, 3 hires. Otter: 6 loops, 2 positive, 1 hire. Prefer not to
+	// say: 2, no answer: 1 (two small groups, so neither can be worked out from the other).
+	type Held = [string | null, 1 | 2 | 3 | 4, boolean];
+	const loops: Held[] = [
+		...([4, 3, 3, 4, 3] as const).map((r, i): Held => [heron!, r, i < 3]),
+		...([3, 3, 2, 1, 2, 2] as const).map((r, i): Held => [otter!, r, i === 0]),
+		['Prefer not to say', 3, false],
+		['Prefer not to say', 2, false],
+		[null, 4, true]
+	];
+	for (const [group, recommendation, hire] of loops) {
+		const panelist = await seed.user('interviewer');
+		const candidate = await seed.candidate([openingId]);
+		const path = await getSelfIdentificationPath(seed.db, recruiter, candidate.id);
+		if (group)
+			await saveSelfIdentification(seed.db, path.replace('/self-identify/', ''), { category0: group });
+		const { loopId, scorecards } = await seed.loop(recruiter, candidate.id, openingId, [
+			{ round: 0, interviewerIds: [panelist.id], scheduledAt: Date.now() - 86_400_000 }
+		]);
+		await seed.submitScorecard(panelist, scorecards[0]!.id, recommendation);
+		await seed.decide(recruiter, loopId, {
+			outcome: hire ? 'hire' : 'no_hire',
+			rationale: 'Done',
+			dissent: ''
+		});
+	}
+
+	await seed.signIn(page.context(), recruiter);
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Adverse impact' }).click();
+	await page.getByLabel('Opening').selectOption({ label: `Opening ${tag}` });
+	await page.getByRole('button', { name: 'Show' }).click();
+	const table = page.getByRole('table', { name: 'Pass-through by Group' });
+	const otterRow = table.getByRole('row', { name: new RegExp(`^${otter}`) });
+	await expect(otterRow).toContainText('33% (2)');
+	await expect(otterRow).toContainText('Below four fifths');
+	await expect(otterRow).toContainText('0.061');
+	await expect(table.getByRole('row', { name: new RegExp(`^${heron}`) })).toContainText('highest');
+	await expect(table.getByRole('row', { name: /^No answer/ })).toContainText('fewer than 5');
+	await expect(table.getByRole('row', { name: /^Prefer not to say/ })).toContainText('fewer than 5');
+	await expectNoViolations(page);
+
+	const download = page.waitForEvent('download');
+	await page.getByRole('link', { name: 'Download this report as CSV' }).click();
+	const csv = fs.readFileSync(await (await download).path(), 'utf8');
+	expect(csv).toContain(`${otter},Positive panel recommendation,6,2,0.333,0.333,yes,0.061`);
+	expect(csv).toContain('Prefer not to say,Hire decision,fewer than 5');
+	expect(csv).not.toMatch(/Candidate \d/);
 });
