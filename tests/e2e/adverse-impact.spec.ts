@@ -127,7 +127,7 @@ test('no answer reaches what an interviewer, a hiring manager or a pending panel
 	await expect(page.getByText('Only an admin’s copy of this record includes them.')).toBeVisible();
 });
 
-test('a recruiter reads the report for an opening: rates, the four-fifths flag, suppression, and its CSV', async ({
+test('a recruiter reads the report for an opening: rates, the four-fifths flag, suppression, rating gaps, and its CSV', async ({
 	page,
 	seed
 }) => {
@@ -145,8 +145,9 @@ test('a recruiter reads the report for an opening: rates, the four-fifths flag, 
 		['Prefer not to say', 2, false],
 		[null, 4, true]
 	];
+	// One interviewer sits on every panel: enough scorecards of both groups for their gap.
+	const panelist = await seed.user('interviewer', `Rater ${tag}`);
 	for (const [group, recommendation, hire] of loops) {
-		const panelist = await seed.user('interviewer');
 		const candidate = await seed.candidate([openingId]);
 		const path = await getSelfIdentificationPath(seed.db, recruiter, candidate.id);
 		if (group)
@@ -175,6 +176,13 @@ test('a recruiter reads the report for an opening: rates, the four-fifths flag, 
 	await expect(table.getByRole('row', { name: new RegExp(`^${heron}`) })).toContainText('highest');
 	await expect(table.getByRole('row', { name: /^No answer/ })).toContainText('fewer than 5');
 	await expect(table.getByRole('row', { name: /^Prefer not to say/ })).toContainText('fewer than 5');
+	// SciPy 1.17.1: ttest_ind([4,3,3,4,3], [3,3,2,1,2,2], equal_var=False) gives
+	// 1.233 with the interval [0.343, 2.124].
+	const gaps = page.getByRole('table', { name: /Mean rating gap/ });
+	const rater = gaps.getByRole('row', { name: new RegExp(`^Rater ${tag}`) });
+	await expect(rater.getByRole('cell').first()).toContainText('+1.23 [+0.34, +2.12]');
+	await expect(rater.getByRole('cell').first()).toContainText('interval excludes 0');
+	await expect(rater.getByRole('cell').first()).toContainText('(5 vs 6)');
 	await expectNoViolations(page);
 
 	const download = page.waitForEvent('download');

@@ -3,6 +3,7 @@ import { day, hour } from '../../../src/lib/domain/time';
 import type { AuthUser } from '../../../src/lib/server/auth/session';
 import { recordDecision } from '../../../src/lib/server/evaluation/debriefs';
 import { getAdverseImpactReport } from '../../../src/lib/server/fairness/adverse-impact-report';
+import { getRatingGaps } from '../../../src/lib/server/fairness/rating-gaps';
 import { saveMonitoringSettings } from '../../../src/lib/server/fairness/monitoring-settings';
 import {
 	getSelfIdentificationPath,
@@ -44,9 +45,10 @@ async function heldLoop(
 	openingId: number,
 	gender: string | null,
 	recommendation: 1 | 2 | 3 | 4,
-	hire: boolean
+	hire: boolean,
+	panelist?: AuthUser
 ) {
-	const panelist = await newUser(db);
+	panelist ??= await newUser(db);
 	const { loopId, scorecards } = await loopFor(db, recruiter, openingId, gender, [panelist]);
 	await submitAs(db, panelist, scorecards[0]!.id, { rating: recommendation, recommendation });
 	await recordDecision(db, recruiter, loopId, {
@@ -148,5 +150,30 @@ describe('the adverse impact report', () => {
 		const interviewer = await newUser(db);
 		await expect(getAdverseImpactReport(db, manager, period)).rejects.toThrow(ForbiddenError);
 		await expect(getAdverseImpactReport(db, interviewer, period)).rejects.toThrow(ForbiddenError);
+	});
+});
+
+describe('the rating gaps per interviewer', () => {
+	it('give the gap between an interviewer’s ratings of each group and the others, with Welch’s interval', async () => {
+		const db = freshDb();
+		const { recruiter, openingId } = await monitoredOrganisation(db);
+		const rater = await newUser(db, { name: 'Rater' });
+		for (const rating of [3, 4, 3, 3, 4, 2] as const)
+			await heldLoop(db, recruiter, openingId, 'Woman', rating, false, rater);
+		for (const rating of [2, 2, 3, 2, 1] as const)
+			await heldLoop(db, recruiter, openingId, 'Man', rating, false, rater);
+		const gaps = await getRatingGaps(db, recruiter, { ...period, openingId });
+		// Each of the other panelists rated one candidate: too few to show.
+		expect(gaps.filter((g) => g.cells.some((c) => !c.suppressed)).map((g) => g.interviewerName)).toEqual([
+			'Rater'
+		]);
+		const woman = gaps.find((g) => g.interviewerName === 'Rater')!.cells[0]!;
+		if (woman.suppressed) throw new Error('Woman should be shown');
+		// SciPy 1.17.1: ttest_ind([3,4,3,3,4,2], [2,2,3,2,1], equal_var=False).confidence_interval()
+		expect(woman).toMatchObject({ group: 'Woman', n: 6, nOthers: 5 });
+		expect(woman.gap).toBeCloseTo(1.1666666666666665, 9);
+		expect(woman.ci[0]).toBeCloseTo(0.16613711978650492, 9);
+		expect(woman.ci[1]).toBeCloseTo(2.167196213546828, 9);
+		await expect(getRatingGaps(db, await newUser(db), period)).rejects.toThrow(ForbiddenError);
 	});
 });

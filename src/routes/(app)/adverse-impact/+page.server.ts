@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { monitoringSettingsSchema } from '#lib/domain/adverse-impact-settings.ts';
 import { requireRole } from '#lib/server/auth/guards.ts';
 import { getAdverseImpactReport, parseReportQuery } from '#lib/server/fairness/adverse-impact-report.ts';
+import { getRatingGaps } from '#lib/server/fairness/rating-gaps.ts';
 import { readMonitoringSettings, saveMonitoringSettings } from '#lib/server/fairness/monitoring-settings.ts';
 import { listOpenings } from '#lib/server/hiring/openings.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
@@ -13,12 +14,17 @@ export const load: PageServerLoad = async (event) => {
 	const db = getDb();
 	const settings = await readMonitoringSettings(db);
 	const base = { settings, isAdmin: actor.role === 'admin' };
-	if (!settings.enabled) return { ...base, query: null, report: null, openings: [], csvHref: '' };
+	if (!settings.enabled) return { ...base, query: null, report: null, gaps: [], openings: [], csvHref: '' };
 	const [query, openings] = await Promise.all([
 		parseReportQuery(db, event.url.searchParams, event.locals.timeZone),
 		listOpenings(db, actor)
 	]);
-	const report = query.ok ? await getAdverseImpactReport(db, actor, query.filter) : null;
+	const [report, gaps] = query.ok
+		? await Promise.all([
+				getAdverseImpactReport(db, actor, query.filter),
+				getRatingGaps(db, actor, query.filter)
+			])
+		: [null, []];
 	if (query.ok && !report) error(400, 'Choose a category from the list');
 	const { category, opening, from, to } = query.values;
 	return {
@@ -26,6 +32,7 @@ export const load: PageServerLoad = async (event) => {
 		csvHref: `/adverse-impact/report.csv?${new URLSearchParams({ category, opening, from, to })}`,
 		query,
 		report,
+		gaps,
 		openings: openings.map(({ id, title }) => ({ id, title }))
 	};
 };
