@@ -19,6 +19,7 @@ const items: (NavItem & { shows: (viewer: Viewer) => boolean })[] = [
 	{ href: '/templates', label: 'Templates', shows: (v) => hiringStaff(v.role) },
 	{ href: '/library', label: 'Library', shows: (v) => hiringStaff(v.role) },
 	{ href: '/calibration', label: 'Calibration', shows: () => true },
+	{ href: '/adverse-impact', label: 'Adverse impact', shows: (v) => hiringStaff(v.role) },
 	{ href: '/admin/users', label: 'Users', shows: (v) => v.role === 'admin' },
 	{ href: '/admin/sign-in', label: 'Sign-in', shows: (v) => v.role === 'admin' },
 	{ href: '/admin/audit', label: 'Audit trail', shows: (v) => v.role === 'admin' },

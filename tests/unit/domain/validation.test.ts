@@ -93,6 +93,7 @@ describe('navigation', () => {
 			'Templates',
 			'Library',
 			'Calibration',
+			'Adverse impact',
 			'Users',
 			'Sign-in',
 			'Audit trail',
@@ -107,7 +108,8 @@ describe('navigation', () => {
 			'Candidates',
 			'Templates',
 			'Library',
-			'Calibration'
+			'Calibration',
+			'Adverse impact'
 		]);
 		expect(labels('interviewer')).toEqual(['Dashboard', 'My interviews', 'Calibration']);
 	});

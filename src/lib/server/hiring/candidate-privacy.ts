@@ -5,6 +5,7 @@ import { assertCanManageHiring, assertRole } from '../access/permissions';
 import { recordAudit } from '../platform/audit';
 import { eraseFreedSpace } from '../platform/engine/erase-freed-space';
 import { ConflictError, InputError, NotFoundError } from '../platform/errors';
+import { deleteDemographicAnswers } from '../fairness/self-identification';
 import type { ResumeStore, StoredResume } from './resume-store';
 
 // Erasure and legal hold (decision 024). Anonymising replaces a candidate's name, email,
@@ -20,7 +21,8 @@ export const touchedTables = [
 	'scorecardSubmission',
 	'debrief',
 	'loopDecision',
-	'auditEvent'
+	'auditEvent',
+	'demographicAnswer'
 ] as const;
 
 async function candidateRow(db: DB, candidateId: number) {
@@ -141,6 +143,8 @@ async function redactCandidate(trx: DB, candidateId: number, now: number): Promi
 		.where('candidateId', '=', candidateId)
 		.executeTakeFirst();
 	if (resume) await trx.deleteFrom('candidateResume').where('candidateId', '=', candidateId).execute();
+	// Self-identified answers go rather than stay under a marker (decision 025).
+	await deleteDemographicAnswers(trx, candidateId);
 	const notes = await trx
 		.selectFrom('candidate')
 		.select('notes')

@@ -6,6 +6,10 @@ import { assertCanManageHiring } from '../access/permissions';
 import { feedbackAccessByLoop, type FeedbackAccess } from '../access/feedback-access';
 import { recordAudit } from '../platform/audit';
 import { NotFoundError } from '../platform/errors';
+import {
+	getSubjectSelfIdentification,
+	type SubjectSelfIdentification
+} from '../fairness/self-identification';
 import type { ResumeStore } from './resume-store';
 import { loopRecord, type SubjectLoop } from './subject-access-loops';
 
@@ -52,6 +56,8 @@ export interface SubjectAccessRecord {
 	} | null;
 	loops: SubjectLoop[];
 	audit: SubjectAuditEntry[];
+	/** Their voluntary answers for adverse impact monitoring (decision 025). */
+	selfIdentification: SubjectSelfIdentification;
 }
 
 async function candidatePart(db: DB, candidateId: number) {
@@ -190,7 +196,8 @@ export async function getSubjectAccessRecord(
 		openings,
 		resume: await resumePart(db, candidateId, store),
 		loops: loopRecords,
-		audit: await auditPart(db, candidateId, loopIds, scorecardLoops, access)
+		audit: await auditPart(db, candidateId, loopIds, scorecardLoops, access),
+		selfIdentification: await getSubjectSelfIdentification(db, actor, candidateId)
 	};
 	await recordAudit(
 		db,

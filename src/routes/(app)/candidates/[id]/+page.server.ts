@@ -22,6 +22,12 @@ import { summarizeLoops } from '#lib/server/evaluation/comparison.ts';
 import { listLoops } from '#lib/server/hiring/loop-summaries.ts';
 import { listOpenings } from '#lib/server/hiring/openings.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
+import { readMonitoringSettings } from '#lib/server/fairness/monitoring-settings.ts';
+import {
+	getSelfIdentificationPath,
+	sendSelfIdentificationInvitation
+} from '#lib/server/fairness/self-identification.ts';
+import { mailSettings } from '#lib/server/mail/mail-settings.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -44,7 +50,14 @@ export const load: PageServerLoad = async (event) => {
 		loops.filter((l) => l.status !== 'cancelled')
 	);
 	const resumeMaxBytes = resumeSettings().maxBytes;
+	// Only hiring staff pass the link on; it says nothing of any answer (decision 025).
+	const selfIdentifyUrl =
+		staff && candidate.anonymisedAt === null && (await readMonitoringSettings(db)).enabled
+			? `${event.url.origin}${await getSelfIdentificationPath(db, actor, id)}`
+			: null;
 	return {
+		selfIdentifyUrl,
+		mailOn: mailSettings() !== null,
 		candidate,
 		loops,
 		summaries: summaries.rows,
@@ -117,6 +130,15 @@ export const actions: Actions = {
 			return { action: 'releaseHold', released: true };
 		} catch (err) {
 			return formFailure(err, {}, 'releaseHold');
+		}
+	},
+	inviteSelfIdentification: async (event) => {
+		const actor = requireRole(event, 'admin', 'recruiter');
+		try {
+			const sent = await sendSelfIdentificationInvitation(getDb(), actor, idParam(event.params.id));
+			return { action: 'inviteSelfIdentification', sent };
+		} catch (err) {
+			return formFailure(err, {}, 'inviteSelfIdentification');
 		}
 	},
 	removeResume: async (event) => {

@@ -125,7 +125,16 @@ const record = z
 				after: z.unknown(),
 				withheld: z.string().nullable()
 			})
-		)
+		),
+		selfIdentification: z
+			.object({
+				answers: z.array(z.object({ category: z.string(), answer: z.string(), answeredAt: timeOut })),
+				withheld: z.string().nullable()
+			})
+			.meta({
+				description:
+					'Their voluntary answers for adverse impact monitoring: in an admin’s export only; for a recruiter, withheld with a sentence saying so'
+			})
 	})
 	.meta({ id: 'SubjectAccessRecord' });
 
@@ -183,7 +192,11 @@ export function subjectAccessJson(r: SubjectAccessRecord): z.input<typeof record
 		openings: r.openings.map((o) => ({ ...o, id: sid(o.id), addedAt: iso(o.addedAt) })),
 		resume: r.resume && { ...r.resume, uploadedAt: iso(r.resume.uploadedAt) },
 		loops: r.loops.map(loopJson),
-		audit: r.audit.map((e) => ({ ...e, at: iso(e.at) }))
+		audit: r.audit.map((e) => ({ ...e, at: iso(e.at) })),
+		selfIdentification: {
+			answers: r.selfIdentification.answers.map((a) => ({ ...a, answeredAt: iso(a.answeredAt) })),
+			withheld: r.selfIdentification.withheld
+		}
 	};
 }
 
