@@ -98,7 +98,8 @@ describe('navigation', () => {
 			'Audit trail',
 			'Jobs',
 			'Retention',
-			'Webhooks'
+			'Webhooks',
+			'Provisioning'
 		]);
 		expect(labels('recruiter')).toEqual([
 			'Dashboard',

@@ -50,6 +50,7 @@ import type {
 	CalendarFeedTable,
 	CalendarInvitationTable
 } from './schema-outbound';
+import type { ScimTokenTable, ScimUserTable } from './schema-provisioning';
 
 // Tables as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns), one
 // module per area beside this file. Every timestamp is epoch milliseconds (INTEGER), one
@@ -99,6 +100,8 @@ export interface Database {
 	webhookDelivery: WebhookDeliveryTable;
 	calendarFeed: CalendarFeedTable;
 	calendarInvitation: CalendarInvitationTable;
+	scimToken: ScimTokenTable;
+	scimUser: ScimUserTable;
 }
 
 export type User = Selectable<UserTable>;
