@@ -1,5 +1,7 @@
 import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
+import { createScimToken } from '../../src/lib/server/accounts/scim-tokens';
 import { createApiToken } from '../../src/lib/server/auth/api-tokens';
+import { day } from '../../src/lib/domain/time';
 import { expect, test, type Seed } from './support/fixtures';
 import { uniqueName } from '../support/seed';
 
@@ -225,4 +227,41 @@ test('SCIM answers its discovery endpoints, and every refusal in its error forma
 	await page.getByRole('button', { name: /^Revoke Refusals/ }).click();
 	await expect(page.getByRole('status')).toContainText('The SCIM token is revoked');
 	await expectScimError(await provider.get('/Users'), 401);
+});
+
+test('a recruiter sees the unfinished interviews of someone deprovisioned, one click from the loop to change its panel', async ({
+	page,
+	request,
+	seed,
+	db
+}) => {
+	const recruiter = await seed.user('recruiter');
+	const leaving = await seed.user('interviewer', uniqueName('Rowan Leaving'));
+	const openingId = await seed.opening([await seed.user('interviewer')]);
+	const candidate = await seed.candidate([openingId]);
+	const loop = await seed.loop(recruiter, candidate.id, openingId, [
+		{ round: 0, interviewerIds: [leaving.id], scheduledAt: Date.now() + day }
+	]);
+	const { token } = await createScimToken(db, null, uniqueName('Entra ID'));
+	const off = await scim(request, token).patch(`/Users/${leaving.id}`, {
+		schemas: [patchOp],
+		Operations: [{ op: 'Replace', path: 'active', value: 'False' }]
+	});
+	expect(off.status()).toBe(200);
+
+	await seed.signIn(page.context(), recruiter);
+	await page.goto('/');
+	const seats = page.getByRole('region', { name: 'Seats to reassign' });
+	const seat = seats.getByRole('listitem').filter({ hasText: candidate.name });
+	await expect(seat).toContainText(`${leaving.name} (deactivated)`);
+	await seat.getByRole('link', { name: `${loop.rounds[0]!.title} with ${candidate.name}` }).click();
+	await expect(page).toHaveURL(`/loops/${loop.loopId}`);
+	await expect(page.getByRole('heading', { name: `Loop for ${candidate.name}` })).toBeVisible();
+	await page.locator('summary', { hasText: `${leaving.name}’s interview` }).click();
+	await page.getByRole('button', { name: `Remove ${leaving.name} from ${loop.rounds[0]!.title}` }).click();
+	await expect(page.getByText('Nobody is interviewing in this round yet.')).toHaveCount(5);
+	await page.goto('/');
+	await expect(
+		page.getByRole('link', { name: `${loop.rounds[0]!.title} with ${candidate.name}` })
+	).toHaveCount(0);
 });
