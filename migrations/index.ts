@@ -14,6 +14,7 @@ import * as m012 from './012-webhooks-and-calendar';
 import * as m013 from './013-company-sign-in';
 import * as m014 from './014-candidate-privacy';
 import * as m015 from './015-password-resets';
+import * as m017 from './017-scim-tokens';
 import * as m019 from './019-adverse-impact';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
 	'013-company-sign-in': m013,
 	'014-candidate-privacy': m014,
 	'015-password-resets': m015,
+	'017-scim-tokens': m017,
 	'019-adverse-impact': m019
 };

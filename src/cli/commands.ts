@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { emailSchema, newPasswordSchema, personNameSchema, roleSchema } from '../lib/domain/account-schemas';
 import { issuesToFieldErrors } from '../lib/domain/validation';
 import { createApiToken } from '../lib/server/auth/api-tokens';
+import { createScimToken } from '../lib/server/accounts/scim-tokens';
 import { generateSecureRandomString } from '../lib/server/auth/secret-token';
 import { databaseLocation, databasePath, resumeSettings } from '../lib/server/platform/runtime';
 import { backUpDatabase } from '../lib/server/platform/backup';
@@ -179,6 +180,22 @@ export const commands: Record<string, Command> = {
 				if (user.deactivatedAt !== null) throw new Error(`${input.email} is deactivated`);
 				const { token } = await createApiToken(db, user.id, input.name);
 				console.error(`API token "${input.name}" for ${user.email}. It is shown once; store it now:`);
+				console.log(token);
+			});
+		}
+	},
+
+	'create-scim-token': {
+		options: { name: { type: 'string' } },
+		positionals: 0,
+		run: async (values) => {
+			const input = parseOptions(
+				z.object({ name: z.string().trim().min(1, 'Enter a name').max(60).default('SCIM') }),
+				values
+			);
+			await withDatabase(async (db) => {
+				const { token } = await createScimToken(db, null, input.name);
+				console.error(`SCIM token "${input.name}" for /scim/v2. It is shown once; store it now:`);
 				console.log(token);
 			});
 		}

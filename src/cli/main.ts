@@ -15,6 +15,7 @@ Commands:
                                            recovery codes); they sign in with their password next
   create-token --email <email> [--name <name>]
                                            Create an API token for the user and print it once
+  create-scim-token [--name <name>]        Create a SCIM token for an identity provider and print it once
   retention [--apply]                      List the candidates past the retention period (and those a
                                            legal hold keeps); with --apply, anonymise them
   backup <file>                            Copy the live database to <file>; safe while the server runs

@@ -16,13 +16,14 @@ const navigationByRole: Record<Role, { sees: string[]; doesNotSee: string[] }> =
 			'Audit trail',
 			'Jobs',
 			'Retention',
-			'Webhooks'
+			'Webhooks',
+			'Provisioning'
 		],
 		doesNotSee: []
 	},
 	recruiter: {
 		sees: ['Dashboard', 'My interviews', 'Openings', 'Templates', 'Library'],
-		doesNotSee: ['Users', 'Sign-in', 'Audit trail', 'Jobs', 'Retention', 'Webhooks']
+		doesNotSee: ['Users', 'Sign-in', 'Audit trail', 'Jobs', 'Retention', 'Webhooks', 'Provisioning']
 	},
 	interviewer: {
 		sees: ['Dashboard', 'My interviews'],
@@ -33,6 +34,7 @@ const navigationByRole: Record<Role, { sees: string[]; doesNotSee: string[] }> =
 			'Jobs',
 			'Retention',
 			'Webhooks',
+			'Provisioning',
 			'Openings',
 			'Candidates',
 			'Templates',
@@ -73,6 +75,15 @@ for (const role of ['recruiter', 'interviewer'] as const) {
 			await db.selectFrom('meta').select('value').where('key', '=', 'two_factor_required').execute()
 		).toEqual([]);
 		expect((await page.goto('/admin/privacy'))?.status()).toBe(403);
+		expect((await page.goto('/admin/provisioning'))?.status()).toBe(403);
+		const scimToken = await page.request.post('/admin/provisioning?/createToken', {
+			form: { name: `Sneaky ${role}` },
+			headers: { origin: `http://localhost:${ports.app}`, accept: 'text/html' }
+		});
+		expect(scimToken.status()).toBe(403);
+		expect(
+			await db.selectFrom('scimToken').select('id').where('name', '=', `Sneaky ${role}`).execute()
+		).toEqual([]);
 		const response = await page.goto('/admin/users');
 		expect(response?.status()).toBe(403);
 		await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();

@@ -25,7 +25,8 @@ const items: (NavItem & { shows: (viewer: Viewer) => boolean })[] = [
 	{ href: '/admin/audit', label: 'Audit trail', shows: (v) => v.role === 'admin' },
 	{ href: '/admin/jobs', label: 'Jobs', shows: (v) => v.role === 'admin' },
 	{ href: '/admin/privacy', label: 'Retention', shows: (v) => v.role === 'admin' },
-	{ href: '/admin/webhooks', label: 'Webhooks', shows: (v) => v.role === 'admin' }
+	{ href: '/admin/webhooks', label: 'Webhooks', shows: (v) => v.role === 'admin' },
+	{ href: '/admin/provisioning', label: 'Provisioning', shows: (v) => v.role === 'admin' }
 ];
 
 function hiringStaff(role: Role): boolean {

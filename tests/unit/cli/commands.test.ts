@@ -4,6 +4,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { authenticateApiToken, createApiToken } from '../../../src/lib/server/auth/api-tokens';
+import { authenticateScimToken } from '../../../src/lib/server/accounts/scim-tokens';
 import { verifyPassword } from '../../../src/lib/server/auth/password';
 import {
 	confirmEnrolment,
@@ -225,6 +226,21 @@ describe('panelist CLI', () => {
 		expect(row).toMatchObject({ id: parsed!.id, name: 'ATS sync' });
 		expect(secretMatches(parsed!.secret, row.secretHash)).toBe(true);
 		expect(Buffer.from(row.secretHash).toString('latin1')).not.toContain(parsed!.secret);
+	});
+
+	it('prints a SCIM token once, stores only its hash, and the token opens /scim/v2', async () => {
+		const file = await freshDatabaseLocation();
+		const run = await cli(['create-scim-token', '--name', 'Okta'], file);
+		expect(run.code).toBe(0);
+		const token = run.stdout.trim();
+		const parsed = parseToken(token, 'scim_');
+		expect(parsed).not.toBeNull();
+		await withDb(file, async (db) => {
+			const row = await db.selectFrom('scimToken').selectAll().executeTakeFirstOrThrow();
+			expect(row).toMatchObject({ id: parsed!.id, name: 'Okta', createdBy: null });
+			expect(Buffer.from(row.secretHash).toString('latin1')).not.toContain(parsed!.secret);
+			expect(await authenticateScimToken(db, token)).toEqual({ tokenId: parsed!.id, tokenName: 'Okta' });
+		});
 	});
 
 	it('backs up the live database while another connection is writing to it', async () => {

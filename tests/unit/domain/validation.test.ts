@@ -99,7 +99,8 @@ describe('navigation', () => {
 			'Audit trail',
 			'Jobs',
 			'Retention',
-			'Webhooks'
+			'Webhooks',
+			'Provisioning'
 		]);
 		expect(labels('recruiter')).toEqual([
 			'Dashboard',

@@ -54,6 +54,18 @@ describe('writes the gate refuses before anything is read', () => {
 	});
 });
 
+describe('SCIM, the identity providers’ door', () => {
+	it('lets a provider without an Origin through, its DELETE without a body too, but not another site', async () => {
+		expect(await refusalOf(head('DELETE', '/scim/v2/Users/3'))).toBeNull();
+		expect(
+			await refusalOf(head('PATCH', '/scim/v2/Users/3', { 'content-type': 'application/scim+json' }))
+		).toBeNull();
+		expect(
+			await refusalOf(head('POST', '/scim/v2/Users', { ...json, origin: 'https://evil.example' }))
+		).toEqual(crossOrigin);
+	});
+});
+
 describe('the headers every answer carries', () => {
 	it('add HSTS over HTTPS and no-store for someone signed in', () => {
 		const https = { origin: own, protocol: 'https:', pathname: '/' };

@@ -199,32 +199,52 @@ export async function deactivateUser(
 ): Promise<void> {
 	assertRole(actor, 'admin');
 	if (userId === actor.id) throw new InputError({ form: 'You cannot deactivate your own account' });
-	await db.transaction().execute(async (trx) => {
-		const user = await getUser(trx, userId);
-		if (!user) throw new NotFoundError('No such user');
-		if (user.deactivatedAt) return;
-		if (user.role === 'admin' && (await countActiveAdminsOtherThan(trx, userId)) === 0) {
-			throw new InputError({ form: lastAdminMessage });
-		}
-		await trx
-			.updateTable('user')
-			.set({ deactivatedAt: now, updatedAt: now })
-			.where('id', '=', userId)
-			.execute();
-		await invalidateUserSessions(trx, userId);
-		const apiTokensRevoked = await revokeUserApiTokens(trx, userId, now);
-		await recordAudit(
-			trx,
-			{
-				actorUserId: actor.id,
-				action: 'user.deactivated',
-				entityType: 'user',
-				entityId: userId,
-				after: { apiTokensRevoked }
-			},
-			now
-		);
-	});
+	await db.transaction().execute((trx) => deactivateAccount(trx, userId, { actorUserId: actor.id }, now));
+}
+
+/**
+ * Who changes an account's state, for its audit entry: a person, or nobody (actorUserId
+ * null) with `via` saying what acted instead, such as a SCIM token.
+ */
+export interface AccountChangeActor {
+	actorUserId: number | null;
+	via?: Record<string, unknown>;
+}
+
+/**
+ * Deactivates inside the caller's transaction: the rules and the ending of sessions and API
+ * tokens, whoever asks (an admin's page, a SCIM token). Permissions are the caller's to check.
+ */
+export async function deactivateAccount(
+	trx: DB,
+	userId: number,
+	by: AccountChangeActor,
+	now = Date.now()
+): Promise<void> {
+	const user = await getUser(trx, userId);
+	if (!user) throw new NotFoundError('No such user');
+	if (user.deactivatedAt) return;
+	if (user.role === 'admin' && (await countActiveAdminsOtherThan(trx, userId)) === 0) {
+		throw new InputError({ form: lastAdminMessage });
+	}
+	await trx
+		.updateTable('user')
+		.set({ deactivatedAt: now, updatedAt: now })
+		.where('id', '=', userId)
+		.execute();
+	await invalidateUserSessions(trx, userId);
+	const apiTokensRevoked = await revokeUserApiTokens(trx, userId, now);
+	await recordAudit(
+		trx,
+		{
+			actorUserId: by.actorUserId,
+			action: 'user.deactivated',
+			entityType: 'user',
+			entityId: userId,
+			after: { apiTokensRevoked, ...by.via }
+		},
+		now
+	);
 }
 
 export async function reactivateUser(
@@ -234,21 +254,35 @@ export async function reactivateUser(
 	now = Date.now()
 ): Promise<void> {
 	assertRole(actor, 'admin');
-	await db.transaction().execute(async (trx) => {
-		const user = await getUser(trx, userId);
-		if (!user) throw new NotFoundError('No such user');
-		if (!user.deactivatedAt) return;
-		await trx
-			.updateTable('user')
-			.set({ deactivatedAt: null, updatedAt: now })
-			.where('id', '=', userId)
-			.execute();
-		await recordAudit(
-			trx,
-			{ actorUserId: actor.id, action: 'user.reactivated', entityType: 'user', entityId: userId },
-			now
-		);
-	});
+	await db.transaction().execute((trx) => reactivateAccount(trx, userId, { actorUserId: actor.id }, now));
+}
+
+/** Reactivates inside the caller's transaction; no session or token comes back. */
+export async function reactivateAccount(
+	trx: DB,
+	userId: number,
+	by: AccountChangeActor,
+	now = Date.now()
+): Promise<void> {
+	const user = await getUser(trx, userId);
+	if (!user) throw new NotFoundError('No such user');
+	if (!user.deactivatedAt) return;
+	await trx
+		.updateTable('user')
+		.set({ deactivatedAt: null, updatedAt: now })
+		.where('id', '=', userId)
+		.execute();
+	await recordAudit(
+		trx,
+		{
+			actorUserId: by.actorUserId,
+			action: 'user.reactivated',
+			entityType: 'user',
+			entityId: userId,
+			...(by.via ? { after: by.via } : {})
+		},
+		now
+	);
 }
 
 export interface TeamSummary {

@@ -51,6 +51,7 @@ import type {
 	CalendarInvitationTable
 } from './schema-outbound';
 import type { DemographicAnswerTable } from './schema-fairness';
+import type { ScimTokenTable, ScimUserTable } from './schema-provisioning';
 
 // Tables as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns), one
 // module per area beside this file. Every timestamp is epoch milliseconds (INTEGER), one
@@ -100,7 +101,9 @@ export interface Database {
 	webhookDelivery: WebhookDeliveryTable;
 	calendarFeed: CalendarFeedTable;
 	calendarInvitation: CalendarInvitationTable;
-	demographicAnswer: DemographicAnswerTable;
+	demographicAnswer: DemographicAnswerTable;,
+	scimToken: ScimTokenTable;,
+	scimUser: ScimUserTable;
 }
 
 export type User = Selectable<UserTable>;

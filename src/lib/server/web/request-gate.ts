@@ -41,6 +41,9 @@ export function headOfMessage(message: IncomingMessage, pathname: string, origin
 
 export const isApiPath = (pathname: string) => pathname.startsWith('/api/');
 
+/** SCIM (decision 028): scripts of identity providers, with their own token, like the API. */
+export const isScimPath = (pathname: string) => pathname.startsWith('/scim/');
+
 const everyAnswer: Readonly<Record<string, string>> = {
 	'x-content-type-options': 'nosniff',
 	// Invite links carry a secret in the path: never hand it to another site.
@@ -89,7 +92,8 @@ export function refuseWrite(head: RequestHead): Response | null {
 	const contentType = head.header('content-type');
 	const isForm = contentType !== null && formContentType.test(contentType);
 	const isApi = isApiPath(head.url.pathname);
-	const unnamedFormPost = origin === null && !isApi && (contentType === null || isForm);
+	const scripted = isApi || isScimPath(head.url.pathname);
+	const unnamedFormPost = origin === null && !scripted && (contentType === null || isForm);
 	if (
 		(origin !== null && origin !== head.url.origin) ||
 		head.header('sec-fetch-site') === 'cross-site' ||

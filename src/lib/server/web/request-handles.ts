@@ -28,9 +28,13 @@ const openPaths = new Set(['/api/v1/openapi.json']);
  */
 export const admitRequests: Handle = async ({ event, resolve }) => {
 	// (feeds): calendar apps fetch them without a session; the secret in the address is the key.
+	// (scim): identity providers send their SCIM token, which the SCIM door checks itself.
 	const group = event.route.id ?? '';
 	const open =
-		group.startsWith('/(auth)/') || group.startsWith('/(feeds)/') || openPaths.has(event.url.pathname);
+		group.startsWith('/(auth)/') ||
+		group.startsWith('/(feeds)/') ||
+		group.startsWith('/(scim)/') ||
+		openPaths.has(event.url.pathname);
 	const admission = await admitRequest(headOfRequest(event.request, event.url), open);
 	const visitor = admission.kind === 'to-setup' ? null : admission.visitor;
 	event.locals.user = visitor?.user ?? null;
