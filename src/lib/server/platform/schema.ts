@@ -101,8 +101,8 @@ export interface Database {
 	webhookDelivery: WebhookDeliveryTable;
 	calendarFeed: CalendarFeedTable;
 	calendarInvitation: CalendarInvitationTable;
-	demographicAnswer: DemographicAnswerTable;,
-	scimToken: ScimTokenTable;,
+	demographicAnswer: DemographicAnswerTable;
+	scimToken: ScimTokenTable;
 	scimUser: ScimUserTable;
 }
 
