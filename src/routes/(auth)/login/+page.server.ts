@@ -7,6 +7,7 @@ import { safeRedirectTarget } from '#lib/server/auth/guards.ts';
 import { attemptLogin, createLoginLimiters, type LoginLimiters } from '#lib/server/auth/login.ts';
 import { failForm, formError } from '#lib/server/web/form-actions.ts';
 import { continueSignIn } from '#lib/server/web/sign-in-steps.ts';
+import { ssoSettings } from '#lib/server/auth/single-sign-on.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 let limiters: LoginLimiters | undefined;
@@ -14,7 +15,11 @@ let limiters: LoginLimiters | undefined;
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
 	// A reset link needs mail; without it, people ask an admin.
-	return { canResetByMail: mailSettings() !== null, passwordReset: url.searchParams.has('reset') };
+	return {
+		canResetByMail: mailSettings() !== null,
+		passwordReset: url.searchParams.has('reset'),
+		sso: ssoSettings()?.displayName ?? null
+	};
 };
 
 export const actions: Actions = {
