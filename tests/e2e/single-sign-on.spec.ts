@@ -6,7 +6,7 @@ import { openDatabase, type DB } from '../../src/lib/server/platform/db';
 import { prepareDatabase } from '../../src/lib/server/platform/prepare-database';
 import { startOidcProvider, type TestProvider } from '../support/oidc-provider';
 import { expectNoViolations } from './support/axe';
-import { expect, Seed, test } from './support/fixtures';
+import { expect, Seed, signInWithForm, test, type SeededUser } from './support/fixtures';
 import { freePort, startServer, type ServerProcess } from './support/server-process';
 
 // Signing in with the company's OpenID provider, as a person meets it: a real provider
@@ -17,6 +17,7 @@ let server: ServerProcess;
 let origin: string;
 let db: DB;
 let seed: Seed;
+let breakGlass: SeededUser;
 
 test.beforeAll(async () => {
 	test.setTimeout(90_000);
@@ -38,7 +39,7 @@ test.beforeAll(async () => {
 	db = openDatabase(file);
 	await prepareDatabase(db);
 	seed = new Seed(db);
-	await seed.user('admin');
+	breakGlass = await seed.user('admin');
 	server = await startServer(file, {
 		PORT: String(port),
 		ORIGIN: origin,
@@ -47,7 +48,8 @@ test.beforeAll(async () => {
 		OIDC_CLIENT_SECRET: provider.clientSecret,
 		OIDC_NAME: 'Example SSO',
 		OIDC_ALLOWED_DOMAINS: 'example.com',
-		OIDC_GROUP_ROLES: 'Talent=recruiter'
+		OIDC_GROUP_ROLES: 'Talent=recruiter',
+		OIDC_BREAK_GLASS_EMAIL: breakGlass.email
 	});
 });
 
@@ -83,6 +85,16 @@ test('an existing account signs in with the provider and lands on the page it as
 	await signInAtProvider(page, 'ada');
 	await expect(page).toHaveURL(`${origin}/interviews`);
 	await expect(page.getByRole('link', { name: new RegExp(ada.name) })).toBeVisible();
+
+	// Signing out ends Panelist's session and offers to end the provider's too.
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByRole('status')).toContainText('You are signed out of Panelist.');
+	await page.getByRole('link', { name: 'Also sign out of Example SSO' }).click();
+	await expect(page).toHaveURL(new RegExp(`^${provider.issuer}/session/end`));
+	await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+	await expect(page).toHaveURL(`${origin}/login`);
+	await page.goto('/interviews');
+	await expect(page).toHaveURL(/\/login\?redirectTo=%2Finterviews$/);
 });
 
 test('a first sign-in from an allowed domain creates the account with the role its group maps to', async ({
@@ -114,4 +126,36 @@ test('a domain without accounts, and an answer this browser never asked for, get
 	await expect(page.getByRole('alert')).toContainText('This sign-in was not started in this browser');
 	await page.getByRole('link', { name: 'Back to sign-in' }).click();
 	await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
+});
+
+test('with single sign-on required, passwords are refused but the break-glass admin still signs in', async ({
+	browser
+}) => {
+	const admin = await newPage(browser);
+	await signInWithForm(admin, breakGlass.email, breakGlass.password);
+	await admin.getByRole('link', { name: 'Sign-in', exact: true }).click();
+	await admin.getByLabel('Single sign-on only').check();
+	await admin.getByRole('region', { name: 'Single sign-on' }).getByRole('button', { name: 'Save' }).click();
+	await expect(admin.getByRole('status')).toHaveText('Saved.');
+	await expectNoViolations(admin);
+
+	const sam = await seed.user('interviewer');
+	const page = await newPage(browser);
+	await signInWithForm(page, sam.email, sam.password);
+	await expect(page.getByRole('alert')).toContainText(
+		'Passwords are turned off here: sign in with Example SSO.'
+	);
+	// An address with no account is told the same.
+	await signInWithForm(page, 'nobody@example.com', 'not a password at all');
+	await expect(page.getByRole('alert')).toContainText(
+		'Passwords are turned off here: sign in with Example SSO.'
+	);
+
+	await admin.getByRole('button', { name: 'Sign out' }).click();
+	await signInWithForm(admin, breakGlass.email, breakGlass.password);
+	await expect(admin.getByRole('heading', { name: `Good to see you, ${breakGlass.name}` })).toBeVisible();
+	await admin.goto('/admin/sign-in');
+	await admin.getByLabel('Password or single sign-on').check();
+	await admin.getByRole('region', { name: 'Single sign-on' }).getByRole('button', { name: 'Save' }).click();
+	await expect(admin.getByRole('status')).toHaveText('Saved.');
 });

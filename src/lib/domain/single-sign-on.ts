@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { isRole, roles, type Role } from './roles';
 
 // OpenID Connect sign-in's settings and rules that need no database (decision 029).
@@ -14,6 +15,10 @@ export interface SsoSettings {
 	groupsClaim: string;
 	/** Group name → role given to a new account whose groups claim holds it. */
 	groupRoles: Map<string, Role>;
+	/** OIDC_REQUIRED: passwords refused whatever the admins' setting says. */
+	requiredByEnvironment: boolean;
+	/** The one admin whose password still signs in while single sign-on is required. */
+	breakGlassEmail: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -32,6 +37,13 @@ function parseGroupRoles(raw: string): Map<string, Role> {
 		mapping.set(group, role);
 	}
 	return mapping;
+}
+
+function parseFlag(raw: string | undefined): boolean {
+	const value = raw?.trim().toLowerCase() ?? '';
+	if (value === '' || value === 'false') return false;
+	if (value === 'true') return true;
+	throw new Error(`OIDC_REQUIRED must be true or false, not "${raw}"`);
 }
 
 /** The provider from OIDC_* variables, or null when OIDC_ISSUER is unset (sign-in by password only). */
@@ -67,7 +79,9 @@ export function ssoSettingsFromEnv(env: Env): SsoSettings | null {
 		allowedDomains,
 		defaultRole,
 		groupsClaim: env.OIDC_GROUPS_CLAIM?.trim() || 'groups',
-		groupRoles: parseGroupRoles(env.OIDC_GROUP_ROLES ?? '')
+		groupRoles: parseGroupRoles(env.OIDC_GROUP_ROLES ?? ''),
+		requiredByEnvironment: parseFlag(env.OIDC_REQUIRED),
+		breakGlassEmail: env.OIDC_BREAK_GLASS_EMAIL?.trim().toLowerCase() || null
 	};
 }
 
@@ -122,4 +136,21 @@ export function describeSsoRefusal(reason: string | null, provider: string): str
 		default:
 			return 'There is no active Panelist account for you here. Ask an admin for access.';
 	}
+}
+
+export const ssoRequirements = ['optional', 'required'] as const;
+export type SsoRequirement = (typeof ssoRequirements)[number];
+
+export const ssoRequirementLabels: Record<SsoRequirement, string> = {
+	optional: 'Password or single sign-on',
+	required: 'Single sign-on only (passwords refused, except the break-glass admin)'
+};
+
+export const ssoRequirementSchema = z.object({
+	requirement: z.enum(ssoRequirements, { error: 'Choose how people sign in' })
+});
+
+/** Whether this email may still sign in with a password while single sign-on is required. */
+export function isBreakGlassEmail(settings: Pick<SsoSettings, 'breakGlassEmail'>, email: string): boolean {
+	return settings.breakGlassEmail !== null && settings.breakGlassEmail === email.trim().toLowerCase();
 }

@@ -151,3 +151,20 @@ export async function completeSsoSignIn(
 	if (!account.ok) return account;
 	return { ...account, redirectTo: Buffer.from(redirectTo ?? '', 'base64url').toString() || '/' };
 }
+
+/**
+ * Where to end the session at the provider too (its end-session endpoint), coming back to
+ * `returnTo`; null when it has none or cannot be reached.
+ */
+export async function buildSsoSignOutUrl(settings: SsoSettings, returnTo: string): Promise<string | null> {
+	try {
+		const config = configurationFor(settings, await discover(settings));
+		if (!config.serverMetadata().end_session_endpoint) return null;
+		return oidc.buildEndSessionUrl(config, {
+			client_id: settings.clientId,
+			post_logout_redirect_uri: returnTo
+		}).href;
+	} catch {
+		return null;
+	}
+}
