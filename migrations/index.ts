@@ -15,6 +15,7 @@ import * as m013 from './013-company-sign-in';
 import * as m014 from './014-candidate-privacy';
 import * as m015 from './015-password-resets';
 import * as m017 from './017-scim-tokens';
+import * as m018 from './018-single-sign-on';
 import * as m019 from './019-adverse-impact';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
@@ -36,5 +37,6 @@ export const migrations: Record<string, Migration> = {
 	'014-candidate-privacy': m014,
 	'015-password-resets': m015,
 	'017-scim-tokens': m017,
+	'018-single-sign-on': m018,
 	'019-adverse-impact': m019
 };

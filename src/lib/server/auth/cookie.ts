@@ -35,3 +35,11 @@ export const rememberedDeviceCookie = {
 	set: (cookies: Cookies, url: URL, value: string, expiresAt: number) =>
 		cookies.set(hostCookieName(url, 'panelist-device'), value, { ...options, expires: new Date(expiresAt) })
 };
+
+/** An OpenID sign-in on its way through the provider: state, nonce and PKCE verifier (auth/single-sign-on.ts). */
+export const ssoSignInCookie = {
+	get: (cookies: Cookies, url: URL) => cookies.get(hostCookieName(url, 'panelist-sso')),
+	set: (cookies: Cookies, url: URL, value: string, expiresAt: number) =>
+		cookies.set(hostCookieName(url, 'panelist-sso'), value, { ...options, expires: new Date(expiresAt) }),
+	delete: (cookies: Cookies, url: URL) => cookies.delete(hostCookieName(url, 'panelist-sso'), options)
+};

@@ -8,6 +8,8 @@ import { defaultResumeMaxBytes } from '../../domain/resume';
 import { resumeMaxBytesFromEnv, resumeStoreFromEnv, type ResumeStore } from '../hiring/resume-store';
 import { startJobWorker, type JobWorker } from '../jobs/worker';
 import { configureMail, mailSettingsFromEnv } from '../mail/mail-settings';
+import { configureSso } from '../auth/single-sign-on';
+import { ssoSettingsFromEnv } from '../../domain/single-sign-on';
 
 // What the running server shares across requests: its database and its settings.
 
@@ -76,6 +78,7 @@ export async function startApp(): Promise<string[]> {
 	resumeSettings();
 	jobLeaseMs();
 	configureMail(mailSettingsFromEnv(process.env));
+	configureSso(ssoSettingsFromEnv(process.env));
 	return prepareDatabase(getDb());
 }
 

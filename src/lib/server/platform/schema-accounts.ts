@@ -86,3 +86,13 @@ export interface RecoveryCodeTable {
 	createdAt: number;
 	usedAt: number | null;
 }
+
+/** A person's account at an OpenID provider, linked to their user (auth/single-sign-on.ts). */
+export interface UserIdentityTable {
+	issuer: string;
+	/** The provider's `sub` claim: stable for that person, unlike their email. */
+	subject: string;
+	userId: number;
+	createdAt: number;
+	lastSignInAt: number;
+}

@@ -8,7 +8,8 @@ import type {
 	MetaTable,
 	RateLimitTable,
 	UserTotpTable,
-	RecoveryCodeTable
+	RecoveryCodeTable,
+	UserIdentityTable
 } from './schema-accounts';
 import type {
 	CompetencyTable,
@@ -66,6 +67,7 @@ export interface Database {
 	meta: MetaTable;
 	userTotp: UserTotpTable;
 	recoveryCode: RecoveryCodeTable;
+	userIdentity: UserIdentityTable;
 	competency: CompetencyTable;
 	competencyRevision: CompetencyRevisionTable;
 	question: QuestionTable;
