@@ -19,6 +19,9 @@ async function monitorWith(seed: Seed, tag: string) {
 	return options;
 }
 
+// Monitoring's settings are the organisation's, one per server: these tests set them in turn.
+test.describe.configure({ mode: 'serial' });
+
 test('an admin turns monitoring on; the candidate answers through the link a recruiter copies, without signing in', async ({
 	page,
 	seed,
