@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
 	monitoringSettingsSchema,
 	offeredOptions,
@@ -6,6 +6,7 @@ import {
 	selfIdentificationSchema
 } from '../../../src/lib/domain/adverse-impact-settings';
 import { validateForm } from '../../../src/lib/domain/validation';
+import { configureMail } from '../../../src/lib/server/mail/mail-settings';
 import {
 	readMonitoringSettings,
 	saveMonitoringSettings
@@ -13,6 +14,7 @@ import {
 import {
 	getSelfIdentificationPath,
 	openSelfIdentification,
+	sendSelfIdentificationInvitation,
 	saveSelfIdentification,
 	withdrawSelfIdentification
 } from '../../../src/lib/server/fairness/self-identification';
@@ -29,6 +31,8 @@ const categories = [
 	{ name: 'Gender', options: ['Woman', 'Man', 'Non-binary'] },
 	{ name: 'Ethnicity', options: ['Asian', 'Black', 'White'] }
 ];
+
+afterEach(() => configureMail(null));
 
 function form(entries: Record<string, string>): FormData {
 	const data = new FormData();
@@ -134,6 +138,22 @@ describe('self-identification through the candidate’s link', () => {
 		expect(await openSelfIdentification(db, `${token}x`)).toBeNull();
 		await saveMonitoringSettings(db, admin, { enabled: false, categories });
 		expect(await openSelfIdentification(db, token)).toBeNull();
+	});
+
+	it('is mailed to the candidate through the mail queue when mail is on, and not otherwise', async () => {
+		const db = freshDb();
+		const { recruiter, candidateId, token } = await monitoredCandidate(db);
+		expect(await sendSelfIdentificationInvitation(db, recruiter, candidateId)).toBe(false);
+		configureMail({
+			smtpUrl: 'smtp://127.0.0.1:1',
+			from: 'panelist@example.com',
+			origin: 'https://hr.example'
+		});
+		expect(await sendSelfIdentificationInvitation(db, recruiter, candidateId)).toBe(true);
+		const job = await db.selectFrom('job').select(['kind', 'payload']).executeTakeFirstOrThrow();
+		expect(job.kind).toBe('mail.send');
+		expect(job.payload).toContain(`https://hr.example/self-identify/${token}`);
+		expect(job.payload).toContain('voluntary');
 	});
 
 	it('is handed out by hiring staff only, not by a hiring manager or an interviewer', async () => {
