@@ -221,6 +221,12 @@ test('SCIM answers its discovery endpoints, and every refusal in its error forma
 	);
 	await expectScimError(await provider.get('/Users/999999999'), 404);
 	await expectScimError(await provider.get('/Users/abc'), 404);
+	await expectScimError(await provider.get('/Users/99999999999999999999'), 404);
+	await expectScimError(
+		await provider.patch('/Users/1', { Operations: [{ op: 'replace', path: 'name', value: 'Ada' }] }),
+		400,
+		'invalidValue'
+	);
 	await expectScimError(await provider.get('/Groups'), 404);
 
 	// Revoked on the page: the provider's next request is refused.

@@ -8,6 +8,7 @@ export const auditEntityLabels = {
 	user: 'Users',
 	invite: 'Invites',
 	api_token: 'API tokens',
+	scim_token: 'SCIM tokens',
 	competency: 'Competencies',
 	question: 'Questions',
 	template: 'Templates',

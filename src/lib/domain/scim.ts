@@ -140,8 +140,11 @@ function applyPath(changes: ScimUserChanges, path: string, value: unknown): void
 	else if (key === 'displayname') changes.displayName = stringValue(value, 'displayName');
 	else if (key === 'name.givenname') changes.givenName = stringValue(value, 'name.givenName');
 	else if (key === 'name.familyname') changes.familyName = stringValue(value, 'name.familyName');
-	else if (key === 'name') applyObject(changes, { name: value });
-	else if (/^emails(\[.*\])?(\.value)?$/.test(key)) {
+	else if (key === 'name') {
+		// Checked here: applyObject hands a name that is no object back to this function.
+		if (!value || typeof value !== 'object' || Array.isArray(value)) invalid('name must be an object');
+		applyObject(changes, { name: value });
+	} else if (/^emails(\[.*\])?(\.value)?$/.test(key)) {
 		if (Array.isArray(value)) applyObject(changes, { emails: value });
 		else changes.email = stringValue(value, 'emails');
 	}

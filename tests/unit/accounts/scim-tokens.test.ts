@@ -6,7 +6,8 @@ import {
 	revokeScimToken
 } from '../../../src/lib/server/accounts/scim-tokens';
 import { authenticateApiToken } from '../../../src/lib/server/auth/api-tokens';
-import { listAuditEvents } from '../../../src/lib/server/platform/audit';
+import { listAuditEvents, listAuditTrail } from '../../../src/lib/server/platform/audit';
+import { auditFilterSchema } from '../../../src/lib/domain/audit-trail';
 import { ForbiddenError, NotFoundError } from '../../../src/lib/server/platform/errors';
 import { freshDb } from '../helpers/db';
 import { newUser } from '../../support/seed';
@@ -36,6 +37,9 @@ describe('SCIM tokens', () => {
 			['scim_token.created', admin.id],
 			['scim_token.revoked', admin.id]
 		]);
+		// The audit trail's filter has a kind for them.
+		const trail = await listAuditTrail(db, admin, auditFilterSchema.parse({ entity: 'scim_token' }));
+		expect(trail.events.map((e) => e.action)).toEqual(['scim_token.revoked', 'scim_token.created']);
 	});
 
 	it('are only for admins, and refuse mistyped secrets', async () => {

@@ -80,5 +80,10 @@ describe('SCIM PATCH', () => {
 		expect(() => readScimPatch({ Operations: [{ op: 'replace', value: 'x' }] })).toThrow(
 			expect.objectContaining({ scimType: 'invalidValue' })
 		);
+		for (const value of ['Ada', null, 3]) {
+			expect(() => readScimPatch({ Operations: [{ op: 'replace', path: 'name', value }] })).toThrow(
+				expect.objectContaining({ status: 400, scimType: 'invalidValue' })
+			);
+		}
 	});
 });

@@ -60,9 +60,17 @@ describe('SCIM, the identity providers’ door', () => {
 		expect(
 			await refusalOf(head('PATCH', '/scim/v2/Users/3', { 'content-type': 'application/scim+json' }))
 		).toBeNull();
+		// In SCIM's error format, as every refusal on /scim.
 		expect(
 			await refusalOf(head('POST', '/scim/v2/Users', { ...json, origin: 'https://evil.example' }))
-		).toEqual(crossOrigin);
+		).toEqual({
+			status: 403,
+			body: {
+				schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+				status: '403',
+				detail: 'Cross-origin requests may not change data'
+			}
+		});
 	});
 });
 

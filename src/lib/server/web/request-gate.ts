@@ -6,6 +6,7 @@ import { sessionCookieName } from '../auth/cookie';
 import { validateSessionToken, type AuthUser, type ValidSession } from '../auth/session';
 import { apiRateLimiter, getDb, sessionPolicy } from '../platform/runtime';
 import { notJsonMessage } from './api/http';
+import { scimErrorBody } from '../../domain/scim';
 
 // Every request passes this gate, through one of two doors: SvelteKit's hooks
 // (request-handles.ts) or the autosave's fast path (fast-autosave.ts), which answers before
@@ -77,6 +78,15 @@ const formContentType = /^(application\/x-www-form-urlencoded|multipart\/form-da
 const refusal = (status: number, error: string, headers?: Record<string, string>) =>
 	Response.json({ error }, { status, headers });
 
+/** A refusal as its door speaks: SCIM's error object on /scim, `{error}` everywhere else. */
+const refusalAt = (pathname: string, status: number, error: string) =>
+	isScimPath(pathname)
+		? new Response(JSON.stringify(scimErrorBody(status, error)), {
+				status,
+				headers: { 'content-type': 'application/scim+json' }
+			})
+		: refusal(status, error);
+
 /**
  * The one check against cross-site request forgery (SvelteKit's own is off in
  * vite.config.ts: SvelteKit 3 also refuses an API script's DELETE without a body). Every
@@ -99,7 +109,7 @@ export function refuseWrite(head: RequestHead): Response | null {
 		head.header('sec-fetch-site') === 'cross-site' ||
 		unnamedFormPost
 	) {
-		return refusal(403, 'Cross-origin requests may not change data');
+		return refusalAt(head.url.pathname, 403, 'Cross-origin requests may not change data');
 	}
 	return isApi && isForm ? refusal(415, notJsonMessage) : null;
 }
@@ -183,8 +193,12 @@ export async function admitRequest(head: RequestHead, open: boolean): Promise<Ad
 	if (refused) return { kind: 'refused', answer: refused, visitor: null };
 	const api = isApiPath(head.url.pathname);
 	if (head.url.pathname !== '/setup' && !(await isSetUp())) {
-		return api
-			? { kind: 'refused', answer: refusal(503, 'Panelist is not set up yet'), visitor: null }
+		return api || isScimPath(head.url.pathname)
+			? {
+					kind: 'refused',
+					answer: refusalAt(head.url.pathname, 503, 'Panelist is not set up yet'),
+					visitor: null
+				}
 			: { kind: 'to-setup' };
 	}
 	const visitor = await identify(head);

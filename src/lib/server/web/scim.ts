@@ -61,10 +61,13 @@ export async function readScimBody<S extends z.ZodType>(request: Request, schema
 	return parsed.data;
 }
 
+/** Ids are 32-bit integers on PostgreSQL; a larger one names no user rather than failing there. */
+const largestId = 2 ** 31 - 1;
+
 /** A user id from the path; anything else names no user. */
 export function scimUserId(raw: string | undefined): number {
 	const id = Number(raw);
-	if (raw === undefined || !/^\d+$/.test(raw) || !Number.isSafeInteger(id) || id <= 0)
+	if (raw === undefined || !/^\d+$/.test(raw) || id <= 0 || id > largestId)
 		throw new ScimError(404, 'No such user');
 	return id;
 }
