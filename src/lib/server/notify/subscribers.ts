@@ -1,5 +1,6 @@
 import { debriefReadyMail } from './debrief-ready-mail';
 import type { Subscriber } from './events';
+import { reminderSubscriber } from './reminders';
 import { calendarSubscriber } from '../outbound/calendar-mail';
 import { webhookSubscriber } from '../outbound/webhook-events';
 
@@ -8,5 +9,6 @@ import { webhookSubscriber } from '../outbound/webhook-events';
 export const builtInSubscribers: readonly Subscriber[] = [
 	debriefReadyMail,
 	webhookSubscriber,
-	calendarSubscriber
+	calendarSubscriber,
+	reminderSubscriber
 ];

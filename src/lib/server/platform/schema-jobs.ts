@@ -43,3 +43,22 @@ export interface PasswordResetTable {
 	expiresAt: number;
 	usedAt: number | null;
 }
+
+/** An opening's reminder settings (migration 016, decision 027); no row means the defaults. */
+export interface OpeningReminderSettingTable {
+	openingId: number;
+	/** 0 or 1. */
+	enabled: number;
+	firstReminderMinutes: number;
+	escalationHours: number;
+	updatedAt: number;
+}
+
+/** When a person's notices arrive (decision 027); no row means the server's zone at 09:00. */
+export interface UserNoticeSettingTable {
+	userId: number;
+	timeZone: string;
+	/** Minutes after local midnight. */
+	sendMinutes: number;
+	updatedAt: number;
+}

@@ -42,7 +42,13 @@ import type {
 	DebriefTable,
 	LoopDecisionTable
 } from './schema-evaluation';
-import type { JobTable, JobDeliveryTable, PasswordResetTable } from './schema-jobs';
+import type {
+	JobTable,
+	JobDeliveryTable,
+	PasswordResetTable,
+	OpeningReminderSettingTable,
+	UserNoticeSettingTable
+} from './schema-jobs';
 import type {
 	WebhookEndpointTable,
 	WebhookMessageTable,
@@ -99,6 +105,8 @@ export interface Database {
 	webhookDelivery: WebhookDeliveryTable;
 	calendarFeed: CalendarFeedTable;
 	calendarInvitation: CalendarInvitationTable;
+	openingReminderSetting: OpeningReminderSettingTable;
+	userNoticeSetting: UserNoticeSettingTable;
 }
 
 export type User = Selectable<UserTable>;
