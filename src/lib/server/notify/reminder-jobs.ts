@@ -4,6 +4,7 @@ import { enqueueJob, registerJobHandler } from '../jobs/queue';
 import { enqueueMail } from '../mail/mailer';
 import { mailSettings } from '../mail/mail-settings';
 import type { DB } from '../platform/db';
+import { addNotice } from './notices';
 import {
 	composeEscalationMail,
 	composeReminderMail,
@@ -116,7 +117,32 @@ async function escalationRecipients(db: DB, seat: ReminderSeat): Promise<Recipie
 	return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
+async function addStepNotices(trx: DB, seat: ReminderSeat, job: ReminderPayload, now: number): Promise<void> {
+	const key = `${job.scorecardId}:${job.plan}:${job.step}`;
+	const about = `${seat.candidateName} · ${seat.roundTitle}`;
+	if (job.remind) {
+		const notice = { userId: seat.interviewerId, kind: 'reminder' as const, key: `reminder:${key}` };
+		await addNotice(
+			trx,
+			{ ...notice, title: `Scorecard not in yet: ${about}`, href: `/interviews/${seat.scorecardId}` },
+			now
+		);
+	}
+	if (job.escalate) {
+		for (const recipient of await escalationRecipients(trx, seat)) {
+			const title = `Overdue scorecard: ${seat.interviewerName} · ${about}`;
+			const notice = {
+				userId: recipient.id,
+				kind: 'escalation' as const,
+				key: `escalation:${key}:${recipient.id}`
+			};
+			await addNotice(trx, { ...notice, title, href: `/loops/${seat.loopId}` }, now);
+		}
+	}
+}
+
 async function sendStepMails(trx: DB, seat: ReminderSeat, job: ReminderPayload, now: number): Promise<void> {
+	await addStepNotices(trx, seat, job, now);
 	const settings = mailSettings();
 	if (!settings) return;
 	const key = `${job.scorecardId}:${job.plan}:${job.step}`;

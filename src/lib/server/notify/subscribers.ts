@@ -1,5 +1,6 @@
 import { debriefReadyMail } from './debrief-ready-mail';
 import type { Subscriber } from './events';
+import { noticeSubscriber } from './notice-events';
 import { reminderSubscriber } from './reminders';
 import { calendarSubscriber } from '../outbound/calendar-mail';
 import { webhookSubscriber } from '../outbound/webhook-events';
@@ -10,5 +11,6 @@ export const builtInSubscribers: readonly Subscriber[] = [
 	debriefReadyMail,
 	webhookSubscriber,
 	calendarSubscriber,
-	reminderSubscriber
+	reminderSubscriber,
+	noticeSubscriber
 ];

@@ -62,3 +62,20 @@ export interface UserNoticeSettingTable {
 	sendMinutes: number;
 	updatedAt: number;
 }
+
+export const noticeKinds = ['reminder', 'escalation', 'ready_for_debrief', 'invitation'] as const;
+export type NoticeKind = (typeof noticeKinds)[number];
+
+/** An in-app notice: what a mail says, in one line, with its link (decision 027). */
+export interface NoticeTable {
+	id: Generated<number>;
+	userId: number;
+	kind: NoticeKind;
+	title: string;
+	/** A path in the app, e.g. /interviews/12. */
+	href: string;
+	/** Unique: the same notice is stored once, however often its cause is looked at. */
+	key: string;
+	createdAt: number;
+	readAt: number | null;
+}

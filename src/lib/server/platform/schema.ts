@@ -47,7 +47,8 @@ import type {
 	JobDeliveryTable,
 	PasswordResetTable,
 	OpeningReminderSettingTable,
-	UserNoticeSettingTable
+	UserNoticeSettingTable,
+	NoticeTable
 } from './schema-jobs';
 import type {
 	WebhookEndpointTable,
@@ -107,6 +108,7 @@ export interface Database {
 	calendarInvitation: CalendarInvitationTable;
 	openingReminderSetting: OpeningReminderSettingTable;
 	userNoticeSetting: UserNoticeSettingTable;
+	notice: NoticeTable;
 }
 
 export type User = Selectable<UserTable>;
