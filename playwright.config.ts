@@ -48,7 +48,9 @@ function server(port: number, database: string) {
 			// Low enough for a test to reach in a second; each test uses its own tokens.
 			API_RATE_LIMIT: String(apiRateLimit),
 			// Seeded histories reach back years: a retention run at start-up would anonymise them.
-			RETENTION_JOB: 'off'
+			RETENTION_JOB: 'off',
+			// Seeded interviews lie in the past: reminders would start for each (decision 027).
+			REMINDERS: 'off'
 		}
 	};
 }

@@ -52,7 +52,9 @@ export default defineConfig({
 			ORIGIN: `http://localhost:${ports.app}`,
 			TZ: 'UTC',
 			API_RATE_LIMIT: String(apiRateLimit),
-			RETENTION_JOB: 'off'
+			RETENTION_JOB: 'off',
+			// Seeded interviews lie in the past: reminders would start for each (decision 027).
+			REMINDERS: 'off'
 		}
 	}
 });

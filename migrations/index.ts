@@ -17,6 +17,7 @@ import * as m015 from './015-password-resets';
 import * as m017 from './017-scim-tokens';
 import * as m018 from './018-single-sign-on';
 import * as m019 from './019-adverse-impact';
+import * as m021 from './021-reminders-and-notices';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
 // the same list without reading the folder at run time (tests check none is missing).
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
 	'015-password-resets': m015,
 	'017-scim-tokens': m017,
 	'018-single-sign-on': m018,
-	'019-adverse-impact': m019
+	'019-adverse-impact': m019,
+	'021-reminders-and-notices': m021
 };

@@ -1,5 +1,7 @@
 import { debriefReadyMail } from './debrief-ready-mail';
 import type { Subscriber } from './events';
+import { noticeSubscriber } from './notice-events';
+import { reminderSubscriber } from './reminders';
 import { calendarSubscriber } from '../outbound/calendar-mail';
 import { webhookSubscriber } from '../outbound/webhook-events';
 
@@ -8,5 +10,7 @@ import { webhookSubscriber } from '../outbound/webhook-events';
 export const builtInSubscribers: readonly Subscriber[] = [
 	debriefReadyMail,
 	webhookSubscriber,
-	calendarSubscriber
+	calendarSubscriber,
+	reminderSubscriber,
+	noticeSubscriber
 ];

@@ -43,3 +43,39 @@ export interface PasswordResetTable {
 	expiresAt: number;
 	usedAt: number | null;
 }
+
+/** An opening's reminder settings (migration 021, decision 027); no row means the defaults. */
+export interface OpeningReminderSettingTable {
+	openingId: number;
+	/** 0 or 1. */
+	enabled: number;
+	firstReminderMinutes: number;
+	escalationHours: number;
+	updatedAt: number;
+}
+
+/** When a person's notices arrive (decision 027); no row means the server's zone at 09:00. */
+export interface UserNoticeSettingTable {
+	userId: number;
+	timeZone: string;
+	/** Minutes after local midnight. */
+	sendMinutes: number;
+	updatedAt: number;
+}
+
+export const noticeKinds = ['reminder', 'escalation', 'ready_for_debrief', 'invitation'] as const;
+export type NoticeKind = (typeof noticeKinds)[number];
+
+/** An in-app notice: what a mail says, in one line, with its link (decision 027). */
+export interface NoticeTable {
+	id: Generated<number>;
+	userId: number;
+	kind: NoticeKind;
+	title: string;
+	/** A path in the app, e.g. /interviews/12. */
+	href: string;
+	/** Unique: the same notice is stored once, however often its cause is looked at. */
+	key: string;
+	createdAt: number;
+	readAt: number | null;
+}

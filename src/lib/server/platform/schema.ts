@@ -43,7 +43,14 @@ import type {
 	DebriefTable,
 	LoopDecisionTable
 } from './schema-evaluation';
-import type { JobTable, JobDeliveryTable, PasswordResetTable } from './schema-jobs';
+import type {
+	JobTable,
+	JobDeliveryTable,
+	PasswordResetTable,
+	OpeningReminderSettingTable,
+	UserNoticeSettingTable,
+	NoticeTable
+} from './schema-jobs';
 import type {
 	WebhookEndpointTable,
 	WebhookMessageTable,
@@ -106,6 +113,9 @@ export interface Database {
 	demographicAnswer: DemographicAnswerTable;
 	scimToken: ScimTokenTable;
 	scimUser: ScimUserTable;
+	openingReminderSetting: OpeningReminderSettingTable;
+	userNoticeSetting: UserNoticeSettingTable;
+	notice: NoticeTable;
 }
 
 export type User = Selectable<UserTable>;

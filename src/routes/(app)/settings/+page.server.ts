@@ -18,18 +18,22 @@ import {
 	getCalendarFeedStatus,
 	revokeCalendarFeed
 } from '#lib/server/outbound/calendar-feed.ts';
+import { noticeSettingsSchema } from '#lib/domain/reminders.ts';
+import { getNoticeSettings, updateNoticeSettings } from '#lib/server/notify/reminder-settings.ts';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireSession(event);
 	const db = getDb();
-	const [tokens, twoFactor, calendarFeed] = await Promise.all([
+	const [tokens, twoFactor, calendarFeed, notices] = await Promise.all([
 		listApiTokens(db, user),
 		loadTwoFactorSettings(db, user),
-		getCalendarFeedStatus(db, user)
+		getCalendarFeedStatus(db, user),
+		getNoticeSettings(db, user)
 	]);
-	return { account: user, tokens, twoFactor, calendarFeed };
+	const timeZones = Intl.supportedValuesOf('timeZone');
+	return { account: user, tokens, twoFactor, calendarFeed, notices, timeZones };
 };
 
 export const actions: Actions = {
@@ -91,6 +95,14 @@ export const actions: Actions = {
 		return runFormAction(event.request, z.object({}), 'createCalendarFeed', async () => {
 			const token = await createCalendarFeed(getDb(), user);
 			return { calendarFeedUrl: `${event.url.origin}/calendar/${token}.ics` };
+		});
+	},
+
+	notices: async (event) => {
+		const user = requireUser(event);
+		return runFormAction(event.request, noticeSettingsSchema, 'notices', async (input) => {
+			await updateNoticeSettings(getDb(), user, input);
+			return { noticesSaved: true };
 		});
 	},
 

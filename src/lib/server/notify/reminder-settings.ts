@@ -1,0 +1,123 @@
+import type { z } from 'zod';
+import {
+	defaultReminderSettings,
+	defaultSendMinutes,
+	type noticeSettingsSchema,
+	type ReminderSettings,
+	type reminderSettingsSchema
+} from '../../domain/reminders';
+import { assertCanManageHiring, canManageHiring, isHiringManagerOf } from '../access/permissions';
+import type { AuthUser } from '../auth/session';
+import type { DB } from '../platform/db';
+import { recordAudit } from '../platform/audit';
+import { ForbiddenError, NotFoundError } from '../platform/errors';
+
+// The settings reminders follow (decision 027): an opening's (on or off, when the first
+// reminder goes, when the escalation does) and a person's (the zone and time of day their
+// working-day reminders arrive).
+
+/** An opening's reminder settings, the defaults when none were saved. */
+export async function readOpeningReminderSettings(db: DB, openingId: number): Promise<ReminderSettings> {
+	const row = await db
+		.selectFrom('openingReminderSetting')
+		.select(['enabled', 'firstReminderMinutes', 'escalationHours'])
+		.where('openingId', '=', openingId)
+		.executeTakeFirst();
+	return row ? { ...row, enabled: row.enabled === 1 } : { ...defaultReminderSettings };
+}
+
+async function assertOpeningExists(db: DB, openingId: number): Promise<void> {
+	const opening = await db.selectFrom('opening').select('id').where('id', '=', openingId).executeTakeFirst();
+	if (!opening) throw new NotFoundError('No such opening');
+}
+
+/** Hiring staff and the opening's hiring managers see its reminder settings. */
+export async function getReminderSettings(
+	db: DB,
+	actor: AuthUser,
+	openingId: number
+): Promise<ReminderSettings> {
+	await assertOpeningExists(db, openingId);
+	if (!canManageHiring(actor) && !(await isHiringManagerOf(db, actor, openingId))) throw new ForbiddenError();
+	return readOpeningReminderSettings(db, openingId);
+}
+
+/** Hiring staff change them, as they change the opening itself; audited on the opening. */
+export async function updateReminderSettings(
+	db: DB,
+	actor: AuthUser,
+	openingId: number,
+	input: z.output<typeof reminderSettingsSchema>,
+	now = Date.now()
+): Promise<void> {
+	assertCanManageHiring(actor);
+	await db.transaction().execute(async (trx) => {
+		await assertOpeningExists(trx, openingId);
+		const before = await readOpeningReminderSettings(trx, openingId);
+		const values = {
+			enabled: input.enabled ? 1 : 0,
+			firstReminderMinutes: input.firstReminderMinutes,
+			escalationHours: input.escalationHours,
+			updatedAt: now
+		};
+		await trx
+			.insertInto('openingReminderSetting')
+			.values({ openingId, ...values })
+			.onConflict((oc) => oc.column('openingId').doUpdateSet(values))
+			.execute();
+		await recordAudit(
+			trx,
+			{
+				actorUserId: actor.id,
+				action: 'opening.reminders_updated',
+				entityType: 'opening',
+				entityId: openingId,
+				before,
+				after: input
+			},
+			now
+		);
+	});
+}
+
+export interface NoticeTime {
+	timeZone: string;
+	sendMinutes: number;
+}
+
+const serverTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** When a person's working-day notices arrive: their own setting, else the server's zone at 09:00. */
+export async function readNoticeTime(db: DB, userId: number): Promise<NoticeTime> {
+	const row = await db
+		.selectFrom('userNoticeSetting')
+		.select(['timeZone', 'sendMinutes'])
+		.where('userId', '=', userId)
+		.executeTakeFirst();
+	return row ?? { timeZone: serverTimeZone, sendMinutes: defaultSendMinutes };
+}
+
+/** One's own notice settings; `saved` says whether they were ever chosen. */
+export async function getNoticeSettings(db: DB, actor: AuthUser): Promise<NoticeTime & { saved: boolean }> {
+	const row = await db
+		.selectFrom('userNoticeSetting')
+		.select('userId')
+		.where('userId', '=', actor.id)
+		.executeTakeFirst();
+	return { ...(await readNoticeTime(db, actor.id)), saved: !!row };
+}
+
+/** Everyone sets their own, and only their own. */
+export async function updateNoticeSettings(
+	db: DB,
+	actor: AuthUser,
+	input: z.output<typeof noticeSettingsSchema>,
+	now = Date.now()
+): Promise<void> {
+	const values = { timeZone: input.timeZone, sendMinutes: input.sendTime, updatedAt: now };
+	await db
+		.insertInto('userNoticeSetting')
+		.values({ userId: actor.id, ...values })
+		.onConflict((oc) => oc.column('userId').doUpdateSet(values))
+		.execute();
+}
