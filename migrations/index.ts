@@ -14,6 +14,7 @@ import * as m012 from './012-webhooks-and-calendar';
 import * as m013 from './013-company-sign-in';
 import * as m014 from './014-candidate-privacy';
 import * as m015 from './015-password-resets';
+import * as m020 from './020-interviewer-qualifications';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
 // the same list without reading the folder at run time (tests check none is missing).
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
 	'012-webhooks-and-calendar': m012,
 	'013-company-sign-in': m013,
 	'014-candidate-privacy': m014,
-	'015-password-resets': m015
+	'015-password-resets': m015,
+	'020-interviewer-qualifications': m020
 };

@@ -92,6 +92,7 @@ describe('navigation', () => {
 			'Candidates',
 			'Templates',
 			'Library',
+			'Interviewers',
 			'Calibration',
 			'Users',
 			'Sign-in',
@@ -107,6 +108,7 @@ describe('navigation', () => {
 			'Candidates',
 			'Templates',
 			'Library',
+			'Interviewers',
 			'Calibration'
 		]);
 		expect(labels('interviewer')).toEqual(['Dashboard', 'My interviews', 'Calibration']);

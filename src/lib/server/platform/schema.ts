@@ -8,7 +8,8 @@ import type {
 	MetaTable,
 	RateLimitTable,
 	UserTotpTable,
-	RecoveryCodeTable
+	RecoveryCodeTable,
+	InterviewerQualificationTable
 } from './schema-accounts';
 import type {
 	CompetencyTable,
@@ -64,6 +65,7 @@ export interface Database {
 	meta: MetaTable;
 	userTotp: UserTotpTable;
 	recoveryCode: RecoveryCodeTable;
+	interviewerQualification: InterviewerQualificationTable;
 	competency: CompetencyTable;
 	competencyRevision: CompetencyRevisionTable;
 	question: QuestionTable;

@@ -18,18 +18,20 @@ import {
 	getCalendarFeedStatus,
 	revokeCalendarFeed
 } from '#lib/server/outbound/calendar-feed.ts';
+import { listOwnQualifications } from '#lib/server/hiring/qualifications.ts';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireSession(event);
 	const db = getDb();
-	const [tokens, twoFactor, calendarFeed] = await Promise.all([
+	const [tokens, twoFactor, calendarFeed, qualifications] = await Promise.all([
 		listApiTokens(db, user),
 		loadTwoFactorSettings(db, user),
-		getCalendarFeedStatus(db, user)
+		getCalendarFeedStatus(db, user),
+		listOwnQualifications(db, user)
 	]);
-	return { account: user, tokens, twoFactor, calendarFeed };
+	return { account: user, tokens, twoFactor, calendarFeed, qualifications };
 };
 
 export const actions: Actions = {
