@@ -17,6 +17,7 @@ import * as m015 from './015-password-resets';
 import * as m017 from './017-scim-tokens';
 import * as m018 from './018-single-sign-on';
 import * as m019 from './019-adverse-impact';
+import * as m020 from './020-interviewer-qualifications';
 import * as m021 from './021-reminders-and-notices';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
@@ -40,5 +41,6 @@ export const migrations: Record<string, Migration> = {
 	'017-scim-tokens': m017,
 	'018-single-sign-on': m018,
 	'019-adverse-impact': m019,
+	'020-interviewer-qualifications': m020,
 	'021-reminders-and-notices': m021
 };

@@ -11,6 +11,7 @@ const navigationByRole: Record<Role, { sees: string[]; doesNotSee: string[] }> =
 			'Candidates',
 			'Templates',
 			'Library',
+			'Interviewers',
 			'Users',
 			'Sign-in',
 			'Audit trail',
@@ -22,7 +23,7 @@ const navigationByRole: Record<Role, { sees: string[]; doesNotSee: string[] }> =
 		doesNotSee: []
 	},
 	recruiter: {
-		sees: ['Dashboard', 'My interviews', 'Openings', 'Templates', 'Library'],
+		sees: ['Dashboard', 'My interviews', 'Openings', 'Templates', 'Library', 'Interviewers'],
 		doesNotSee: ['Users', 'Sign-in', 'Audit trail', 'Jobs', 'Retention', 'Webhooks', 'Provisioning']
 	},
 	interviewer: {
@@ -38,7 +39,8 @@ const navigationByRole: Record<Role, { sees: string[]; doesNotSee: string[] }> =
 			'Openings',
 			'Candidates',
 			'Templates',
-			'Library'
+			'Library',
+			'Interviewers'
 		]
 	}
 };
@@ -122,7 +124,8 @@ test.describe('hiring pages, role by role', () => {
 		'/templates',
 		'/templates/new',
 		'/openings/new',
-		'/candidates/new'
+		'/candidates/new',
+		'/interviewers'
 	];
 
 	test('an interviewer who manages no opening gets 403 on every hiring page, and its forms refuse them', async ({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { seatRoles, type SeatRole } from './seat-roles';
 import { emailSchema, personNameSchema } from './account-schemas';
 import { idList, idSchema, text } from './library-schemas';
 import { parseLocalDateTime } from './local-time';
@@ -34,16 +35,18 @@ export type CandidateRow = z.output<typeof candidateRowSchema>;
 export const panelEntrySchema = z.object({
 	round: z.coerce.number().int().min(0, 'Choose a round'),
 	interviewerIds: idList('Choose at least one interviewer'),
-	scheduledAt: z.number({ error: 'Enter a date and time, like 2026-11-24 10:00' }).int()
+	scheduledAt: z.number({ error: 'Enter a date and time, like 2026-11-24 10:00' }).int(),
+	role: z.enum(seatRoles, { error: 'Choose interviewer, shadow or reverse shadow' }).default('interviewer')
 });
-export type PanelEntry = z.output<typeof panelEntrySchema>;
+/** The role may be left out where every seat is an interviewer's (forms, seeds). */
+export type PanelEntry = Omit<z.output<typeof panelEntrySchema>, 'role'> & { role?: SeatRole };
 
 export const createLoopSchema = z.object({
 	candidateId: idSchema,
 	openingId: idSchema,
 	panel: z.array(panelEntrySchema)
 });
-export type CreateLoopInput = z.output<typeof createLoopSchema>;
+export type CreateLoopInput = Omit<z.output<typeof createLoopSchema>, 'panel'> & { panel: PanelEntry[] };
 
 /** A datetime-local form value read as wall-clock time in the viewer's zone, to epoch ms. */
 export function localDateTime(timeZone: string) {

@@ -18,6 +18,7 @@ const items: (NavItem & { shows: (viewer: Viewer) => boolean })[] = [
 	{ href: '/candidates', label: 'Candidates', shows: (v) => hiringStaff(v.role) || v.hiringManager },
 	{ href: '/templates', label: 'Templates', shows: (v) => hiringStaff(v.role) },
 	{ href: '/library', label: 'Library', shows: (v) => hiringStaff(v.role) },
+	{ href: '/interviewers', label: 'Interviewers', shows: (v) => hiringStaff(v.role) },
 	{ href: '/calibration', label: 'Calibration', shows: () => true },
 	{ href: '/adverse-impact', label: 'Adverse impact', shows: (v) => hiringStaff(v.role) },
 	{ href: '/admin/users', label: 'Users', shows: (v) => v.role === 'admin' },

@@ -92,6 +92,7 @@ describe('navigation', () => {
 			'Candidates',
 			'Templates',
 			'Library',
+			'Interviewers',
 			'Calibration',
 			'Adverse impact',
 			'Users',
@@ -109,6 +110,7 @@ describe('navigation', () => {
 			'Candidates',
 			'Templates',
 			'Library',
+			'Interviewers',
 			'Calibration',
 			'Adverse impact'
 		]);

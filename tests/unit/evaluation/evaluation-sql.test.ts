@@ -12,7 +12,8 @@ describe('the SQL of', () => {
 		for (const [name, query] of Object.entries(queries)) {
 			const { sql, parameters } = query.compile();
 			expect(sql).toMatchSnapshot(name);
-			expect(parameters).toEqual([42]);
+			// The panel's cards only: practice seats never count (decision 030).
+			expect(parameters).toEqual(name === 'scorecards' ? [42, 'interviewer'] : [42]);
 		}
 	});
 

@@ -11,7 +11,8 @@ export type FeedbackAccess =
 /**
  * The independence rule (docs/design.md): a panelist sees colleagues' feedback on a loop only
  * once all their own scorecards for it are submitted, and in strict mode only once the whole
- * panel's are. This holds for admins and hiring managers on the panel too. People not on the
+ * panel's are. A trainee on practice seats only (decision 030) sees it once their own card is
+ * in and the loop is decided. This holds for admins and hiring managers on the panel too. People not on the
  * panel see it if they run the opening's loops; everyone else is refused.
  *
  * Feedback is ratings, notes, summaries, recommendations, whatever is computed from them,
@@ -35,11 +36,18 @@ export async function feedbackAccessByLoop(
 		.select((eb) => [
 			'loop.id',
 			'loop.visibilityMode',
+			'loop.outcome',
 			sql<number>`count(case when scorecard.interviewer_id = ${actor.id} then 1 end)`.as('own'),
+			sql<number>`count(case when scorecard.interviewer_id = ${actor.id} and scorecard.seat_role = 'interviewer' then 1 end)`.as(
+				'ownCounting'
+			),
 			sql<number>`count(case when scorecard.interviewer_id = ${actor.id} and scorecard.status != 'submitted' then 1 end)`.as(
 				'ownPending'
 			),
-			sql<number>`count(case when scorecard.status != 'submitted' then 1 end)`.as('pending'),
+			// A trainee's practice card never holds the panel back.
+			sql<number>`count(case when scorecard.status != 'submitted' and scorecard.seat_role = 'interviewer' then 1 end)`.as(
+				'pending'
+			),
 			eb
 				.exists(
 					eb
@@ -57,6 +65,9 @@ export async function feedbackAccessByLoop(
 		if (Number(row.own) > 0) {
 			if (Number(row.ownPending) > 0)
 				access.set(row.id, { visible: false, reason: 'own_pending', onPanel: true });
+			// A trainee on practice seats only sees the panel's feedback once the loop is decided.
+			else if (Number(row.ownCounting) === 0 && row.outcome === null)
+				access.set(row.id, { visible: false, reason: 'loop_undecided', onPanel: true });
 			else if (row.visibilityMode === 'after_all' && Number(row.pending) > 0)
 				access.set(row.id, { visible: false, reason: 'panel_pending', onPanel: true });
 			else access.set(row.id, { visible: true, onPanel: true });
@@ -82,7 +93,9 @@ export async function assertFeedbackVisible(db: DB, actor: AuthUser, loopId: num
 		throw new ForbiddenError(
 			access.reason === 'own_pending'
 				? 'Submit your own scorecard first: the panel’s feedback stays hidden until yours is in.'
-				: 'This loop keeps feedback hidden until the whole panel has submitted.'
+				: access.reason === 'loop_undecided'
+					? 'You sat on this loop to practise: the panel’s feedback is shown once the loop is decided.'
+					: 'This loop keeps feedback hidden until the whole panel has submitted.'
 		);
 	}
 }

@@ -67,6 +67,7 @@ export async function countLoopsLeftOut(db: DB, filter: SumsFilter): Promise<num
 					.selectFrom('scorecard')
 					.select('scorecard.id')
 					.whereRef('scorecard.loopId', '=', 'loop.id')
+					.where('scorecard.seatRole', '=', 'interviewer')
 					.where('scorecard.scheduledAt', '>=', filter.from)
 					.where('scorecard.scheduledAt', '<=', filter.to)
 					.$if(filter.kind !== undefined, (q) => q.where('scorecard.roundKind', '=', filter.kind!))

@@ -29,7 +29,13 @@ export async function refreshLoopCalibration(db: DB, loopId: number): Promise<vo
 export async function refreshLoopRows(db: DB, loopId: number): Promise<void> {
 	const [loop, cards] = await Promise.all([
 		db.selectFrom('loop').select(['cancelledAt']).where('id', '=', loopId).executeTakeFirstOrThrow(),
-		db.selectFrom('scorecard').select(['status', 'submittedAt']).where('loopId', '=', loopId).execute()
+		db
+			.selectFrom('scorecard')
+			.select(['status', 'submittedAt'])
+			.where('loopId', '=', loopId)
+			// Practice seats neither hold a loop back nor complete it (decision 030).
+			.where('seatRole', '=', 'interviewer')
+			.execute()
 	]);
 	const complete =
 		loop.cancelledAt === null && cards.length > 0 && cards.every((c) => c.status === 'submitted');
@@ -37,7 +43,9 @@ export async function refreshLoopRows(db: DB, loopId: number): Promise<void> {
 	await db.updateTable('loop').set({ completedAt }).where('id', '=', loopId).execute();
 	await db
 		.updateTable('scorecard')
-		.set({ complete: complete ? 1 : 0 })
+		.set((eb) => ({
+			complete: complete ? eb.case().when('seatRole', '=', 'interviewer').then(1).else(0).end() : 0
+		}))
 		.where('loopId', '=', loopId)
 		.execute();
 	await sql`

@@ -57,6 +57,7 @@ export function comparisonQueries(db: DB, loopIds: number[]) {
 			.select(['loopId', 'recommendation', (eb) => eb.fn.countAll<number>().as('n')])
 			.where('loopId', 'in', loopIds)
 			.where('status', '=', 'submitted')
+			.where('seatRole', '=', 'interviewer')
 			.where('recommendation', 'is not', null)
 			.groupBy(['loopId', 'recommendation']),
 		/** Only with adjusted means. */

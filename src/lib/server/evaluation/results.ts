@@ -141,6 +141,8 @@ export function loopResultsQueries(db: DB, loopId: number) {
 				'scorecard.content'
 			])
 			.where('scorecard.loopId', '=', loopId)
+			// A practice card is never part of the panel's result (decision 030).
+			.where('scorecard.seatRole', '=', 'interviewer')
 			.orderBy('loopRound.position')
 			.orderBy('user.name'),
 		ratings: db

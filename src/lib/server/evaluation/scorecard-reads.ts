@@ -4,7 +4,9 @@ import type { ScorecardDocument } from '../../domain/scorecard';
 import type { ScorecardStatus } from '../platform/schema-evaluation';
 import type { AuthUser } from '../auth/session';
 import { assertFeedbackVisible } from '../access/feedback-access';
-import { NotFoundError } from '../platform/errors';
+import { ForbiddenError, NotFoundError } from '../platform/errors';
+import { countsInResults } from '../../domain/seat-roles';
+import { mayReadPracticeCard } from './practice-scorecards';
 import { seatOf } from './scorecard-seats';
 import { parseDocument } from './scorecards';
 
@@ -45,6 +47,10 @@ export async function getScorecard(db: DB, actor: AuthUser, scorecardId: number)
 	if (!row) throw new NotFoundError('No such scorecard');
 	if (seat.interviewerId !== actor.id) {
 		await assertFeedbackVisible(db, actor, seat.loopId);
+		if (!countsInResults(seat.seatRole) && !(await mayReadPracticeCard(db, actor, seat.loopId)))
+			throw new ForbiddenError(
+				'A practice scorecard is shown to its trainee and to recruiters once the loop is decided'
+			);
 		if (row.status !== 'submitted') throw new NotFoundError('This scorecard is not submitted yet');
 	}
 	return {

@@ -1,6 +1,7 @@
 import type { DB } from '../platform/db';
 import type { CompetencyKind, EvidenceRule, VisibilityMode } from '../../domain/library';
 import type { ScorecardRound } from '../../domain/scorecard';
+import type { SeatRole } from '../../domain/seat-roles';
 import type { AuthUser } from '../auth/session';
 import { ForbiddenError, NotFoundError } from '../platform/errors';
 
@@ -14,6 +15,7 @@ export interface Seat {
 	interviewerId: number;
 	openingId: number;
 	roundKind: CompetencyKind;
+	seatRole: SeatRole;
 }
 
 export interface FrozenRound extends ScorecardRound {
@@ -46,7 +48,7 @@ export async function seatOf(db: DB, scorecardId: number): Promise<Seat> {
 	if (cached) return cached;
 	const row = await db
 		.selectFrom('scorecard')
-		.select(['loopId', 'roundId', 'interviewerId', 'openingId', 'roundKind'])
+		.select(['loopId', 'roundId', 'interviewerId', 'openingId', 'roundKind', 'seatRole'])
 		.where('id', '=', scorecardId)
 		.executeTakeFirst();
 	if (!row) throw new NotFoundError('No such scorecard');

@@ -10,6 +10,7 @@ import {
 	type ScorecardRound
 } from '../../domain/scorecard';
 import type { AuthUser } from '../auth/session';
+import { countsInResults } from '../../domain/seat-roles';
 import { recordAudit } from '../platform/audit';
 import { refreshLoopCalibration } from '../calibration/calibration-upkeep';
 import {
@@ -85,6 +86,9 @@ async function writeRatingRows(
 	times: { submittedAt: number; interviewedAt: number }
 ) {
 	await db.deleteFrom('scorecardRating').where('scorecardId', '=', scorecardId).execute();
+	// A practice card has no rating rows: every aggregate, comparison and calibration figure
+	// reads those, so it can never count.
+	if (!countsInResults(seat.seatRole)) return;
 	await db
 		.insertInto('scorecardRating')
 		.values(
@@ -176,6 +180,8 @@ export async function submitScorecard(
 			now
 		);
 		await refreshLoopCalibration(trx, seat.loopId);
+		// Webhooks and mail count the panel's cards: a practice card is not one of them.
+		if (!countsInResults(seat.seatRole)) return { version: row.version + 1 };
 		const meta = { now, actorUserId: actor.id };
 		const { loopId, interviewerId, roundId } = seat;
 		await recordEvent(trx, 'scorecard.submitted', { loopId, scorecardId, interviewerId, roundId }, meta);
@@ -248,6 +254,7 @@ export async function amendScorecard(
 			now
 		);
 		const { loopId, interviewerId, roundId } = seat;
+		if (!countsInResults(seat.seatRole)) return { version: row.version + 1 };
 		await recordEvent(
 			trx,
 			'scorecard.amended',

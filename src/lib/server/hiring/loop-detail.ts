@@ -5,6 +5,7 @@ import { isLate, isOverdue } from '../../domain/loop-status';
 import { auditCarriesFeedback } from '../../domain/audit-trail';
 import type { HiddenReason } from '../../domain/feedback-visibility';
 import type { ScorecardStatus } from '../platform/schema-evaluation';
+import type { SeatRole } from '../../domain/seat-roles';
 import type { AuthUser } from '../auth/session';
 import { assertCanManageOpeningLoops } from '../access/permissions';
 import { listAuditEvents } from '../platform/audit';
@@ -17,6 +18,7 @@ export interface PanelMember {
 	interviewerId: number;
 	interviewerName: string;
 	interviewerDeactivated: boolean;
+	role: SeatRole;
 	scheduledAt: number;
 	status: ScorecardStatus;
 	submittedAt: number | null;
@@ -94,6 +96,7 @@ async function loopRoundsWithPanel(db: DB, loopId: number, now: number): Promise
 				'scorecard.interviewerId',
 				'user.name as interviewerName',
 				'user.deactivatedAt',
+				'scorecard.seatRole',
 				'scorecard.scheduledAt',
 				'scorecard.status',
 				'scorecard.submittedAt'
@@ -123,6 +126,7 @@ async function loopRoundsWithPanel(db: DB, loopId: number, now: number): Promise
 					interviewerId: p.interviewerId,
 					interviewerName: p.interviewerName,
 					interviewerDeactivated: p.deactivatedAt !== null,
+					role: p.seatRole,
 					scheduledAt: p.scheduledAt,
 					status: p.status,
 					submittedAt: p.submittedAt,

@@ -46,28 +46,33 @@ export function loopFactsQuery(db: DB) {
 				.selectFrom('scorecard')
 				.select(sql<number>`count(distinct round_id)`.as('n'))
 				.whereRef('scorecard.loopId', '=', 'loop.id')
+				.where('scorecard.seatRole', '=', 'interviewer')
 				.as('staffedRounds'),
 			eb
 				.selectFrom('scorecard')
 				.select((s) => s.fn.countAll<number>().as('n'))
 				.whereRef('scorecard.loopId', '=', 'loop.id')
+				.where('scorecard.seatRole', '=', 'interviewer')
 				.as('scorecards'),
 			eb
 				.selectFrom('scorecard')
 				.select((s) => s.fn.countAll<number>().as('n'))
 				.whereRef('scorecard.loopId', '=', 'loop.id')
+				.where('scorecard.seatRole', '=', 'interviewer')
 				.where('scorecard.status', '=', 'submitted')
 				.as('submitted'),
 			eb
 				.selectFrom('scorecard')
 				.select((s) => s.fn.min('scheduledAt').as('t'))
 				.whereRef('scorecard.loopId', '=', 'loop.id')
+				.where('scorecard.seatRole', '=', 'interviewer')
 				.as('firstStart'),
 			eb
 				.selectFrom('scorecard')
 				.innerJoin('loopRound', 'loopRound.id', 'scorecard.roundId')
 				.select(sql<number>`max(scorecard.scheduled_at + loop_round.duration_minutes * 60000)`.as('t'))
 				.whereRef('scorecard.loopId', '=', 'loop.id')
+				.where('scorecard.seatRole', '=', 'interviewer')
 				.as('lastEnd'),
 			'loop.outcome',
 			eb

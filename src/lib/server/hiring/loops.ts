@@ -164,6 +164,7 @@ export async function createLoop(
 						scheduledAt: entry.scheduledAt,
 						openingId: input.openingId,
 						roundKind: templateRounds[entry.round]!.kind,
+						seatRole: entry.role ?? 'interviewer',
 						createdAt: now,
 						updatedAt: now
 					})

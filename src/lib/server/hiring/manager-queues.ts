@@ -61,6 +61,7 @@ export async function listManagerQueues(
 				.innerJoin('loopRound', 'loopRound.id', 'scorecard.roundId')
 				.select((s) => s.fn.countAll<number>().as('n'))
 				.whereRef('scorecard.loopId', '=', 'loop.id')
+				.where('scorecard.seatRole', '=', 'interviewer')
 				.where('scorecard.status', '!=', 'submitted')
 				.where(sql<number>`scorecard.scheduled_at + loop_round.duration_minutes * 60000`, '<', dueBefore)
 				.as('overdue'),

@@ -1,5 +1,6 @@
 import type { DB } from '../platform/db';
 import type { AuthUser } from '../auth/session';
+import type { SeatRole } from '../../domain/seat-roles';
 import { assertCanManageOpeningLoops } from '../access/permissions';
 import { recordAudit } from '../platform/audit';
 import { ConflictError, ForbiddenError, InputError, NotFoundError } from '../platform/errors';
@@ -27,7 +28,7 @@ export async function addToPanel(
 	db: DB,
 	actor: AuthUser,
 	loopId: number,
-	input: { roundId: number; interviewerIds: number[]; scheduledAt: number },
+	input: { roundId: number; interviewerIds: number[]; scheduledAt: number; role?: SeatRole },
 	now = Date.now()
 ): Promise<number[]> {
 	return db.transaction().execute(async (trx) => {
@@ -62,6 +63,7 @@ export async function addToPanel(
 					scheduledAt: input.scheduledAt,
 					openingId: loop.openingId,
 					roundKind: round.kind,
+					seatRole: input.role ?? 'interviewer',
 					createdAt: now,
 					updatedAt: now
 				})

@@ -1,5 +1,7 @@
 import type { Generated } from 'kysely';
 import type { Role } from '../../domain/roles';
+import type { RoundFormat } from '../../domain/library';
+import type { QualificationLevel } from '../../domain/qualifications';
 
 // The tables of accounts, sign-in and the audit trail, as Kysely sees them (schema.ts).
 
@@ -95,4 +97,15 @@ export interface UserIdentityTable {
 	userId: number;
 	createdAt: number;
 	lastSignInAt: number;
+}
+
+/** A person's level in one round format (hiring/qualifications.ts); lapsed is derived, not stored. */
+export interface InterviewerQualificationTable {
+	userId: number;
+	format: RoundFormat;
+	level: QualificationLevel;
+	/** When the current level was given. */
+	since: number;
+	updatedBy: number | null;
+	updatedAt: number;
 }

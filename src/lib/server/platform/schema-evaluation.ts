@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { CompetencySums, InterviewerSums } from '../../domain/calibration-sums';
 import type { DecisionOutcome } from '../../domain/decision';
 import type { CompetencyKind } from '../../domain/library';
+import type { SeatRole } from '../../domain/seat-roles';
 
 // The tables of scorecards, calibration totals, debriefs and decisions (schema.ts).
 
@@ -23,6 +24,8 @@ export interface ScorecardTable {
 	amendedAt: number | null;
 	openingId: number;
 	roundKind: CompetencyKind;
+	/** Practice seats (shadow, reverse shadow) never count: no rating rows, never complete. */
+	seatRole: Generated<SeatRole>;
 	/** 1 once the loop's whole panel has submitted (see loop.completedAt). */
 	complete: Generated<number>;
 	/** Hours from the interview's scheduled end to submission; null until submitted. */

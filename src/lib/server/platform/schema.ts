@@ -9,7 +9,8 @@ import type {
 	RateLimitTable,
 	UserTotpTable,
 	RecoveryCodeTable,
-	UserIdentityTable
+	UserIdentityTable,
+	InterviewerQualificationTable
 } from './schema-accounts';
 import type {
 	CompetencyTable,
@@ -75,6 +76,7 @@ export interface Database {
 	userTotp: UserTotpTable;
 	recoveryCode: RecoveryCodeTable;
 	userIdentity: UserIdentityTable;
+	interviewerQualification: InterviewerQualificationTable;
 	competency: CompetencyTable;
 	competencyRevision: CompetencyRevisionTable;
 	question: QuestionTable;

@@ -56,6 +56,8 @@ async function readParts(db: DB, loopIds: number[]) {
 				'content'
 			])
 			.where('loopId', 'in', loopIds)
+			// Practice cards stay out of every export (decision 030).
+			.where('seatRole', '=', 'interviewer')
 			.orderBy('id')
 			.execute(),
 		db
@@ -63,6 +65,7 @@ async function readParts(db: DB, loopIds: number[]) {
 			.innerJoin('scorecard as c', 'c.id', 's.scorecardId')
 			.select(['s.id', 's.scorecardId', 's.content', 's.reason', 's.submittedBy', 's.submittedAt'])
 			.where('c.loopId', 'in', loopIds)
+			.where('c.seatRole', '=', 'interviewer')
 			.orderBy('s.id')
 			.execute(),
 		db.selectFrom('debrief').selectAll().where('loopId', 'in', loopIds).execute(),

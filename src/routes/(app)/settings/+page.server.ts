@@ -20,20 +20,22 @@ import {
 } from '#lib/server/outbound/calendar-feed.ts';
 import { noticeSettingsSchema } from '#lib/domain/reminders.ts';
 import { getNoticeSettings, updateNoticeSettings } from '#lib/server/notify/reminder-settings.ts';
+import { listOwnQualifications } from '#lib/server/hiring/qualifications.ts';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { user } = requireSession(event);
 	const db = getDb();
-	const [tokens, twoFactor, calendarFeed, notices] = await Promise.all([
+	const [tokens, twoFactor, calendarFeed, notices, qualifications] = await Promise.all([
 		listApiTokens(db, user),
 		loadTwoFactorSettings(db, user),
 		getCalendarFeedStatus(db, user),
-		getNoticeSettings(db, user)
+		getNoticeSettings(db, user),
+		listOwnQualifications(db, user)
 	]);
 	const timeZones = Intl.supportedValuesOf('timeZone');
-	return { account: user, tokens, twoFactor, calendarFeed, notices, timeZones };
+	return { account: user, tokens, twoFactor, calendarFeed, notices, timeZones, qualifications };
 };
 
 export const actions: Actions = {

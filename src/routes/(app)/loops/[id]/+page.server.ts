@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { seatRoles } from '#lib/domain/seat-roles.ts';
 import { localDateTime } from '#lib/domain/hiring-schemas.ts';
 import { idList, idSchema, text } from '#lib/domain/library-schemas.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
@@ -27,7 +28,8 @@ export const actions: Actions = {
 		const schema = z.object({
 			roundId: idSchema,
 			interviewerIds: idList('Choose an interviewer'),
-			scheduledAt: localDateTime(event.locals.timeZone)
+			scheduledAt: localDateTime(event.locals.timeZone),
+			role: z.enum(seatRoles, { error: 'Choose a seat' }).default('interviewer')
 		});
 		return runFormAction(event.request, schema, 'addPanelist', async (input) => {
 			await addToPanel(getDb(), actor, idParam(event.params.id), input);

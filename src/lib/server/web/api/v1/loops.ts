@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decisionOutcomes } from '../../../../domain/decision';
 import { competencyKinds, roundFormats, visibilityModes } from '../../../../domain/library';
 import { loopStatuses } from '../../../../domain/loop-status';
+import { seatRoles } from '../../../../domain/seat-roles';
 import { canKnowLoop } from '../../../access/permissions';
 import type { DB } from '../../../platform/db';
 import type { AuthUser } from '../../../auth/session';
@@ -52,6 +53,10 @@ const loop = z
 						scorecardId: idOut,
 						interviewerId: idOut,
 						interviewerName: z.string(),
+						role: z.enum(seatRoles).meta({
+							description:
+								'interviewer, or a trainee’s practice seat (shadow, reverse_shadow) whose scorecard never counts'
+						}),
 						scheduledAt: timeOut,
 						status: z.enum(scorecardStatuses),
 						submittedAt: timeOut.nullable(),
@@ -90,6 +95,7 @@ const loopJson = (l: LoopDetail): z.input<typeof loop> => ({
 			scorecardId: sid(p.scorecardId),
 			interviewerId: sid(p.interviewerId),
 			interviewerName: p.interviewerName,
+			role: p.role,
 			scheduledAt: iso(p.scheduledAt),
 			status: p.status,
 			submittedAt: isoOrNull(p.submittedAt),
@@ -120,7 +126,14 @@ export const createLoopEndpoint = endpoint({
 				z.object({
 					round: z.int('Give the round as a whole number').min(0, 'Rounds count from 0'),
 					interviewerIds: idsIn('Choose at least one interviewer'),
-					scheduledAt: timeIn
+					scheduledAt: timeIn,
+					role: z
+						.enum(seatRoles, { error: 'Give interviewer, shadow or reverse_shadow' })
+						.default('interviewer')
+						.meta({
+							description:
+								'interviewer (the default); shadow or reverse_shadow seat trainees whose practice scorecards never count in results, comparison, calibration or exports'
+						})
 				})
 			)
 			.max(50, 'At most 50 panel entries')

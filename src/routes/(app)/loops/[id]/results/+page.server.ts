@@ -2,6 +2,7 @@ import { runsOpeningLoops } from '#lib/server/access/permissions.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { getLoopResults } from '#lib/server/evaluation/results.ts';
+import { listPracticeScorecards } from '#lib/server/evaluation/practice-scorecards.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { PageServerLoad } from './$types';
 
@@ -12,6 +13,9 @@ export const load: PageServerLoad = async (event) => {
 	const results = await orPageError(getLoopResults(db, actor, idParam(event.params.id), { adjusted }));
 	// Panelists read results; the opening, the candidate, the debrief and the adjusted view
 	// are for those who run the opening's loops.
-	const runsOpening = await runsOpeningLoops(db, actor, results.openingId);
-	return { results, runsOpening };
+	const [runsOpening, practice] = await Promise.all([
+		runsOpeningLoops(db, actor, results.openingId),
+		listPracticeScorecards(db, actor, results.loopId)
+	]);
+	return { results, runsOpening, practice };
 };

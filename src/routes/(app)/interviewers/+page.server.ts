@@ -1,0 +1,39 @@
+import { lapseSettingSchema, setQualificationSchema } from '#lib/domain/qualifications.ts';
+import { requireUser } from '#lib/server/auth/guards.ts';
+import { listActiveUsers } from '#lib/server/hiring/openings.ts';
+import {
+	listQualifications,
+	readLapseMonths,
+	setLapseMonths,
+	setQualification
+} from '#lib/server/hiring/qualifications.ts';
+import { getDb } from '#lib/server/platform/runtime.ts';
+import { runFormAction } from '#lib/server/web/form-actions.ts';
+import { orPageError } from '#lib/server/web/page-errors.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const qualifications = await orPageError(listQualifications(db, user));
+	const [people, lapseMonths] = await Promise.all([listActiveUsers(db, user), readLapseMonths(db)]);
+	return { qualifications, people, lapseMonths };
+};
+
+export const actions: Actions = {
+	qualification: async (event) => {
+		const user = requireUser(event);
+		return runFormAction(event.request, setQualificationSchema, 'qualification', async (input) => {
+			await setQualification(getDb(), user, input);
+			return { saved: true };
+		});
+	},
+
+	lapse: async (event) => {
+		const user = requireUser(event);
+		return runFormAction(event.request, lapseSettingSchema, 'lapse', async ({ months }) => {
+			await setLapseMonths(getDb(), user, months);
+			return { saved: true };
+		});
+	}
+};

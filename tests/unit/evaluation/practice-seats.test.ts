@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { day, hour } from '../../../src/lib/domain/time';
+import { getCalibration } from '../../../src/lib/server/calibration/calibration';
+import { getComparison } from '../../../src/lib/server/evaluation/comparison';
+import { recordDecision } from '../../../src/lib/server/evaluation/debriefs';
+import { listPracticeScorecards } from '../../../src/lib/server/evaluation/practice-scorecards';
+import { exportLoopResults, getLoopResults } from '../../../src/lib/server/evaluation/results';
+import { getScorecard } from '../../../src/lib/server/evaluation/scorecard-reads';
+import { getLoop } from '../../../src/lib/server/hiring/loop-detail';
+import { listLoops } from '../../../src/lib/server/hiring/loop-summaries';
+import { addToPanel } from '../../../src/lib/server/hiring/panel';
+import { exportOrganisation } from '../../../src/lib/server/transfer/export';
+import type { AuthUser } from '../../../src/lib/server/auth/session';
+import type { DB } from '../../../src/lib/server/platform/db';
+import { ForbiddenError } from '../../../src/lib/server/platform/errors';
+import { freshDb } from '../helpers/db';
+import { newLoop, newUser, submitAs } from '../../support/seed';
+
+// Practice seats (decision 030): a shadow's or reverse shadow's scorecard never counts, and
+// the independence rule holds for the trainee as for any panelist.
+
+const t0 = Date.UTC(2026, 9, 5, 9);
+const now = t0 + 10 * day;
+
+/** One panelist on each of the five rounds (all submitted, unless said); Tia and Rex are trainees. */
+async function setting({ size = 5, panelSubmits = true } = {}) {
+	const db = freshDb();
+	const loop = await newLoop(db, { size, at: t0 });
+	const p0 = loop.panel[0]!;
+	const tia = await newUser(db, { name: 'Tia' });
+	const rex = await newUser(db, { name: 'Rex' });
+	const seat = (who: AuthUser, round: number, role: 'shadow' | 'reverse_shadow') =>
+		addToPanel(
+			db,
+			loop.recruiter,
+			loop.loopId,
+			{ roundId: loop.rounds[round]!.id, interviewerIds: [who.id], scheduledAt: t0 + round * hour, role },
+			t0 - day
+		).then(([id]) => id!);
+	if (panelSubmits) {
+		for (const [i, who] of loop.panel.entries()) {
+			const rating = ([3, 4, 2, 3, 4] as const)[i]!;
+			await submitAs(db, who, loop.scorecards[i]!.id, { rating, now: t0 + (i + 2) * hour });
+		}
+	}
+	return { db, ...loop, p0, tia, rex, seat };
+}
+
+/** Everything a hiring manager, a recruiter or a file could read off the loop. */
+async function figures(db: DB, recruiter: AuthUser, loopId: number, openingId: number) {
+	const results = await getLoopResults(db, recruiter, loopId, {}, now);
+	const exported = JSON.parse(await exportOrganisation(db, now)) as { loops: { updatedAt: string }[] };
+	return {
+		results,
+		csvResults: await exportLoopResults(db, recruiter, loopId),
+		comparison: await getComparison(db, recruiter, openingId, {}, now),
+		calibration: await getCalibration(db, recruiter, { from: t0 - 30 * day, to: t0 + 30 * day }),
+		directCalibration: await getCalibration(
+			db,
+			recruiter,
+			{ from: t0 - 30 * day, to: t0 + 30 * day },
+			{ months: false }
+		),
+		loops: await listLoops(db, recruiter, { openingId }, now),
+		// Seating a trainee is a change to the loop, so its updatedAt moves; nothing else may.
+		exportedLoops: exported.loops.map((l) => ({ ...l, updatedAt: null }))
+	};
+}
+
+describe('practice scorecards never count', () => {
+	it('results, comparison, calibration, the loop’s status and exports are identical with and without them', async () => {
+		const { db, recruiter, loopId, openingId, tia, rex, seat } = await setting();
+		const before = await figures(db, recruiter, loopId, openingId);
+		expect(before.results.status).toBe('ready_for_debrief');
+
+		const tiaCard = await seat(tia, 0, 'shadow');
+		const rexCard = await seat(rex, 1, 'reverse_shadow');
+		expect(await figures(db, recruiter, loopId, openingId)).toEqual(before);
+
+		// Extreme practice cards: every rating and recommendation at the far end of the scale.
+		await submitAs(db, tia, tiaCard, { rating: 1, recommendation: 1, now: t0 + 4 * hour });
+		await submitAs(db, rex, rexCard, { rating: 1, recommendation: 1, now: t0 + 40 * hour });
+		expect(await figures(db, recruiter, loopId, openingId)).toEqual(before);
+	});
+
+	it('a practice seat alone does not staff a round, and is not counted among the cards in', async () => {
+		const { db, recruiter, loopId, tia, seat } = await setting({ size: 4 });
+		const card = await seat(tia, 4, 'shadow');
+		await submitAs(db, tia, card, { now: t0 + 6 * hour });
+		const loop = await getLoop(db, recruiter, loopId, now);
+		expect(loop.submitted).toBe(4);
+		expect(loop.rounds[4]!.panel.map((p) => [p.interviewerName, p.role])).toEqual([['Tia', 'shadow']]);
+		expect(loop.status).toBe('draft');
+	});
+});
+
+describe('a practice seat and the independence rule', () => {
+	const decide = (db: DB, by: AuthUser, loopId: number) =>
+		recordDecision(
+			db,
+			by,
+			loopId,
+			{ outcome: 'hire', rationale: 'Strong panel', dissent: '', attendeeIds: [by.id], changeReason: '' },
+			now
+		);
+
+	it('the trainee sees nothing before their own card, nor the panel’s before the decision; then both side by side', async () => {
+		const { db, recruiter, loopId, scorecards, tia, seat } = await setting();
+		const card = await seat(tia, 0, 'shadow');
+		const panelCard = scorecards[0]!.id;
+		await expect(getLoopResults(db, tia, loopId)).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(getScorecard(db, tia, panelCard)).rejects.toBeInstanceOf(ForbiddenError);
+
+		await submitAs(db, tia, card, { rating: 2, now: t0 + 4 * hour });
+		await expect(getLoopResults(db, tia, loopId)).rejects.toThrow(/once the loop is decided/);
+		await expect(getScorecard(db, tia, panelCard)).rejects.toBeInstanceOf(ForbiddenError);
+
+		await decide(db, recruiter, loopId);
+		expect((await getLoopResults(db, tia, loopId, {}, now)).scorecards).toHaveLength(5);
+		expect((await getScorecard(db, tia, panelCard)).document.summary).toMatch(/Summary by Panelist 0/);
+		const practice = await listPracticeScorecards(db, tia, loopId, now);
+		expect(practice.map((p) => [p.interviewerName, p.role, p.document?.ratings[0]?.rating])).toEqual([
+			['Tia', 'shadow', 2]
+		]);
+	});
+
+	it('recruiters read practice cards once the loop is decided; panelists never do', async () => {
+		const { db, recruiter, loopId, p0, tia, seat } = await setting();
+		const card = await seat(tia, 0, 'shadow');
+		await submitAs(db, tia, card, { now: t0 + 4 * hour });
+		expect(await listPracticeScorecards(db, recruiter, loopId, now)).toEqual([]);
+		await expect(getScorecard(db, recruiter, card)).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(getScorecard(db, p0, card)).rejects.toBeInstanceOf(ForbiddenError);
+
+		await decide(db, recruiter, loopId);
+		expect((await listPracticeScorecards(db, recruiter, loopId, now)).map((p) => p.interviewerName)).toEqual([
+			'Tia'
+		]);
+		expect((await getScorecard(db, recruiter, card)).interviewerId).toBe(tia.id);
+		expect(await listPracticeScorecards(db, p0, loopId, now)).toEqual([]);
+		await expect(getScorecard(db, p0, card)).rejects.toBeInstanceOf(ForbiddenError);
+	});
+
+	it('in strict mode a trainee’s missing card does not hold the panel’s feedback back', async () => {
+		const { db, loopId, p0, tia, seat } = await setting();
+		await db.updateTable('loop').set({ visibilityMode: 'after_all' }).where('id', '=', loopId).execute();
+		await seat(tia, 0, 'shadow');
+		expect((await getLoopResults(db, p0, loopId, {}, now)).scorecards).toHaveLength(5);
+	});
+});
