@@ -104,8 +104,9 @@ export async function dropPostgres(name: string): Promise<void> {
 		try {
 			return await onServer(benchPostgresServer(), `drop database if exists "${name}" with (force)`);
 		} catch (error) {
-			if (attempt >= 10) throw error;
-			await new Promise((resolve) => setTimeout(resolve, 500));
+			// A million-scorecard database can keep a worker busy for many seconds.
+			if (attempt >= 60) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 1000));
 		}
 	}
 }

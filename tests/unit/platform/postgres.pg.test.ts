@@ -93,4 +93,18 @@ describe('PostgreSQL', () => {
 		).toEqual([{ id: 1, textValue: 'it’s ?' }]);
 		expect(await runNow(db, 'select count(*) as n from note where id in (?, ?)', [1, 2])).toEqual([{ n: 2 }]);
 	});
+	it('keeps serving after the server ends a connection in the middle of a transaction', async () => {
+		// A failover or an administrator ends a connection the app holds between two statements:
+		// that transaction fails, the process lives on, and the next request gets a fresh connection.
+		const db = await emptyPostgres();
+		const ended = db.transaction().execute(async (trx) => {
+			const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+			await sql`select pg_terminate_backend(${rows[0]!.pid})`.execute(db);
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			await sql`select 1`.execute(trx);
+		});
+		await expect(ended).rejects.toThrow();
+		const { rows } = await sql<{ one: number }>`select 1 as one`.execute(db);
+		expect(rows).toEqual([{ one: 1 }]);
+	});
 });

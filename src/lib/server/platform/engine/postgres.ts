@@ -62,6 +62,10 @@ export function createPostgresPool(settings: PostgresSettings): pg.Pool {
 	// An idle connection the server closed (restart, failover) must not crash the process:
 	// the pool drops it and opens another on the next query.
 	pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+	// A connection lent out (a transaction between two statements) has no listener of the pool's:
+	// without one of its own, the server ending it would crash the process. The statement in
+	// flight, or the next one, fails with the error instead, and the pool drops the connection.
+	pool.on('connect', (client) => client.on('error', () => {}));
 	return pool;
 }
 
