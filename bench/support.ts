@@ -16,6 +16,9 @@ export async function startServer(databasePath: string, port: number): Promise<C
 				: { DATABASE_PATH: databasePath }),
 			PORT: String(port),
 			HOST: '127.0.0.1',
+			// The generated organisation has candidates decided years ago: the retention run at
+			// start-up would anonymise thousands of them while the measurements run.
+			RETENTION_JOB: 'off',
 			ORIGIN: `http://localhost:${port}`
 		},
 		stdio: ['ignore', 'ignore', 'inherit']
