@@ -27,7 +27,7 @@ import { openDatabase, type DB } from '../../../src/lib/server/platform/db';
 import { exportOrganisation } from '../../../src/lib/server/transfer/export';
 import { freshDb, freshDbPath } from '../helpers/db';
 import { parseCalendar } from '../../support/icalendar';
-import { newCandidate, newOpening, newUser, submitAs } from '../../support/seed';
+import { newCandidate, newLoop, newOpening, newUser, submitAs, type SeededUser } from '../../support/seed';
 import { startMailbox, type Mailbox } from '../../support/smtp-mailbox';
 
 // Issue 18's test of erasure, for everything Panelist writes about a candidate beyond their
@@ -39,6 +39,8 @@ import { startMailbox, type Mailbox } from '../../support/smtp-mailbox';
 const origin = 'https://panelist.example.com';
 const t0 = Date.UTC(2026, 11, 7, 9);
 const words = {
+	/** What they were called when first added, corrected later. */
+	former: 'Ostrawinska',
 	surname: 'Vexmarthe',
 	given: 'Quillonia',
 	email: 'quillonia.vexmarthe@trace-mail.example',
@@ -88,14 +90,7 @@ it('leaves no trace of the candidate in queued, failed or sent mail, notices, we
 	const manager = await newUser(db, { name: 'Manager' });
 	const panel = [await newUser(db, { name: 'Panelist 0' }), await newUser(db, { name: 'Panelist 1' })];
 	const openingId = await newOpening(db, [manager]);
-	const candidateId = await newCandidate(db, [openingId]);
-	const name = `${words.surname}, ${words.given}`;
-	await updateCandidate(db, admin, candidateId, {
-		name,
-		email: words.email,
-		notes: words.notes,
-		openingIds: [openingId]
-	});
+	const candidateId = await newCandidate(db, [openingId], `${words.former} ${words.given}`);
 	await uploadResume(
 		db,
 		admin,
@@ -120,6 +115,14 @@ it('leaves no trace of the candidate in queued, failed or sent mail, notices, we
 	);
 	await runDueJobs(db, { now: () => t0 - 2 * day });
 	await mailbox.waitForCount(2);
+	// Their name and email are corrected: what was written under the first name follows.
+	const name = `${words.surname}, ${words.given}`;
+	await updateCandidate(db, admin, candidateId, {
+		name,
+		email: words.email,
+		notes: words.notes,
+		openingIds: [openingId]
+	});
 	// The scorecards are late: reminders, then escalations, mailed and noticed.
 	for (let days = 1; days <= 4; days++) await runDueJobs(db, { now: () => t0 + days * day });
 	// One interview moves; the panel submits; with mail off, both mails fail for good.
@@ -148,7 +151,8 @@ it('leaves no trace of the candidate in queued, failed or sent mail, notices, we
 		.where('kind', '=', 'mail.send')
 		.execute();
 	expect(new Set(states.map((s) => s.state))).toEqual(new Set(['done', 'queued', 'dead']));
-	expect(await wordsIn(db, file)).toEqual(Object.values(words));
+	const written = Object.values(words).filter((w) => w !== words.former);
+	expect(await wordsIn(db, file)).toEqual(expect.arrayContaining(written));
 
 	await anonymiseCandidate(
 		db,
@@ -185,3 +189,31 @@ it('leaves no trace of the candidate in queued, failed or sent mail, notices, we
 	expect(sent.filter((s) => s.includes(words.email) || s.includes('anonymised.invalid'))).toEqual([]);
 	if (file) await db.destroy();
 }, 60_000);
+
+it('rewrites only what is about them: another candidate of the same name keeps theirs', async () => {
+	const db = freshDb();
+	const first = await newLoop(db);
+	const second = await newLoop(db);
+	for (const [i, who] of first.panel.entries()) await submitAs(db, who, first.scorecards[i]!.id);
+	await recordDecision(db, first.recruiter, first.loopId, {
+		outcome: 'no_hire',
+		rationale: 'Not this time',
+		dissent: '',
+		attendeeIds: [first.recruiter.id],
+		changeReason: ''
+	});
+	await anonymiseCandidate(
+		db,
+		first.recruiter,
+		first.candidateId,
+		{ reason: 'Erasure' },
+		databaseResumeStore
+	);
+
+	const invitation = async (who: SeededUser) =>
+		(await listNotices(db, who)).map((n) => n.title).find((t) => t.startsWith('Interview with '));
+	expect(await invitation(first.panel[0]!)).toMatch(
+		new RegExp(`^Interview with Anonymised candidate ${first.candidateId} · `)
+	);
+	expect(await invitation(second.panel[0]!)).toMatch(/^Interview with Ada · /);
+});
