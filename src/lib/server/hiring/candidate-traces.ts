@@ -19,12 +19,13 @@ export const traceTables = ['job', 'jobDelivery', 'notice', 'auditEvent'] as con
 
 export const notSentReason = 'Not sent: the candidate was anonymised';
 
-/** Old to new: their email first, since a name may be part of it and the whole address must go as one. */
+/** A candidate's name and email as they were, and as they are to read now. */
 interface Rename {
 	from: { name: string; email: string };
 	to: { name: string; email: string };
 }
 
+/** The email first: a name may be part of it, and the whole address must go as one. */
 function mentionsOf({ from, to }: Rename): { all: Mention[]; email: Mention[] } {
 	const email = from.email.trim() && from.email !== to.email ? [{ find: from.email, put: to.email }] : [];
 	const name = from.name.trim() && from.name !== to.name ? [{ find: from.name, put: to.name }] : [];
