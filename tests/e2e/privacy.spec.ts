@@ -25,7 +25,7 @@ test('a recruiter anonymises a candidate after typing their name; the loop keeps
 	page,
 	seed
 }) => {
-	const { recruiter, candidate, loopId } = await decidedCandidate(seed);
+	const { recruiter, panelist, candidate, loopId } = await decidedCandidate(seed);
 	await seed.signIn(page.context(), recruiter);
 	await page.goto(`/candidates/${candidate.id}`);
 	const section = page.getByRole('region', { name: 'Personal data' });
@@ -44,6 +44,15 @@ test('a recruiter anonymises a candidate after typing their name; the loop keeps
 	await page.goto(`/loops/${loopId}/results`);
 	await expect(page.getByText(candidate.name)).toHaveCount(0);
 	await expect(page.getByText('Strong yes').first()).toBeVisible();
+
+	// The panelist's notice of the interview names the anonymised candidate, and still links to it.
+	await page.context().clearCookies();
+	await seed.signIn(page.context(), panelist);
+	await page.goto('/notifications');
+	await expect(
+		page.getByRole('link', { name: new RegExp(`^Interview with Anonymised candidate ${candidate.id} · `) })
+	).toHaveAttribute('href', /^\/interviews\/\d+$/);
+	await expect(page.getByText(candidate.name)).toHaveCount(0);
 });
 
 test('a legal hold stops the erasure; only an admin lifts it', async ({ page, seed }) => {

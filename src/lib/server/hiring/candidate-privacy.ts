@@ -6,6 +6,7 @@ import { recordAudit } from '../platform/audit';
 import { eraseFreedSpace } from '../platform/engine/erase-freed-space';
 import { ConflictError, InputError, NotFoundError } from '../platform/errors';
 import { deleteDemographicAnswers } from '../fairness/self-identification';
+import { scrubCandidateTraces, traceTables } from './candidate-traces';
 import type { ResumeStore, StoredResume } from './resume-store';
 
 // Erasure and legal hold (decision 024). Anonymising replaces a candidate's name, email,
@@ -21,8 +22,8 @@ export const touchedTables = [
 	'scorecardSubmission',
 	'debrief',
 	'loopDecision',
-	'auditEvent',
-	'demographicAnswer'
+	'demographicAnswer',
+	...traceTables
 ] as const;
 
 async function candidateRow(db: DB, candidateId: number) {
@@ -145,17 +146,18 @@ async function redactCandidate(trx: DB, candidateId: number, now: number): Promi
 	if (resume) await trx.deleteFrom('candidateResume').where('candidateId', '=', candidateId).execute();
 	// Self-identified answers go rather than stay under a marker (decision 025).
 	await deleteDemographicAnswers(trx, candidateId);
-	const notes = await trx
+	const person = await trx
 		.selectFrom('candidate')
-		.select('notes')
+		.select(['id', 'name', 'email', 'notes'])
 		.where('id', '=', candidateId)
 		.executeTakeFirstOrThrow();
+	await scrubCandidateTraces(trx, person, now);
 	await trx
 		.updateTable('candidate')
 		.set({
 			name: anonymisedName(candidateId),
 			email: anonymisedEmail(candidateId),
-			notes: redactText(notes.notes),
+			notes: redactText(person.notes),
 			anonymisedAt: now,
 			updatedAt: now
 		})

@@ -13,6 +13,7 @@ import {
 import { recordAudit } from '../platform/audit';
 import { recordEvent } from '../notify/events';
 import { ConflictError, InputError, NotFoundError } from '../platform/errors';
+import { rewriteCandidateMentions } from './candidate-traces';
 
 export interface CandidateSummary {
 	id: number;
@@ -217,6 +218,8 @@ export async function updateCandidate(
 			.set({ name: input.name, email: input.email, notes: input.notes, updatedAt: now })
 			.where('id', '=', id)
 			.execute();
+		// Queued mails and notices follow, so an erasure later finds the name they carry.
+		await rewriteCandidateMentions(trx, id, { from: before, to: input });
 		await recordAudit(
 			trx,
 			{ actorUserId: actor.id, action: 'candidate.updated', entityType: 'candidate', entityId: id },

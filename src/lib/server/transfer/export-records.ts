@@ -188,6 +188,16 @@ export async function readCandidates(db: DB, after: number): Promise<(ExportCand
 		notes: c.notes,
 		createdAt: isoTime(c.createdAt),
 		updatedAt: isoTime(c.updatedAt),
+		...(c.anonymisedAt === null ? {} : { anonymisedAt: isoTime(c.anonymisedAt) }),
+		...(c.legalHoldReason === null
+			? {}
+			: {
+					legalHold: {
+						reason: c.legalHoldReason,
+						placedAt: isoTime(c.legalHoldAt ?? c.updatedAt),
+						placedBy: c.legalHoldBy === null ? null : id(c.legalHoldBy)
+					}
+				}),
 		openings: (openingsOf.get(c.id) ?? []).map((l) => ({
 			openingId: id(l.openingId),
 			addedAt: isoTime(l.addedAt)

@@ -113,6 +113,16 @@ export const candidateSchema = z.strictObject({
 	notes: text,
 	createdAt: time,
 	updatedAt: time,
+	// Privacy state (decision 024), left out unless set, so a file of an organisation that
+	// never anonymised or held anyone stays as version 1 always was.
+	anonymisedAt: time.optional(),
+	legalHold: z
+		.strictObject({
+			reason: text.min(1, { error: 'Say why the candidate’s data must be kept' }),
+			placedAt: time,
+			placedBy: id.nullable()
+		})
+		.optional(),
 	openings: z.array(z.strictObject({ openingId: id, addedAt: time }))
 });
 

@@ -199,7 +199,11 @@ export async function writeTemplatesAndOpenings(db: DB, file: ExportFile): Promi
 			email: c.email,
 			notes: c.notes,
 			createdAt: ms(c.createdAt),
-			updatedAt: ms(c.updatedAt)
+			updatedAt: ms(c.updatedAt),
+			anonymisedAt: c.anonymisedAt === undefined ? null : ms(c.anonymisedAt),
+			legalHoldReason: c.legalHold?.reason ?? null,
+			legalHoldAt: c.legalHold ? ms(c.legalHold.placedAt) : null,
+			legalHoldBy: c.legalHold?.placedBy == null ? null : n(c.legalHold.placedBy)
 		}))
 	);
 	await insertRows(

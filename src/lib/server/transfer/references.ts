@@ -121,6 +121,8 @@ function checkHiring(c: Checks): void {
 			candidate.email,
 			(first) => `another candidate (${first}) has the email ${candidate.email}`
 		);
+		if (candidate.legalHold)
+			c.ref([...at, 'legalHold', 'placedBy'], candidate.legalHold.placedBy, known.users, 'user');
 		c.refs(
 			[...at, 'openings'],
 			candidate.openings.map((o) => o.openingId),

@@ -184,7 +184,7 @@ export const anonymiseCandidateEndpoint = endpoint({
 	operationId: 'anonymiseCandidate',
 	summary: 'Anonymise a candidate (an erasure request)',
 	description:
-		'Admins only. Replaces the name, email, notes and every free text written about the candidate (scorecard notes, evidence, summaries, debrief notes, decision rationale and dissent, the personal content of audit entries) with a marker and deletes the résumé; ratings, recommendations, times, decisions and outcomes stay, so every figure is unchanged. Cannot be undone. The reason (who asked, and why) goes into the audit trail. 409 under a legal hold, for a candidate already anonymised, or while one of their loops is still open.',
+		'Admins only. Replaces the name, email, notes and every free text written about the candidate (scorecard notes, evidence, summaries, debrief notes, decision rationale and dissent, the personal content of audit entries) with a marker, rewrites their name and email in queued mail and in-app notices about them to the anonymised ones (a mail to the candidate is not sent), and deletes the résumé; ratings, recommendations, times, decisions and outcomes stay, so every figure is unchanged. Cannot be undone. The reason (who asked, and why) goes into the audit trail. 409 under a legal hold, for a candidate already anonymised, or while one of their loops is still open.',
 	tag: 'Hiring',
 	roles: ['admin'],
 	params: idParams,
