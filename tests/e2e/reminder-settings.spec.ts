@@ -36,16 +36,23 @@ test('a recruiter sees an opening’s reminder defaults and changes them; a bad 
 	await expect(reminders.getByRole('button')).toHaveCount(0);
 });
 
-test('an interviewer chooses the time zone and hour their reminders arrive', async ({ page, seed }) => {
+test('an interviewer chooses the time zone and hour their reminders arrive, and a daily digest', async ({
+	page,
+	seed
+}) => {
 	await seed.signIn(page.context(), await seed.user('interviewer'));
 	await page.goto('/settings');
 	const notices = page.getByRole('region', { name: 'Notifications' });
 	await expect(notices).toContainText('Until you save, the server’s time zone at 09:00 is used.');
 	await notices.getByLabel('Time zone').selectOption('Asia/Tokyo');
 	await notices.getByLabel('Send time').fill('08:30');
+	const digest = notices.getByRole('radio', { name: 'In one daily digest' });
+	await expect(notices.getByRole('radio', { name: 'At once, one mail each' })).toBeChecked();
+	await digest.check();
 	await notices.getByRole('button', { name: 'Save notification settings' }).click();
 	await expect(notices.getByRole('status')).toHaveText('Notification settings saved.');
 	await page.reload();
 	await expect(notices.getByLabel('Time zone')).toHaveValue('Asia/Tokyo');
 	await expect(notices.getByLabel('Send time')).toHaveValue('08:30');
+	await expect(digest).toBeChecked();
 });

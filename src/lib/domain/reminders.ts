@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
+import { mailModeSchema } from './notice-digest';
 import { day, hour, isValidTimeZone, minute } from './time';
 
 // When an interviewer is nudged about a scorecard that is not in (issue 16, decision 027):
@@ -69,7 +70,8 @@ export const noticeSettingsSchema = z.object({
 				return z.NEVER;
 			}
 			return minutes;
-		})
+		}),
+	mailMode: mailModeSchema.default('immediate')
 });
 
 function isWorkingDay(date: TZDate): boolean {

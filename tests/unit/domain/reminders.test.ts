@@ -156,7 +156,8 @@ describe('settings forms', () => {
 	it('reads a person’s zone and send time', () => {
 		expect(noticeSettingsSchema.parse({ timeZone: 'Asia/Tokyo', sendTime: '08:30' })).toEqual({
 			timeZone: 'Asia/Tokyo',
-			sendTime: 510
+			sendTime: 510,
+			mailMode: 'immediate'
 		});
 		const bad = noticeSettingsSchema.safeParse({ timeZone: 'Mars/Olympus', sendTime: '25:00' });
 		expect(bad.error?.issues.map((i) => i.message)).toEqual([

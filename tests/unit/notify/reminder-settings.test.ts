@@ -45,11 +45,16 @@ it('keeps each person’s own zone and send time', async () => {
 	const other = await newUser(db);
 	expect(await getNoticeSettings(db, someone)).toMatchObject({ sendMinutes: 540, saved: false });
 	await updateNoticeSettings(db, someone, { timeZone: 'Asia/Tokyo', sendTime: 510 });
-	await updateNoticeSettings(db, someone, { timeZone: 'America/New_York', sendTime: 480 });
+	await updateNoticeSettings(db, someone, {
+		timeZone: 'America/New_York',
+		sendTime: 480,
+		mailMode: 'digest'
+	});
 	expect(await getNoticeSettings(db, someone)).toEqual({
 		timeZone: 'America/New_York',
 		sendMinutes: 480,
+		mailMode: 'digest',
 		saved: true
 	});
-	expect((await getNoticeSettings(db, other)).saved).toBe(false);
+	expect(await getNoticeSettings(db, other)).toMatchObject({ mailMode: 'immediate', saved: false });
 });

@@ -2,6 +2,7 @@ import { composeMail } from '../mail/compose';
 import { mailSettings } from '../mail/mail-settings';
 import { enqueueMail } from '../mail/mailer';
 import type { Subscriber } from './events';
+import { waitsForDigest } from './notice-digest';
 
 /**
  * Tells the opening's hiring managers by mail when a loop is ready for debrief (its whole
@@ -30,6 +31,8 @@ export const debriefReadyMail: Subscriber = {
 			.orderBy('user.id')
 			.execute();
 		for (const manager of managers) {
+			// Their daily digest lists it instead (the notice is stored in notice-events.ts).
+			if (await waitsForDigest(trx, manager.id, 'ready_for_debrief')) continue;
 			await enqueueMail(
 				trx,
 				// Per event: a loop that is ready again later (a seat added, then filled) is told again.

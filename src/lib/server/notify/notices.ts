@@ -2,6 +2,7 @@ import type { AuthUser } from '../auth/session';
 import type { DB } from '../platform/db';
 import type { NoticeKind } from '../platform/schema-jobs';
 import { NotFoundError } from '../platform/errors';
+import { queueDigest, waitsForDigest } from './notice-digest';
 
 // In-app notices (decision 027): the same notices as the mails (reminders, escalations, ready
 // for debrief, invitations), stored per person for the top bar's bell and /notifications.
@@ -15,13 +16,18 @@ export interface NewNotice {
 	key: string;
 }
 
-/** Stores a notice in the change's transaction; a second one under the same key is ignored. */
+/**
+ * Stores a notice in the change's transaction; a second one under the same key is ignored.
+ * For someone who chose the daily digest a non-urgent one also waits for it (notice-digest.ts).
+ */
 export async function addNotice(trx: DB, notice: NewNotice, now: number): Promise<void> {
-	await trx
+	const digest = await waitsForDigest(trx, notice.userId, notice.kind);
+	const result = await trx
 		.insertInto('notice')
-		.values({ ...notice, createdAt: now })
+		.values({ ...notice, createdAt: now, digestPending: digest ? 1 : 0 })
 		.onConflict((oc) => oc.column('key').doNothing())
-		.execute();
+		.executeTakeFirst();
+	if (digest && Number(result.numInsertedOrUpdatedRows ?? 0) > 0) await queueDigest(trx, notice.userId, now);
 }
 
 export async function countUnreadNotices(db: DB, actor: AuthUser): Promise<number> {

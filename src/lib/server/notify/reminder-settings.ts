@@ -11,6 +11,8 @@ import type { AuthUser } from '../auth/session';
 import type { DB } from '../platform/db';
 import { recordAudit } from '../platform/audit';
 import { ForbiddenError, NotFoundError } from '../platform/errors';
+import type { MailMode } from '../../domain/notice-digest';
+import { replanDigest } from './notice-digest';
 
 // The settings reminders follow (decision 027): an opening's (on or off, when the first
 // reminder goes, when the escalation does) and a person's (the zone and time of day their
@@ -97,27 +99,41 @@ export async function readNoticeTime(db: DB, userId: number): Promise<NoticeTime
 	return row ?? { timeZone: serverTimeZone, sendMinutes: defaultSendMinutes };
 }
 
-/** One's own notice settings; `saved` says whether they were ever chosen. */
-export async function getNoticeSettings(db: DB, actor: AuthUser): Promise<NoticeTime & { saved: boolean }> {
-	const row = await db
-		.selectFrom('userNoticeSetting')
-		.select('userId')
-		.where('userId', '=', actor.id)
-		.executeTakeFirst();
-	return { ...(await readNoticeTime(db, actor.id)), saved: !!row };
+export interface NoticeSettings extends NoticeTime {
+	mailMode: MailMode;
+	/** Whether they were ever chosen. */
+	saved: boolean;
 }
 
-/** Everyone sets their own, and only their own. */
+/** One's own notice settings. */
+export async function getNoticeSettings(db: DB, actor: AuthUser): Promise<NoticeSettings> {
+	const row = await db
+		.selectFrom('userNoticeSetting')
+		.select('mailMode')
+		.where('userId', '=', actor.id)
+		.executeTakeFirst();
+	return { ...(await readNoticeTime(db, actor.id)), mailMode: row?.mailMode ?? 'immediate', saved: !!row };
+}
+
+/** Everyone sets their own, and only their own; a queued digest moves with them. */
 export async function updateNoticeSettings(
 	db: DB,
 	actor: AuthUser,
-	input: z.output<typeof noticeSettingsSchema>,
+	input: Omit<z.output<typeof noticeSettingsSchema>, 'mailMode'> & { mailMode?: MailMode },
 	now = Date.now()
 ): Promise<void> {
-	const values = { timeZone: input.timeZone, sendMinutes: input.sendTime, updatedAt: now };
-	await db
-		.insertInto('userNoticeSetting')
-		.values({ userId: actor.id, ...values })
-		.onConflict((oc) => oc.column('userId').doUpdateSet(values))
-		.execute();
+	const values = {
+		timeZone: input.timeZone,
+		sendMinutes: input.sendTime,
+		mailMode: input.mailMode ?? 'immediate',
+		updatedAt: now
+	};
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('userNoticeSetting')
+			.values({ userId: actor.id, ...values })
+			.onConflict((oc) => oc.column('userId').doUpdateSet(values))
+			.execute();
+		await replanDigest(trx, actor.id, now);
+	});
 }

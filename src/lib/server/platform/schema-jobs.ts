@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { MailMode } from '../../domain/notice-digest';
 
 // The tables of the job queue and of what it sends (schema.ts; migrations 011 and 015; decisions 020 and 021).
 
@@ -60,6 +61,10 @@ export interface UserNoticeSettingTable {
 	timeZone: string;
 	/** Minutes after local midnight. */
 	sendMinutes: number;
+	/** Non-urgent notices by mail at once, or in a daily digest (migration 022). */
+	mailMode: Generated<MailMode>;
+	/** The local day (YYYY-MM-DD, in their zone then) of the last digest sent. */
+	lastDigestOn: string | null;
 	updatedAt: number;
 }
 
@@ -78,4 +83,6 @@ export interface NoticeTable {
 	key: string;
 	createdAt: number;
 	readAt: number | null;
+	/** 1 while it waits for its person's daily digest mail, else 0. */
+	digestPending: Generated<number>;
 }
