@@ -111,6 +111,17 @@ export function buildSteps(
 	];
 }
 
+/** One trainee's path in one format, as the pages and the API show it. */
+export interface TrainingProgress {
+	userId: number;
+	userName: string;
+	format: RoundFormat;
+	steps: TrainingStep[];
+	ready: boolean;
+	/** describeProgress(steps). */
+	summary: string;
+}
+
 /** Whether every step before the sign-off is complete, so the trainee may be signed off. */
 export function isReadyForSignOff(steps: TrainingStep[]): boolean {
 	return steps.every((s) => s.kind === 'sign_off' || s.done.length >= s.required);
@@ -124,4 +135,11 @@ export function describeProgress(steps: TrainingStep[]): string {
 			return `${stepLabels[s.kind]} ${Math.min(s.done.length, s.required)} of ${s.required}`;
 		})
 		.join(', ');
+}
+
+/** The pair's agreement in words, or why there is none to show yet. */
+export function describeAgreement(agreement: PairAgreement | null): string {
+	if (!agreement) return 'agreement shown once the loop is decided, beside a qualified co-interviewer';
+	const { exactMatches, compared, exactShare, meanAbsoluteDifference } = agreement;
+	return `same rating as the co-interviewer on ${exactMatches} of ${compared} (${Math.round(exactShare * 100)}%), mean difference ${meanAbsoluteDifference.toFixed(2)}`;
 }

@@ -53,6 +53,8 @@ interface PracticeOptions {
 	coRating?: 1 | 2 | 3 | 4;
 	/** The other, unqualified panelist's rating on the round. */
 	otherRating?: 1 | 2 | 3 | 4;
+	/** Someone seated on the next round who has not submitted when the loop is decided. */
+	pending?: SeededUser;
 }
 
 /** A loop with `who` on a practice seat of round 0, beside an unqualified panelist (seated first). */
@@ -63,6 +65,7 @@ async function practice(
 	format: RoundFormat,
 	{
 		round = 0,
+		pending,
 		submit = true,
 		decide = false,
 		cancel = false,
@@ -88,6 +91,7 @@ async function practice(
 		coId = await seat(co, 'interviewer');
 	}
 	const practiceId = await seat(who, role, round);
+	if (pending) await seat(pending, 'interviewer', 1);
 	if (submit) await submitAs(db, who, practiceId, { rating: traineeRating, now: t0 + hour });
 	await submitAs(db, loop.panel[0]!, loop.scorecards[0]!.id, { rating: otherRating, now: t0 + hour });
 	if (co && coId) await submitAs(db, co, coId, { rating: coRating!, now: t0 + hour });
@@ -198,6 +202,23 @@ describe('the pair’s agreement on a reverse shadow', () => {
 		};
 		expect(await agreementOf(() => listOwnTraining(db, tia))).toEqual(expected);
 		expect(await agreementOf(() => listTraineeProgress(db, recruiter))).toEqual(expected);
+	});
+
+	it('is hidden from hiring staff who sit on that panel with their own card still to come', async () => {
+		const { db, tia, recruiter, format } = await trainee();
+		const rita = await newUser(db, { role: 'recruiter', name: 'Rita' });
+		const led = await practice(db, tia, 'reverse_shadow', format, {
+			coRating: 3,
+			decide: true,
+			pending: rita
+		});
+		const agreementFor = async (viewer: AuthUser) => {
+			const [path] = await listTraineeProgress(db, viewer);
+			const step = path!.steps[1] as { done: { loopId: number; agreement: unknown }[] };
+			return step.done.find((d) => d.loopId === led.loopId)!.agreement;
+		};
+		expect(await agreementFor(recruiter)).toMatchObject({ exactMatches: 2, meanAbsoluteDifference: 0 });
+		expect(await agreementFor(rita)).toBeNull();
 	});
 });
 

@@ -5,13 +5,14 @@ import {
 	describeProgress,
 	type PathSetting,
 	type PracticeStepKind,
-	type SignOffInput
+	type SignOffInput,
+	type TrainingProgress
 } from '../../domain/training-paths';
 import { assertCanManageHiring, canManageHiring } from '../access/permissions';
 import { recordAudit } from '../platform/audit';
 import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors';
 import { listOwnQualifications, writeQualification } from './qualifications';
-import { readPathSettings, readTrainingProgress, type TrainingProgress } from './training-progress';
+import { readPathSettings, readTrainingProgress } from './training-progress';
 
 // Training paths (decision 030): admins and recruiters set each format's path; a trainee
 // and hiring staff read the progress, with the pair's agreement on decided reverse shadows;
@@ -56,13 +57,13 @@ export async function setPathSetting(db: DB, actor: AuthUser, input: PathSetting
 
 /** The actor's own paths, with the agreement of their decided reverse shadows. */
 export async function listOwnTraining(db: DB, actor: AuthUser): Promise<TrainingProgress[]> {
-	return readTrainingProgress(db, { userId: actor.id, withAgreement: true });
+	return readTrainingProgress(db, { userId: actor.id, viewer: actor });
 }
 
 /** Every trainee's paths, for hiring staff. */
 export async function listTraineeProgress(db: DB, actor: AuthUser): Promise<TrainingProgress[]> {
 	assertCanManageHiring(actor);
-	return readTrainingProgress(db, { withAgreement: true });
+	return readTrainingProgress(db, { viewer: actor });
 }
 
 /** One person's paths: their own, or anyone's for hiring staff (the API's door). */
@@ -72,7 +73,7 @@ export async function getUserTraining(db: DB, actor: AuthUser, userId: number): 
 		const person = await db.selectFrom('user').select('id').where('id', '=', userId).executeTakeFirst();
 		if (!person) throw new NotFoundError('No such user');
 	}
-	return readTrainingProgress(db, { userId, withAgreement: true });
+	return readTrainingProgress(db, { userId, viewer: actor });
 }
 
 /** A trainee whose steps are done, as a signer sees them: the counts, not the loops. */
@@ -95,7 +96,7 @@ export async function listSignOffQueue(
 	now = Date.now()
 ): Promise<SignOffCandidate[]> {
 	const formats = await signingFormats(db, actor, now);
-	const ready = (await readTrainingProgress(db, { withAgreement: false })).filter(
+	const ready = (await readTrainingProgress(db, { viewer: null })).filter(
 		(p) => p.ready && p.userId !== actor.id && (formats === 'all' || formats.has(p.format))
 	);
 	return ready.map((p) => ({
@@ -117,7 +118,7 @@ export async function signOffTrainee(db: DB, actor: AuthUser, input: SignOffInpu
 		);
 	}
 	await db.transaction().execute(async (trx) => {
-		const [path] = (await readTrainingProgress(trx, { userId: input.userId, withAgreement: false })).filter(
+		const [path] = (await readTrainingProgress(trx, { userId: input.userId, viewer: null })).filter(
 			(p) => p.format === input.format
 		);
 		if (!path) throw new ConflictError(`This person is not a ${formatLabels[input.format]} trainee.`);

@@ -1,5 +1,5 @@
 import type { DB } from '../platform/db';
-import type { RoundFormat } from '../../domain/library';
+import { roundFormats, type RoundFormat } from '../../domain/library';
 import {
 	buildSteps,
 	computePairAgreement,
@@ -10,23 +10,15 @@ import {
 	type PathSetting,
 	type PracticeInterview,
 	type PracticeStepKind,
-	type TrainingStep
+	type TrainingProgress
 } from '../../domain/training-paths';
-import { roundFormats } from '../../domain/library';
+import type { AuthUser } from '../auth/session';
+import { feedbackAccessByLoop } from '../access/feedback-access';
 import { parseDocument } from '../evaluation/scorecards';
 
 // Training progress (decision 030), counted from the trainee's practice seats rather than
 // stored, so it always matches the loops. No permission checks here: the callers in
 // training-paths.ts decide who may read whose progress.
-
-export interface TrainingProgress {
-	userId: number;
-	userName: string;
-	format: RoundFormat;
-	steps: TrainingStep[];
-	ready: boolean;
-	summary: string;
-}
 
 /** Every format's path: its stored counts, or the defaults. */
 export async function readPathSettings(db: DB): Promise<PathSetting[]> {
@@ -48,11 +40,12 @@ export async function readPathSettings(db: DB): Promise<PathSetting[]> {
 /**
  * The path of every active trainee (or of one person), by name then format. A practice
  * interview counts once its card is submitted on a loop that is not cancelled; the loop need
- * not be decided. The pair's agreement is read only for decided loops, and only when asked.
+ * not be decided. The pair's agreement is read only for decided loops whose feedback the
+ * `viewer` may see (none without a viewer).
  */
 export async function readTrainingProgress(
 	db: DB,
-	{ userId = null, withAgreement }: { userId?: number | null; withAgreement: boolean }
+	{ userId = null, viewer }: { userId?: number | null; viewer: AuthUser | null }
 ): Promise<TrainingProgress[]> {
 	const trainees = await db
 		.selectFrom('interviewerQualification as q')
@@ -74,7 +67,7 @@ export async function readTrainingProgress(
 			[...new Set(trainees.map((t) => t.format))]
 		)
 	]);
-	const agreements = withAgreement ? await readAgreements(db, seats) : new Map();
+	const agreements = viewer ? await readAgreements(db, viewer, seats) : new Map();
 	return trainees.map((t) => {
 		const mine = seats.filter((s) => s.interviewerId === t.userId && s.format === t.format);
 		const interviews = (kind: PracticeStepKind): PracticeInterview[] =>
@@ -130,11 +123,20 @@ async function readPracticeSeats(db: DB, userIds: number[], formats: RoundFormat
 
 /**
  * Each decided reverse shadow's agreement with the round's qualified co-interviewer: the
- * pair's ratings only, never the rest of the panel's, and nothing before the decision.
+ * pair's ratings only, never the rest of the panel's, nothing before the decision, and
+ * nothing the independence rule hides from the viewer (hiring staff who sit on that panel
+ * with their own card still to come).
  */
-async function readAgreements(db: DB, seats: PracticeSeat[]) {
-	const led = seats.filter((s) => s.seatRole === 'reverse_shadow' && s.outcome !== null);
+async function readAgreements(db: DB, viewer: AuthUser, seats: PracticeSeat[]) {
+	const decided = seats.filter((s) => s.seatRole === 'reverse_shadow' && s.outcome !== null);
 	const agreements = new Map<number, ReturnType<typeof computePairAgreement>>();
+	if (decided.length === 0) return agreements;
+	const access = await feedbackAccessByLoop(
+		db,
+		viewer,
+		decided.map((s) => s.loopId)
+	);
+	const led = decided.filter((s) => access.get(s.loopId)?.visible);
 	if (led.length === 0) return agreements;
 	const coCards = await db
 		.selectFrom('scorecard')
