@@ -20,6 +20,7 @@ import * as m019 from './019-adverse-impact';
 import * as m020 from './020-interviewer-qualifications';
 import * as m021 from './021-reminders-and-notices';
 import * as m022 from './022-notice-digest';
+import * as m024 from './024-training-paths';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
 // the same list without reading the folder at run time (tests check none is missing).
@@ -44,5 +45,6 @@ export const migrations: Record<string, Migration> = {
 	'019-adverse-impact': m019,
 	'020-interviewer-qualifications': m020,
 	'021-reminders-and-notices': m021,
-	'022-notice-digest': m022
+	'022-notice-digest': m022,
+	'024-training-paths': m024
 };

@@ -34,6 +34,7 @@ test('the API document is public and a valid OpenAPI 3.1 document', async ({ req
 		'GET /templates/{id}',
 		'GET /users',
 		'POST /users',
+		'GET /users/{id}/training',
 		'GET /openings',
 		'POST /openings',
 		'GET /openings/{id}',

@@ -160,7 +160,12 @@ test('a refusal keeps the navigation and lists the pages the person can open', a
 		page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' })
 	).toBeVisible();
 	const places = page.getByRole('navigation', { name: 'Pages you can open' });
-	await expect(places.getByRole('link')).toHaveText(['Dashboard', 'My interviews', 'Calibration']);
+	await expect(places.getByRole('link')).toHaveText([
+		'Dashboard',
+		'My interviews',
+		'Training',
+		'Calibration'
+	]);
 	await expectNoViolations(page);
 });
 

@@ -27,7 +27,7 @@ const navigationByRole: Record<Role, { sees: string[]; doesNotSee: string[] }> =
 		doesNotSee: ['Users', 'Sign-in', 'Audit trail', 'Jobs', 'Retention', 'Webhooks', 'Provisioning']
 	},
 	interviewer: {
-		sees: ['Dashboard', 'My interviews'],
+		sees: ['Dashboard', 'My interviews', 'Training'],
 		doesNotSee: [
 			'Users',
 			'Sign-in',
@@ -178,6 +178,7 @@ test.describe('hiring pages, role by role', () => {
 		await expect(nav.getByRole('link')).toHaveText([
 			'Dashboard',
 			'My interviews',
+			'Training',
 			'Openings',
 			'Candidates',
 			'Calibration'

@@ -14,6 +14,7 @@ interface Viewer {
 const items: (NavItem & { shows: (viewer: Viewer) => boolean })[] = [
 	{ href: '/', label: 'Dashboard', shows: () => true },
 	{ href: '/interviews', label: 'My interviews', shows: () => true },
+	{ href: '/training', label: 'Training', shows: () => true },
 	{ href: '/openings', label: 'Openings', shows: (v) => hiringStaff(v.role) || v.hiringManager },
 	{ href: '/candidates', label: 'Candidates', shows: (v) => hiringStaff(v.role) || v.hiringManager },
 	{ href: '/templates', label: 'Templates', shows: (v) => hiringStaff(v.role) },

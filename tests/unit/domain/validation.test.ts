@@ -88,6 +88,7 @@ describe('navigation', () => {
 		expect(labels('admin')).toEqual([
 			'Dashboard',
 			'My interviews',
+			'Training',
 			'Openings',
 			'Candidates',
 			'Templates',
@@ -106,6 +107,7 @@ describe('navigation', () => {
 		expect(labels('recruiter')).toEqual([
 			'Dashboard',
 			'My interviews',
+			'Training',
 			'Openings',
 			'Candidates',
 			'Templates',
@@ -114,13 +116,14 @@ describe('navigation', () => {
 			'Calibration',
 			'Adverse impact'
 		]);
-		expect(labels('interviewer')).toEqual(['Dashboard', 'My interviews', 'Calibration']);
+		expect(labels('interviewer')).toEqual(['Dashboard', 'My interviews', 'Training', 'Calibration']);
 	});
 
 	it('adds openings and candidates for a hiring manager of any role', () => {
 		expect(labels('interviewer', true)).toEqual([
 			'Dashboard',
 			'My interviews',
+			'Training',
 			'Openings',
 			'Candidates',
 			'Calibration'

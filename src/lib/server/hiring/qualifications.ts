@@ -69,49 +69,60 @@ export async function setQualification(
 	now = Date.now()
 ): Promise<void> {
 	assertCanManageHiring(actor);
-	await db.transaction().execute(async (trx) => {
-		const person = await trx
-			.selectFrom('user')
-			.select('id')
-			.where('id', '=', input.userId)
-			.where('deactivatedAt', 'is', null)
-			.executeTakeFirst();
-		if (!person) throw new InputError({ userId: 'Choose an active interviewer' });
-		const current = await trx
-			.selectFrom('interviewerQualification')
-			.select('level')
+	await db.transaction().execute((trx) => writeQualification(trx, actor, input, now));
+}
+
+/**
+ * The change itself, audited, for callers that have checked the actor may make it (a
+ * training path's sign-off, hiring/training-paths.ts). Run it inside a transaction.
+ */
+export async function writeQualification(
+	trx: DB,
+	actor: AuthUser,
+	input: SetQualificationInput,
+	now: number
+): Promise<void> {
+	const person = await trx
+		.selectFrom('user')
+		.select('id')
+		.where('id', '=', input.userId)
+		.where('deactivatedAt', 'is', null)
+		.executeTakeFirst();
+	if (!person) throw new InputError({ userId: 'Choose an active interviewer' });
+	const current = await trx
+		.selectFrom('interviewerQualification')
+		.select('level')
+		.where('userId', '=', input.userId)
+		.where('format', '=', input.format)
+		.executeTakeFirst();
+	const before = current?.level ?? 'none';
+	if (before === input.level) return;
+	if (input.level === 'none') {
+		await trx
+			.deleteFrom('interviewerQualification')
 			.where('userId', '=', input.userId)
 			.where('format', '=', input.format)
-			.executeTakeFirst();
-		const before = current?.level ?? 'none';
-		if (before === input.level) return;
-		if (input.level === 'none') {
-			await trx
-				.deleteFrom('interviewerQualification')
-				.where('userId', '=', input.userId)
-				.where('format', '=', input.format)
-				.execute();
-		} else {
-			const values = { level: input.level, since: now, updatedBy: actor.id, updatedAt: now };
-			await trx
-				.insertInto('interviewerQualification')
-				.values({ userId: input.userId, format: input.format, ...values })
-				.onConflict((oc) => oc.columns(['userId', 'format']).doUpdateSet(values))
-				.execute();
-		}
-		await recordAudit(
-			trx,
-			{
-				actorUserId: actor.id,
-				action: 'qualification.changed',
-				entityType: 'user',
-				entityId: input.userId,
-				before: { format: input.format, level: before },
-				after: { format: input.format, level: input.level }
-			},
-			now
-		);
-	});
+			.execute();
+	} else {
+		const values = { level: input.level, since: now, updatedBy: actor.id, updatedAt: now };
+		await trx
+			.insertInto('interviewerQualification')
+			.values({ userId: input.userId, format: input.format, ...values })
+			.onConflict((oc) => oc.columns(['userId', 'format']).doUpdateSet(values))
+			.execute();
+	}
+	await recordAudit(
+		trx,
+		{
+			actorUserId: actor.id,
+			action: 'qualification.changed',
+			entityType: 'user',
+			entityId: input.userId,
+			before: { format: input.format, level: before },
+			after: { format: input.format, level: input.level }
+		},
+		now
+	);
 }
 
 /** Every active person's qualifications, by name then format: for hiring staff. */

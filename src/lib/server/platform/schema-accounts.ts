@@ -109,3 +109,12 @@ export interface InterviewerQualificationTable {
 	updatedBy: number | null;
 	updatedAt: number;
 }
+
+/** How many practice interviews a format's training path asks for (hiring/training-paths.ts). */
+export interface TrainingPathTable {
+	format: RoundFormat;
+	shadowCount: number;
+	reverseShadowCount: number;
+	updatedBy: number | null;
+	updatedAt: number;
+}

@@ -1,4 +1,5 @@
 import { lapseSettingSchema, setQualificationSchema } from '#lib/domain/qualifications.ts';
+import { pathSettingSchema, signOffSchema } from '#lib/domain/training-paths.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { listActiveUsers } from '#lib/server/hiring/openings.ts';
 import {
@@ -7,6 +8,12 @@ import {
 	setLapseMonths,
 	setQualification
 } from '#lib/server/hiring/qualifications.ts';
+import {
+	listPathSettings,
+	listTraineeProgress,
+	setPathSetting,
+	signOffTrainee
+} from '#lib/server/hiring/training-paths.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { orPageError } from '#lib/server/web/page-errors.ts';
@@ -16,8 +23,13 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const qualifications = await orPageError(listQualifications(db, user));
-	const [people, lapseMonths] = await Promise.all([listActiveUsers(db, user), readLapseMonths(db)]);
-	return { qualifications, people, lapseMonths };
+	const [people, lapseMonths, paths, trainees] = await Promise.all([
+		listActiveUsers(db, user),
+		readLapseMonths(db),
+		listPathSettings(db, user),
+		listTraineeProgress(db, user)
+	]);
+	return { qualifications, people, lapseMonths, paths, trainees };
 };
 
 export const actions: Actions = {
@@ -34,6 +46,22 @@ export const actions: Actions = {
 		return runFormAction(event.request, lapseSettingSchema, 'lapse', async ({ months }) => {
 			await setLapseMonths(getDb(), user, months);
 			return { saved: true };
+		});
+	},
+
+	path: async (event) => {
+		const user = requireUser(event);
+		return runFormAction(event.request, pathSettingSchema, 'path', async (input) => {
+			await setPathSetting(getDb(), user, input);
+			return { saved: true };
+		});
+	},
+
+	signOff: async (event) => {
+		const user = requireUser(event);
+		return runFormAction(event.request, signOffSchema, 'signOff', async (input) => {
+			await signOffTrainee(getDb(), user, input);
+			return { signedOff: true };
 		});
 	}
 };

@@ -27,6 +27,7 @@ import { createLoopEndpoint, getLoopEndpoint, removePanelistEndpoint } from './l
 import { loopResultsEndpoint } from './results';
 import { recordDecisionEndpoint } from './decisions';
 import { createUserEndpoint, listUsersEndpoint } from './users';
+import { userTrainingEndpoint } from './training';
 import { putResumeEndpoint, removeResumeEndpoint } from './resumes';
 import { candidateExportEndpoint } from './subject-access';
 import {
@@ -50,6 +51,7 @@ export const endpoints: Endpoint[] = [
 	getTemplateEndpoint,
 	listUsersEndpoint,
 	createUserEndpoint,
+	userTrainingEndpoint,
 	listOpeningsEndpoint,
 	createOpeningEndpoint,
 	getOpeningEndpoint,

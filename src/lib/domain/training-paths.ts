@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { roundFormats, type RoundFormat } from './library';
+
+// Training paths (decision 030): per round format, a trainee does a number of shadow
+// interviews, then a number of reverse-shadow interviews, then is signed off. The path is a
+// list of steps so that other kinds of step can join it later without changing its readers.
+
+export const defaultShadowCount = 2;
+export const defaultReverseShadowCount = 2;
+export const maxPracticeCount = 10;
+
+export interface PathSetting {
+	format: RoundFormat;
+	shadowCount: number;
+	reverseShadowCount: number;
+}
+
+const practiceCount = (what: string) =>
+	z.coerce
+		.number({ error: `Give the number of ${what} interviews` })
+		.int(`Give a whole number of ${what} interviews`)
+		.min(0, `Give 0 or more ${what} interviews`)
+		.max(maxPracticeCount, `Give at most ${maxPracticeCount} ${what} interviews`);
+
+export const pathSettingSchema = z.object({
+	format: z.enum(roundFormats, { error: 'Choose a round format' }),
+	shadowCount: practiceCount('shadow'),
+	reverseShadowCount: practiceCount('reverse-shadow')
+});
+
+export const signOffSchema = z.object({
+	userId: z.coerce.number({ error: 'Choose a trainee' }).int().positive('Choose a trainee'),
+	format: z.enum(roundFormats, { error: 'Choose a round format' })
+});
+export type SignOffInput = z.output<typeof signOffSchema>;
+
+/** One competency's rating on a card; null when not assessed. */
+export interface CompetencyRating {
+	competencyId: number;
+	rating: number | null;
+}
+
+/** How closely a trainee rated like the qualified co-interviewer on one reverse shadow. */
+export interface PairAgreement {
+	/** Competencies both rated (not-assessed on either side leaves one out). */
+	compared: number;
+	exactMatches: number;
+	/** exactMatches / compared. */
+	exactShare: number;
+	/** Mean of |trainee − co-interviewer| over the compared competencies. */
+	meanAbsoluteDifference: number;
+}
+
+/** The pair's agreement over the competencies both rated; null when there are none. */
+export function computePairAgreement(
+	trainee: CompetencyRating[],
+	coInterviewer: CompetencyRating[]
+): PairAgreement | null {
+	const theirs = new Map(coInterviewer.map((r) => [r.competencyId, r.rating]));
+	let compared = 0;
+	let exactMatches = 0;
+	let totalDifference = 0;
+	for (const { competencyId, rating } of trainee) {
+		const other = theirs.get(competencyId);
+		if (rating === null || other === null || other === undefined) continue;
+		compared += 1;
+		if (rating === other) exactMatches += 1;
+		totalDifference += Math.abs(rating - other);
+	}
+	if (compared === 0) return null;
+	return {
+		compared,
+		exactMatches,
+		exactShare: exactMatches / compared,
+		meanAbsoluteDifference: totalDifference / compared
+	};
+}
+
+/** A practice interview that counts towards a step. */
+export interface PracticeInterview {
+	loopId: number;
+	scorecardId: number;
+	candidateName: string;
+	roundTitle: string;
+	scheduledAt: number;
+	/** Reverse shadows of a decided loop only: never before the decision (independence). */
+	agreement: PairAgreement | null;
+}
+
+export type PracticeStepKind = 'shadow' | 'reverse_shadow';
+
+export type TrainingStep =
+	| { kind: PracticeStepKind; required: number; done: PracticeInterview[] }
+	| { kind: 'sign_off'; done: boolean };
+
+export const stepLabels: Record<TrainingStep['kind'], string> = {
+	shadow: 'Shadow',
+	reverse_shadow: 'Reverse shadow',
+	sign_off: 'Sign-off'
+};
+
+/** The steps of a path, given the trainee's counted practice interviews in the format. */
+export function buildSteps(
+	setting: PathSetting,
+	interviews: Record<PracticeStepKind, PracticeInterview[]>
+): TrainingStep[] {
+	return [
+		{ kind: 'shadow', required: setting.shadowCount, done: interviews.shadow },
+		{ kind: 'reverse_shadow', required: setting.reverseShadowCount, done: interviews.reverse_shadow },
+		{ kind: 'sign_off', done: false }
+	];
+}
+
+/** One trainee's path in one format, as the pages and the API show it. */
+export interface TrainingProgress {
+	userId: number;
+	userName: string;
+	format: RoundFormat;
+	steps: TrainingStep[];
+	ready: boolean;
+	/** describeProgress(steps). */
+	summary: string;
+}
+
+/** Whether every step before the sign-off is complete, so the trainee may be signed off. */
+export function isReadyForSignOff(steps: TrainingStep[]): boolean {
+	return steps.every((s) => s.kind === 'sign_off' || s.done.length >= s.required);
+}
+
+/** "Shadow 1 of 2, Reverse shadow 0 of 2, sign-off pending". */
+export function describeProgress(steps: TrainingStep[]): string {
+	return steps
+		.map((s) => {
+			if (s.kind === 'sign_off') return `sign-off ${s.done ? 'done' : 'pending'}`;
+			return `${stepLabels[s.kind]} ${Math.min(s.done.length, s.required)} of ${s.required}`;
+		})
+		.join(', ');
+}
+
+/** The pair's agreement in words, or why there is none to show yet. */
+export function describeAgreement(agreement: PairAgreement | null): string {
+	if (!agreement) return 'agreement shown once the loop is decided, beside a qualified co-interviewer';
+	const { exactMatches, compared, exactShare, meanAbsoluteDifference } = agreement;
+	return `same rating as the co-interviewer on ${exactMatches} of ${compared} (${Math.round(exactShare * 100)}%), mean difference ${meanAbsoluteDifference.toFixed(2)}`;
+}
