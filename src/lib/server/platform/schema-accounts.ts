@@ -109,3 +109,11 @@ export interface InterviewerQualificationTable {
 	updatedBy: number | null;
 	updatedAt: number;
 }
+
+/** A person's weekly interview limit; no row means none. */
+export interface InterviewerLoadLimitTable {
+	userId: number;
+	weeklyLimit: number;
+	updatedBy: number | null;
+	updatedAt: number;
+}

@@ -10,7 +10,8 @@ import type {
 	UserTotpTable,
 	RecoveryCodeTable,
 	UserIdentityTable,
-	InterviewerQualificationTable
+	InterviewerQualificationTable,
+	InterviewerLoadLimitTable
 } from './schema-accounts';
 import type {
 	CompetencyTable,
@@ -77,6 +78,7 @@ export interface Database {
 	recoveryCode: RecoveryCodeTable;
 	userIdentity: UserIdentityTable;
 	interviewerQualification: InterviewerQualificationTable;
+	interviewerLoadLimit: InterviewerLoadLimitTable;
 	competency: CompetencyTable;
 	competencyRevision: CompetencyRevisionTable;
 	question: QuestionTable;
