@@ -29,14 +29,10 @@ export function monthRange(at: number, timeZone: string): [number, number] {
 const within = (times: readonly number[], [start, end]: [number, number]) =>
 	times.filter((t) => t >= start && t < end).length;
 
+/** A person's interviews in the viewer's current week and month. */
 export interface Load {
 	week: number;
 	month: number;
-}
-
-/** How many of a person's interviews fall in the week and the month of `now`. */
-export function countLoad(times: readonly number[], now: number, timeZone: string): Load {
-	return { week: within(times, weekRange(now, timeZone)), month: within(times, monthRange(now, timeZone)) };
 }
 
 /** How many of a person's interviews fall in the week holding `at`. */
@@ -44,11 +40,13 @@ export function countWeekOf(times: readonly number[], at: number, timeZone: stri
 	return within(times, weekRange(at, timeZone));
 }
 
-/** The span a picker needs seat times for: this month, and the weeks ahead a panel is planned in. */
+/**
+ * The span a picker needs seat times for: from the first week of this month on, every planned
+ * interview, since a panel can be picked for any week ahead (only people with a limit need it).
+ */
 export function loadWindow(now: number, timeZone: string): [number, number] {
 	const [monthStart] = monthRange(now, timeZone);
-	const [weekStart] = weekRange(monthStart, timeZone);
-	return [weekStart, now + 120 * 86_400_000];
+	return [weekRange(monthStart, timeZone)[0], Number.MAX_SAFE_INTEGER];
 }
 
 export const maxWeeklyLimit = 40;

@@ -35,6 +35,8 @@ export interface Pickable {
 export interface Suggestion {
 	userId: number;
 	reason: string;
+	/** Whether they would make the panel all lenient or all severe. */
+	tips: boolean;
 }
 
 /** Whether adding someone of this leaning leaves a panel (already seated: `panel`) all lenient or all severe. */
@@ -57,6 +59,7 @@ export function suggestOrder(people: readonly Pickable[], panel: readonly Leanin
 	);
 	return keyed.map(({ p, tips }) => ({
 		userId: p.userId,
+		tips,
 		reason:
 			`${statusWords[p.status]}, ${p.load.week} this week, ${p.load.month} this month` +
 			(tips ? `, would make the panel all ${p.leaning}` : '')

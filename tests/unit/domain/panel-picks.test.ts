@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countLoad, countWeekOf, weeklyLimitSchema } from '../../../src/lib/domain/panel-load';
-import { pickerFacts, type PickerPerson } from '../../../src/lib/domain/panel-picker';
+import { countWeekOf, monthRange, weeklyLimitSchema } from '../../../src/lib/domain/panel-load';
+import {
+	groupByStatus,
+	pickerChoices,
+	pickerFacts,
+	type PickerPerson
+} from '../../../src/lib/domain/panel-picker';
 import { leaningOf, suggestOrder, type Pickable } from '../../../src/lib/domain/panel-suggestion';
 import { findPanelWarnings, type WarningRound } from '../../../src/lib/domain/panel-warnings';
 
@@ -12,19 +17,21 @@ const sundayNoon = Date.UTC(2026, 11, 6, 12);
 
 describe('interview load in the viewer’s weeks and months', () => {
 	it('an interview at 23:30 UTC on a Sunday is next week in Berlin and this week in Los Angeles', () => {
-		expect(countLoad([lateSunday], sundayNoon, berlin).week).toBe(0);
-		expect(countLoad([lateSunday], sundayNoon, losAngeles).week).toBe(1);
+		expect(countWeekOf([lateSunday], sundayNoon, berlin)).toBe(0);
+		expect(countWeekOf([lateSunday], sundayNoon, losAngeles)).toBe(1);
 		// Seen from the Monday after, the other way round.
 		const mondayNoon = Date.UTC(2026, 11, 7, 12);
-		expect(countLoad([lateSunday], mondayNoon, berlin).week).toBe(1);
-		expect(countLoad([lateSunday], mondayNoon, losAngeles).week).toBe(0);
+		expect(countWeekOf([lateSunday], mondayNoon, berlin)).toBe(1);
+		expect(countWeekOf([lateSunday], mondayNoon, losAngeles)).toBe(0);
 	});
 
 	it('the last evening of a month in UTC is already next month east of Greenwich', () => {
 		const lastEvening = Date.UTC(2026, 10, 30, 23, 30);
-		const novemberNoon = Date.UTC(2026, 10, 30, 12);
-		expect(countLoad([lastEvening], novemberNoon, berlin).month).toBe(0);
-		expect(countLoad([lastEvening], novemberNoon, losAngeles).month).toBe(1);
+		const [, berlinEnd] = monthRange(Date.UTC(2026, 10, 30, 12), berlin);
+		const [, losAngelesEnd] = monthRange(Date.UTC(2026, 10, 30, 12), losAngeles);
+		expect(lastEvening >= berlinEnd).toBe(true);
+		expect(lastEvening < losAngelesEnd).toBe(true);
+		expect(berlinEnd).toBe(Date.UTC(2026, 10, 30, 23));
 	});
 
 	it('counts every interview of the week, Monday to Sunday', () => {
@@ -104,7 +111,7 @@ describe('panel warnings', () => {
 			scheduledAt: at
 		});
 		const rounds = [round([seat(busy), seat(free)])];
-		const pending = new Map([[5, [at]]]);
+		const pending = [{ userId: 5, at }];
 		expect(findPanelWarnings(rounds, pickerFacts([busy, free], 'UTC', pending))).toEqual([
 			{
 				kind: 'over_weekly_limit',
@@ -136,13 +143,13 @@ describe('the suggested order', () => {
 			pickable(5, 'Ed', { status: 'none' }),
 			pickable(6, 'Fa', { status: 'lapsed' })
 		];
-		expect(suggestOrder(people)).toEqual([
-			{ userId: 4, reason: 'qualified, 1 this week, 3 this month' },
-			{ userId: 3, reason: 'qualified, 1 this week, 5 this month' },
-			{ userId: 2, reason: 'qualified, 2 this week, 2 this month' },
-			{ userId: 6, reason: 'lapsed, 0 this week, 0 this month' },
-			{ userId: 1, reason: 'trainee, 0 this week, 0 this month' },
-			{ userId: 5, reason: 'not qualified, 0 this week, 0 this month' }
+		expect(suggestOrder(people).map((s) => [s.userId, s.reason])).toEqual([
+			[4, 'qualified, 1 this week, 3 this month'],
+			[3, 'qualified, 1 this week, 5 this month'],
+			[2, 'qualified, 2 this week, 2 this month'],
+			[6, 'lapsed, 0 this week, 0 this month'],
+			[1, 'trainee, 0 this week, 0 this month'],
+			[5, 'not qualified, 0 this week, 0 this month']
 		]);
 	});
 
@@ -170,6 +177,36 @@ describe('the suggested order', () => {
 		expect(leaningOf([-0.9, -0.2])).toBe('severe');
 		expect(leaningOf([-0.3, 0.8])).toBe('neutral');
 		expect(leaningOf(null)).toBe('neutral');
+	});
+});
+
+describe('the picker’s choices for a round', () => {
+	it('groups people by their standing in the round’s format, suggests the first, and weighs only the leanings seated', () => {
+		const people = [
+			person(1, 'Ann', {
+				statuses: { coding: 'qualified' },
+				load: { week: 1, month: 1 },
+				leaning: 'lenient'
+			}),
+			person(2, 'Bo', { statuses: { coding: 'trainee', system_design: 'qualified' } }),
+			person(3, 'Cy', { statuses: { coding: 'qualified' }, load: { week: 1, month: 1 }, leaning: 'neutral' }),
+			person(4, 'Di', { leaning: 'lenient' })
+		];
+		const coding = pickerChoices(people, 'coding');
+		expect(coding.map((c) => [c.name, c.status, c.suggested])).toEqual([
+			['Ann', 'qualified', true],
+			['Cy', 'qualified', false],
+			['Bo', 'trainee', false],
+			['Di', 'none', false]
+		]);
+		expect(groupByStatus(coding).map((g) => [g.status, g.choices.map((c) => c.name)])).toEqual([
+			['qualified', ['Ann', 'Cy']],
+			['trainee', ['Bo']],
+			['none', ['Di']]
+		]);
+		// With lenient Di already on the panel, Cy comes before Ann.
+		expect(pickerChoices(people, 'coding', [4]).map((c) => c.name)).toEqual(['Cy', 'Ann', 'Bo', 'Di']);
+		expect(pickerChoices(people, 'system_design')[0]!.name).toBe('Bo');
 	});
 });
 

@@ -13,7 +13,7 @@ import { updateNoticeSettings } from '../../../src/lib/server/notify/reminder-se
 import { listAuditEvents } from '../../../src/lib/server/platform/audit';
 import { ForbiddenError, InputError } from '../../../src/lib/server/platform/errors';
 import { freshDb } from '../helpers/db';
-import { newCandidate, newOpening, newUser } from '../../support/seed';
+import { newCandidate, newOpening, newUser, submitAs } from '../../support/seed';
 
 // Sunday 6 December 2026, 23:30 UTC: Monday 00:30 in Berlin, Sunday 15:30 in Los Angeles.
 const lateSunday = Date.UTC(2026, 11, 6, 23, 30);
@@ -62,9 +62,44 @@ describe('the panel picker', () => {
 		const { db, recruiter, mia, ann, openingId } = await setting();
 		const forRecruiter = await getPanelPicker(db, recruiter, openingId, 'UTC', now);
 		expect(forRecruiter.find((p) => p.userId === ann.id)!.leaning).toBe('neutral');
+		const admin = await newUser(db, { role: 'admin' });
+		const forAdmin = await getPanelPicker(db, admin, openingId, 'UTC', now);
+		expect(forAdmin.every((p) => p.leaning === 'neutral')).toBe(true);
 		const forManager = await getPanelPicker(db, mia, openingId, 'UTC', now);
 		expect(forManager.some((p) => 'leaning' in p)).toBe(false);
 		await expect(getPanelPicker(db, ann, openingId, 'UTC', now)).rejects.toBeInstanceOf(ForbiddenError);
+	});
+
+	it('reads a leaning from complete loops: someone who rates above colleagues is lenient, below severe', async () => {
+		const { db, recruiter, mia, ann, tom, lia, openingId, loop } = await setting();
+		for (let i = 0; i < 2; i++) {
+			// Rounds 1 and 3 of the template both rate Coding, so Ann's and Tom's ratings meet.
+			const { scorecards } = await loop([
+				{ round: 0, interviewerIds: [ann.id], scheduledAt: now - (i + 2) * 86_400_000 },
+				{ round: 2, interviewerIds: [tom.id], scheduledAt: now - (i + 2) * 86_400_000 }
+			]);
+			await submitAs(db, ann, scorecards[0]!.id, { rating: 4, now });
+			await submitAs(db, tom, scorecards[1]!.id, { rating: 1, now });
+		}
+		const leanings = new Map(
+			(await getPanelPicker(db, recruiter, openingId, 'UTC', now)).map((p) => [p.userId, p.leaning])
+		);
+		expect([leanings.get(ann.id), leanings.get(tom.id), leanings.get(lia.id)]).toEqual([
+			'lenient',
+			'severe',
+			'neutral'
+		]);
+		expect((await getPanelPicker(db, mia, openingId, 'UTC', now)).some((p) => 'leaning' in p)).toBe(false);
+	});
+
+	it('hands the browser the planned interviews of people with a limit, however far ahead, to warn before saving', async () => {
+		const { db, recruiter, ann, tom, openingId, loop } = await setting();
+		const farAhead = Date.UTC(2031, 2, 3, 9);
+		await loop([{ round: 0, interviewerIds: [ann.id, tom.id], scheduledAt: farAhead }]);
+		await setWeeklyLimit(db, recruiter, { userId: ann.id, limit: 1 }, now);
+		const people = await getPanelPicker(db, recruiter, openingId, 'UTC', now);
+		expect(people.find((p) => p.userId === ann.id)).toMatchObject({ weeklyLimit: 1, seatTimes: [farAhead] });
+		expect(people.find((p) => p.userId === tom.id)).toMatchObject({ weeklyLimit: null, seatTimes: [] });
 	});
 
 	it('counts in the zone the viewer chose for notices, else in their browser’s', async () => {

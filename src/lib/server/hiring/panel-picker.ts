@@ -1,7 +1,8 @@
 import type { DB } from '../platform/db';
 import type { AuthUser } from '../auth/session';
 import type { RoundFormat } from '../../domain/library';
-import { countLoad, loadWindow, weekRange } from '../../domain/panel-load';
+import { sql } from 'kysely';
+import { loadWindow, monthRange, weekRange, type Load } from '../../domain/panel-load';
 import { pickerFacts, type PickerPerson } from '../../domain/panel-picker';
 import { leaningOf } from '../../domain/panel-suggestion';
 import { findPanelWarnings, type PanelWarning, type PickStatus } from '../../domain/panel-warnings';
@@ -25,21 +26,42 @@ export async function readViewerTimeZone(db: DB, actor: AuthUser, fallback: stri
 }
 
 /** Start times of the people's interviews in [from, to), cancelled loops aside, per person. */
-async function readSeatTimes(db: DB, userIds: number[] | null, [from, to]: [number, number]) {
+async function readSeatTimes(db: DB, userIds: number[], [from, to]: [number, number]) {
+	const times = new Map<number, number[]>();
+	if (!userIds.length) return times;
 	const rows = await db
 		.selectFrom('scorecard')
 		.innerJoin('loop', 'loop.id', 'scorecard.loopId')
 		.select(['scorecard.interviewerId', 'scorecard.scheduledAt'])
 		.where('loop.cancelledAt', 'is', null)
+		.where('scorecard.interviewerId', 'in', userIds)
 		.where('scorecard.scheduledAt', '>=', from)
 		.where('scorecard.scheduledAt', '<', to)
-		.$if(userIds !== null, (qb) =>
-			qb.where('scorecard.interviewerId', 'in', userIds!.length ? userIds! : [-1])
-		)
 		.execute();
-	const times = new Map<number, number[]>();
 	for (const r of rows) times.set(r.interviewerId, [...(times.get(r.interviewerId) ?? []), r.scheduledAt]);
 	return times;
+}
+
+/** Everyone's interviews this week and this month, counted in the database: one row per person. */
+async function readLoads(db: DB, now: number, timeZone: string): Promise<Map<number, Load>> {
+	const [weekFrom, weekTo] = weekRange(now, timeZone);
+	const [monthFrom, monthTo] = monthRange(now, timeZone);
+	const within = (from: number, to: number) =>
+		sql<number>`sum(case when scorecard.scheduled_at >= ${from} and scorecard.scheduled_at < ${to} then 1 else 0 end)`;
+	const rows = await db
+		.selectFrom('scorecard')
+		.innerJoin('loop', 'loop.id', 'scorecard.loopId')
+		.select([
+			'scorecard.interviewerId',
+			within(weekFrom, weekTo).as('week'),
+			within(monthFrom, monthTo).as('month')
+		])
+		.where('loop.cancelledAt', 'is', null)
+		.where('scorecard.scheduledAt', '>=', Math.min(weekFrom, monthFrom))
+		.where('scorecard.scheduledAt', '<', Math.max(weekTo, monthTo))
+		.groupBy('scorecard.interviewerId')
+		.execute();
+	return new Map(rows.map((r) => [r.interviewerId, { week: Number(r.week), month: Number(r.month) }]));
 }
 
 async function readStatuses(db: DB, now: number) {
@@ -63,13 +85,14 @@ export async function getPanelPicker(
 	now = Date.now()
 ): Promise<PickerPerson[]> {
 	await assertCanManageOpeningLoops(db, actor, openingId);
-	const window = loadWindow(now, timeZone);
-	const [users, statuses, limits, seats] = await Promise.all([
+	const [users, statuses, limits, loads] = await Promise.all([
 		db.selectFrom('user').select(['id', 'name']).where('deactivatedAt', 'is', null).orderBy('name').execute(),
 		readStatuses(db, now),
 		readWeeklyLimits(db),
-		readSeatTimes(db, null, window)
+		readLoads(db, now, timeZone)
 	]);
+	// Only a limit needs the times themselves, to count the week of a seat being picked.
+	const seats = await readSeatTimes(db, [...limits.keys()], loadWindow(now, timeZone));
 	const leaning = canManageHiring(actor)
 		? await leniencyOf(
 				db,
@@ -77,20 +100,15 @@ export async function getPanelPicker(
 				users.map((u) => u.id)
 			)
 		: null;
-	return users.map((u) => {
-		const seatTimes = seats.get(u.id) ?? [];
-		const ci = leaning?.get(u.id)?.ci ?? null;
-		return {
-			userId: u.id,
-			name: u.name,
-			statuses: statuses.get(u.id) ?? {},
-			load: countLoad(seatTimes, now, timeZone),
-			weeklyLimit: limits.get(u.id) ?? null,
-			// Only a limit needs the times themselves, to count the week of a seat being picked.
-			seatTimes: limits.has(u.id) ? seatTimes : [],
-			...(leaning ? { leaning: leaningOf(ci) } : {})
-		};
-	});
+	return users.map((u) => ({
+		userId: u.id,
+		name: u.name,
+		statuses: statuses.get(u.id) ?? {},
+		load: loads.get(u.id) ?? { week: 0, month: 0 },
+		weeklyLimit: limits.get(u.id) ?? null,
+		seatTimes: seats.get(u.id) ?? [],
+		...(leaning ? { leaning: leaningOf(leaning.get(u.id)?.ci ?? null) } : {})
+	}));
 }
 
 /** The warnings on a loop's saved panel, for those who run its opening. */

@@ -1,5 +1,7 @@
 import { lapseSettingSchema, setQualificationSchema } from '#lib/domain/qualifications.ts';
+import { weeklyLimitSchema } from '#lib/domain/panel-load.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
+import { listWeeklyLimits, setWeeklyLimit } from '#lib/server/hiring/load-limits.ts';
 import { listActiveUsers } from '#lib/server/hiring/openings.ts';
 import {
 	listQualifications,
@@ -16,8 +18,13 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const qualifications = await orPageError(listQualifications(db, user));
-	const [people, lapseMonths] = await Promise.all([listActiveUsers(db, user), readLapseMonths(db)]);
-	return { qualifications, people, lapseMonths };
+	const [people, lapseMonths, limits] = await Promise.all([
+		listActiveUsers(db, user),
+		readLapseMonths(db),
+		listWeeklyLimits(db, user)
+	]);
+	const weeklyLimits = [...limits].map(([userId, weeklyLimit]) => ({ userId, weeklyLimit }));
+	return { qualifications, people, lapseMonths, weeklyLimits };
 };
 
 export const actions: Actions = {
@@ -25,6 +32,14 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		return runFormAction(event.request, setQualificationSchema, 'qualification', async (input) => {
 			await setQualification(getDb(), user, input);
+			return { saved: true };
+		});
+	},
+
+	limit: async (event) => {
+		const user = requireUser(event);
+		return runFormAction(event.request, weeklyLimitSchema, 'limit', async (input) => {
+			await setWeeklyLimit(getDb(), user, input);
 			return { saved: true };
 		});
 	},
