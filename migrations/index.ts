@@ -20,6 +20,7 @@ import * as m019 from './019-adverse-impact';
 import * as m020 from './020-interviewer-qualifications';
 import * as m021 from './021-reminders-and-notices';
 import * as m022 from './022-notice-digest';
+import * as m023 from './023-interviewer-load-limit';
 import * as m024 from './024-training-paths';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
@@ -46,5 +47,6 @@ export const migrations: Record<string, Migration> = {
 	'020-interviewer-qualifications': m020,
 	'021-reminders-and-notices': m021,
 	'022-notice-digest': m022,
+	'023-interviewer-load-limit': m023,
 	'024-training-paths': m024
 };

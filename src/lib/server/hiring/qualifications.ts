@@ -144,7 +144,7 @@ export async function listOwnQualifications(
 	return readQualifications(db, actor.id, now);
 }
 
-async function readQualifications(db: DB, userId: number | null, now: number): Promise<Qualification[]> {
+export async function readQualifications(db: DB, userId: number | null, now: number): Promise<Qualification[]> {
 	let query = db
 		.selectFrom('interviewerQualification as q')
 		.innerJoin('user', 'user.id', 'q.userId')

@@ -118,3 +118,11 @@ export interface TrainingPathTable {
 	updatedBy: number | null;
 	updatedAt: number;
 }
+
+/** A person's weekly interview limit; no row means none. */
+export interface InterviewerLoadLimitTable {
+	userId: number;
+	weeklyLimit: number;
+	updatedBy: number | null;
+	updatedAt: number;
+}

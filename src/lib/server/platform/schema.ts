@@ -11,7 +11,8 @@ import type {
 	RecoveryCodeTable,
 	UserIdentityTable,
 	InterviewerQualificationTable,
-	TrainingPathTable
+	TrainingPathTable,
+	InterviewerLoadLimitTable
 } from './schema-accounts';
 import type {
 	CompetencyTable,
@@ -79,6 +80,7 @@ export interface Database {
 	userIdentity: UserIdentityTable;
 	interviewerQualification: InterviewerQualificationTable;
 	trainingPath: TrainingPathTable;
+	interviewerLoadLimit: InterviewerLoadLimitTable;
 	competency: CompetencyTable;
 	competencyRevision: CompetencyRevisionTable;
 	question: QuestionTable;

@@ -1,6 +1,8 @@
 import { lapseSettingSchema, setQualificationSchema } from '#lib/domain/qualifications.ts';
 import { pathSettingSchema, signOffSchema } from '#lib/domain/training-paths.ts';
+import { weeklyLimitSchema } from '#lib/domain/panel-load.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
+import { listWeeklyLimits, setWeeklyLimit } from '#lib/server/hiring/load-limits.ts';
 import { listActiveUsers } from '#lib/server/hiring/openings.ts';
 import {
 	listQualifications,
@@ -23,13 +25,15 @@ export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const qualifications = await orPageError(listQualifications(db, user));
-	const [people, lapseMonths, paths, trainees] = await Promise.all([
+	const [people, lapseMonths, paths, trainees, limits] = await Promise.all([
 		listActiveUsers(db, user),
 		readLapseMonths(db),
 		listPathSettings(db, user),
-		listTraineeProgress(db, user)
+		listTraineeProgress(db, user),
+		listWeeklyLimits(db, user)
 	]);
-	return { qualifications, people, lapseMonths, paths, trainees };
+	const weeklyLimits = [...limits].map(([userId, weeklyLimit]) => ({ userId, weeklyLimit }));
+	return { qualifications, people, lapseMonths, paths, trainees, weeklyLimits };
 };
 
 export const actions: Actions = {
@@ -37,6 +41,14 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		return runFormAction(event.request, setQualificationSchema, 'qualification', async (input) => {
 			await setQualification(getDb(), user, input);
+			return { saved: true };
+		});
+	},
+
+	limit: async (event) => {
+		const user = requireUser(event);
+		return runFormAction(event.request, weeklyLimitSchema, 'limit', async (input) => {
+			await setWeeklyLimit(getDb(), user, input);
 			return { saved: true };
 		});
 	},

@@ -6,7 +6,7 @@ import { getDb } from '#lib/server/platform/runtime.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { runFormAction } from '#lib/server/web/form-actions.ts';
 import { getLoop } from '#lib/server/hiring/loop-detail.ts';
-import { listActiveUsers } from '#lib/server/hiring/openings.ts';
+import { getPanelPicker, getPanelWarnings, readViewerTimeZone } from '#lib/server/hiring/panel-picker.ts';
 import { addToPanel, cancelLoop, removeFromPanel, rescheduleInterview } from '#lib/server/hiring/panel.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,7 +17,12 @@ export const load: PageServerLoad = async (event) => {
 	const loop = await orPageError(getLoop(db, actor, idParam(event.params.id)));
 	// Someone who runs the opening may still be on this panel, and then waits like any
 	// panelist (loop.feedback): the decision is held back in the data as well.
-	return { loop, users: await listActiveUsers(db, actor) };
+	const loadZone = await readViewerTimeZone(db, actor, event.locals.timeZone);
+	const [picker, warnings] = await Promise.all([
+		getPanelPicker(db, actor, loop.openingId, loadZone),
+		getPanelWarnings(db, actor, loop.id, loadZone)
+	]);
+	return { loop, picker, warnings, loadZone };
 };
 
 const scorecardRef = z.object({ scorecardId: idSchema });

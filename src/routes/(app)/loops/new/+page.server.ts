@@ -9,7 +9,8 @@ import { getCandidate } from '#lib/server/hiring/candidates.ts';
 import { InputError } from '#lib/server/platform/errors.ts';
 import { failForm, formFailure } from '#lib/server/web/form-actions.ts';
 import { createLoop } from '#lib/server/hiring/loops.ts';
-import { getOpening, listActiveUsers } from '#lib/server/hiring/openings.ts';
+import { getOpening } from '#lib/server/hiring/openings.ts';
+import { getPanelPicker, readViewerTimeZone } from '#lib/server/hiring/panel-picker.ts';
 import { orPageError } from '#lib/server/web/page-errors.ts';
 import { templateRounds } from '#lib/server/library/template-rounds.ts';
 import type { AuthUser } from '#lib/server/auth/session.ts';
@@ -31,7 +32,9 @@ async function loadContext(actor: AuthUser, url: URL) {
 export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event);
 	const context = await loadContext(actor, event.url);
-	return { ...context, users: await listActiveUsers(getDb(), actor) };
+	const db = getDb();
+	const loadZone = await readViewerTimeZone(db, actor, event.locals.timeZone);
+	return { ...context, loadZone, picker: await getPanelPicker(db, actor, context.opening.id, loadZone) };
 };
 
 export const actions: Actions = {

@@ -3,6 +3,7 @@ import { decisionOutcomes } from '../../../../domain/decision';
 import { competencyKinds, roundFormats, visibilityModes } from '../../../../domain/library';
 import { loopStatuses } from '../../../../domain/loop-status';
 import { seatRoles } from '../../../../domain/seat-roles';
+import { panelWarningKinds, type PanelWarning } from '../../../../domain/panel-warnings';
 import { canKnowLoop } from '../../../access/permissions';
 import type { DB } from '../../../platform/db';
 import type { AuthUser } from '../../../auth/session';
@@ -10,6 +11,7 @@ import { NotFoundError } from '../../../platform/errors';
 import { createLoop } from '../../../hiring/loops';
 import { getLoop, type LoopDetail } from '../../../hiring/loop-detail';
 import { removeFromPanel } from '../../../hiring/panel';
+import { getPanelWarnings, readViewerTimeZone } from '../../../hiring/panel-picker';
 import { endpoint } from '../endpoint';
 import { idIn, idOut, idParams, idsIn, iso, isoOrNull, sid, timeIn, timeOut } from './conventions';
 
@@ -65,11 +67,24 @@ const loop = z
 					})
 				)
 			})
-		)
+		),
+		warnings: z
+			.array(
+				z.object({
+					kind: z.enum(panelWarningKinds),
+					roundId: idOut,
+					userId: idOut,
+					message: z.string()
+				})
+			)
+			.meta({
+				description:
+					'What the panel does against the training rules; they warn and never refuse: an interviewer seat held by someone not qualified for the round’s format (unqualified_interviewer), a practice seat without a qualified interviewer on the round (trainee_alone), someone over their weekly interview limit in the week of the seat (over_weekly_limit; weeks in your notice time zone)'
+			})
 	})
 	.meta({ id: 'Loop' });
 
-const loopJson = (l: LoopDetail): z.input<typeof loop> => ({
+const loopJson = (l: LoopDetail, warnings: PanelWarning[]): z.input<typeof loop> => ({
 	id: sid(l.id),
 	candidateId: sid(l.candidateId),
 	candidateName: l.candidateName,
@@ -102,8 +117,19 @@ const loopJson = (l: LoopDetail): z.input<typeof loop> => ({
 			late: p.late,
 			overdue: p.overdue
 		}))
-	}))
+	})),
+	warnings: warnings.map((w) => ({ ...w, roundId: sid(w.roundId), userId: sid(w.userId) }))
 });
+
+/** The loop as it stands, with its panel's warnings counted in the actor's weeks. */
+async function answerLoop(db: DB, actor: AuthUser, loopId: number, fallbackZone: string) {
+	const timeZone = await readViewerTimeZone(db, actor, fallbackZone);
+	const [detail, warnings] = await Promise.all([
+		getLoop(db, actor, loopId),
+		getPanelWarnings(db, actor, loopId, timeZone)
+	]);
+	return loopJson(detail, warnings);
+}
 
 /** 404 for a loop the actor may not know of, before anything else is said about it. */
 export async function assertKnownLoop(db: DB, actor: AuthUser, loopId: number): Promise<void> {
@@ -116,7 +142,7 @@ export const createLoopEndpoint = endpoint({
 	operationId: 'createLoop',
 	summary: 'Create a loop with its panel',
 	description:
-		'The opening’s template rounds are copied into the loop. Each panel entry puts interviewers on a round (0-based index of the template’s rounds) at a time; rounds left out stay unstaffed. The answer lists each round’s panel with the scorecard id of every interviewer.',
+		'The opening’s template rounds are copied into the loop. Each panel entry puts interviewers on a round (0-based index of the template’s rounds) at a time; rounds left out stay unstaffed. The answer lists each round’s panel with the scorecard id of every interviewer, and the panel’s `warnings` (they never refuse the loop).',
 	tag: 'Loops',
 	body: z.object({
 		candidateId: idIn,
@@ -140,9 +166,9 @@ export const createLoopEndpoint = endpoint({
 	}),
 	response: { status: 201, description: 'The new loop', schema: loop },
 	errors: [403, 404, 413, 422],
-	handle: async ({ db, actor, body }) => {
+	handle: async ({ db, actor, body, event }) => {
 		const { loopId } = await createLoop(db, actor, body);
-		return { body: loopJson(await getLoop(db, actor, loopId)) };
+		return { body: await answerLoop(db, actor, loopId, event.locals.timeZone) };
 	}
 });
 
@@ -156,9 +182,9 @@ export const getLoopEndpoint = endpoint({
 	params: idParams,
 	response: { status: 200, description: 'The loop', schema: loop },
 	errors: [403, 404],
-	handle: async ({ db, actor, params }) => {
+	handle: async ({ db, actor, params, event }) => {
 		await assertKnownLoop(db, actor, params.id);
-		return { body: loopJson(await getLoop(db, actor, params.id)) };
+		return { body: await answerLoop(db, actor, params.id, event.locals.timeZone) };
 	}
 });
 
@@ -173,9 +199,9 @@ export const removePanelistEndpoint = endpoint({
 	params: z.object({ id: idIn, scorecardId: idIn }),
 	response: { status: 200, description: 'The loop without that seat', schema: loop },
 	errors: [403, 404, 409],
-	handle: async ({ db, actor, params }) => {
+	handle: async ({ db, actor, params, event }) => {
 		await assertKnownLoop(db, actor, params.id);
 		await removeFromPanel(db, actor, params.id, params.scorecardId);
-		return { body: loopJson(await getLoop(db, actor, params.id)) };
+		return { body: await answerLoop(db, actor, params.id, event.locals.timeZone) };
 	}
 });
