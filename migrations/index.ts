@@ -19,6 +19,7 @@ import * as m018 from './018-single-sign-on';
 import * as m019 from './019-adverse-impact';
 import * as m020 from './020-interviewer-qualifications';
 import * as m021 from './021-reminders-and-notices';
+import * as m025 from './025-calibration-exercises';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
 // the same list without reading the folder at run time (tests check none is missing).
@@ -42,5 +43,6 @@ export const migrations: Record<string, Migration> = {
 	'018-single-sign-on': m018,
 	'019-adverse-impact': m019,
 	'020-interviewer-qualifications': m020,
-	'021-reminders-and-notices': m021
+	'021-reminders-and-notices': m021,
+	'025-calibration-exercises': m025
 };
