@@ -1,8 +1,11 @@
 import { expectNoViolations } from './support/axe';
 import { expect, skipBrowserValidation, test } from './support/fixtures';
+import { competencyId } from '../support/seed';
+import { createExercise } from '../../src/lib/server/calibration/exercises';
 
 // Calibration exercises (decision 031): a recruiter records a practice case, an interviewer
-// rates it blind in the kit and then sees their ratings against the reference.
+// rates it blind in the kit and then sees their ratings against the reference; from the
+// calibration page an interviewer whose leniency interval excludes zero is given one in a click.
 
 const codingReason = 'Working token bucket with tests; missed the clock skew';
 const problemReason = 'Needed two hints before finding the approach';
@@ -76,4 +79,67 @@ test('a recruiter records an exercise; an interviewer rates it blind and then se
 			.getByRole('row', { name: new RegExp(title) })
 	).toContainText('0.50Passed');
 	expect((await page.goto('/exercises/new'))?.status()).toBe(403);
+});
+
+test('from the calibration page a lenient interviewer is assigned an exercise in one click; it shows on their dashboard', async ({
+	page,
+	seed
+}) => {
+	const recruiter = await seed.user('recruiter');
+	const manager = await seed.user('interviewer');
+	const priya = await seed.user('interviewer', `Priya ${Date.now()}`);
+	const lena = await seed.user('interviewer', `Lena ${Date.now()}`);
+	const openingId = await seed.opening([manager], `Exercises ${Date.now()}`);
+	// Priya rates Coding 4 where Lena rates it 2, three times: an interval well above zero.
+	for (let i = 0; i < 3; i++) {
+		const candidate = await seed.candidate([openingId]);
+		const at = Date.now() - (10 + i) * 86_400_000;
+		const loop = await seed.loop(recruiter, candidate.id, openingId, [
+			{ round: 0, interviewerIds: [priya.id], scheduledAt: at },
+			{ round: 2, interviewerIds: [lena.id], scheduledAt: at }
+		]);
+		await seed.submitScorecard(priya, loop.scorecards[0]!.id, 4);
+		await seed.submitScorecard(lena, loop.scorecards[1]!.id, 2);
+	}
+	const title = `Generous coder ${Date.now()}`;
+	await createExercise(seed.db, recruiter, {
+		title,
+		format: 'coding',
+		transcript: 'A working solution with no tests.',
+		passDistance: 50,
+		open: false,
+		references: [
+			{ competencyId: await competencyId(seed.db, 'Coding'), rating: 2, reason: 'No tests at all' }
+		]
+	});
+
+	await seed.signIn(page.context(), recruiter);
+	await page.goto(`/calibration?opening=${openingId}`);
+	const assign = page.getByRole('region', { name: 'Calibration exercises' });
+	await expect(assign.getByText(lena.name)).toBeVisible();
+	await assign.getByLabel(`Exercise for ${priya.name}`).selectOption({ label: title });
+	await assign.getByRole('button', { name: `Assign a calibration exercise to ${priya.name}` }).click();
+	await expect(assign.getByRole('status')).toHaveText(`Assigned “${title}”.`);
+
+	await page.getByRole('region', { name: 'Interviewers' }).getByRole('link', { name: priya.name }).click();
+	await expect(page.getByRole('region', { name: /^Trend/ }).getByRole('listitem')).toContainText([
+		`Exercise “${title}” assigned`
+	]);
+
+	await page.context().clearCookies();
+	await seed.signIn(page.context(), priya);
+	await page.goto('/');
+	const mine = page.getByRole('region', { name: 'Calibration exercises for you' });
+	await mine.getByRole('link', { name: title }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	await expect(page.getByText('No tests at all')).toHaveCount(0);
+
+	// An interviewer can neither assign exercises nor record one.
+	const headers = { origin: new URL(page.url()).origin, accept: 'text/html' };
+	const exerciseId = /\/exercises\/(\d+)/.exec(page.url())![1]!;
+	for (const [path, form] of [
+		['/calibration?/assign', { userId: String(lena.id), exerciseId }],
+		['/exercises/new?/save', { title: 'Sneaky', format: 'coding', transcript: 'x', passDistance: '3' }]
+	] as const)
+		expect((await page.request.post(path, { form, headers })).status(), path).toBe(403);
 });
