@@ -22,6 +22,7 @@ import * as m021 from './021-reminders-and-notices';
 import * as m022 from './022-notice-digest';
 import * as m023 from './023-interviewer-load-limit';
 import * as m024 from './024-training-paths';
+import * as m025 from './025-calibration-exercises';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
 // the same list without reading the folder at run time (tests check none is missing).
@@ -48,5 +49,6 @@ export const migrations: Record<string, Migration> = {
 	'021-reminders-and-notices': m021,
 	'022-notice-digest': m022,
 	'023-interviewer-load-limit': m023,
-	'024-training-paths': m024
+	'024-training-paths': m024,
+	'025-calibration-exercises': m025
 };

@@ -63,6 +63,13 @@ import type {
 } from './schema-outbound';
 import type { DemographicAnswerTable } from './schema-fairness';
 import type { ScimTokenTable, ScimUserTable } from './schema-provisioning';
+import type {
+	CalibrationExerciseTable,
+	CalibrationExerciseCompetencyTable,
+	CalibrationExerciseAttemptTable,
+	CalibrationExerciseRatingTable,
+	CalibrationExerciseAssignmentTable
+} from './schema-exercises';
 
 // Tables as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns), one
 // module per area beside this file. Every timestamp is epoch milliseconds (INTEGER), one
@@ -122,6 +129,11 @@ export interface Database {
 	openingReminderSetting: OpeningReminderSettingTable;
 	userNoticeSetting: UserNoticeSettingTable;
 	notice: NoticeTable;
+	calibrationExercise: CalibrationExerciseTable;
+	calibrationExerciseCompetency: CalibrationExerciseCompetencyTable;
+	calibrationExerciseAttempt: CalibrationExerciseAttemptTable;
+	calibrationExerciseRating: CalibrationExerciseRatingTable;
+	calibrationExerciseAssignment: CalibrationExerciseAssignmentTable;
 }
 
 export type User = Selectable<UserTable>;
