@@ -128,7 +128,8 @@ describe('streaming export and import', () => {
 	}, 60_000);
 
 	it('leaves the target exactly as it was when the import is killed midway', async () => {
-		const { db: source, dir } = await generated(3000);
+		// Large enough to take seconds to import, so the kill lands while it writes.
+		const { db: source, dir } = await generated(10_000);
 		const file = path.join(dir, 'organisation.json.gz');
 		await exportToFile(source, file, now);
 		await source.destroy();
@@ -145,7 +146,7 @@ describe('streaming export and import', () => {
 		const exited = new Promise((resolve) => child.on('exit', resolve));
 		// Midway: past the start of the writing, and still running when killed.
 		await expect.poll(() => stderr, { timeout: 30_000 }).toMatch(/checking and writing/);
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await new Promise((resolve) => setTimeout(resolve, 500));
 		expect(child.exitCode).toBeNull();
 		child.kill('SIGKILL');
 		await exited;
