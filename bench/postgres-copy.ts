@@ -31,12 +31,17 @@ async function onServer(server: string, statement: string): Promise<void> {
 	}
 }
 
-/** Copies the SQLite organisation at file into a new PostgreSQL database; its URL. */
-export async function copyToPostgres(file: string, name: string): Promise<string> {
+/** A new, empty PostgreSQL database (replacing one of the same name); its URL. */
+export async function freshPostgres(name: string): Promise<string> {
 	const server = benchPostgresServer();
 	await onServer(server, `drop database if exists "${name}" with (force)`);
 	await onServer(server, `create database "${name}"`);
-	const url = urlOf(server, name);
+	return urlOf(server, name);
+}
+
+/** Copies the SQLite organisation at file into a new PostgreSQL database; its URL. */
+export async function copyToPostgres(file: string, name: string): Promise<string> {
+	const url = await freshPostgres(name);
 	const db = openDatabase(url);
 	await migrateToLatest(db);
 	await db.destroy();

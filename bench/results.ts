@@ -3,7 +3,8 @@ import fs from 'node:fs';
 export interface BenchResult {
 	name: string;
 	value: number;
-	unit: 'ms' | 'KB' | 'MB' | 'req/s' | 'score' | 'ratio' | 'scorecards/s';
+	/** `yes` is a check: 1 for yes, 0 for no. */
+	unit: 'ms' | 's' | 'KB' | 'MB' | 'req/s' | 'score' | 'ratio' | 'scorecards/s' | 'yes';
 	/** The figure must stay at or under max, or at or over min. */
 	budget?: { max?: number; min?: number };
 }
@@ -17,8 +18,15 @@ export function withinBudget(result: BenchResult): boolean | null {
 const format = (value: number) =>
 	value >= 100 ? Math.round(value).toLocaleString('en') : value.toFixed(value >= 10 ? 1 : 2);
 
-/** Prints the table and writes bench/results.json; returns how many budgets were missed. */
-export function report(results: BenchResult[], meta: Record<string, unknown>): number {
+const shown = (r: BenchResult) =>
+	r.unit === 'yes' ? (r.value ? 'yes' : 'no') : `${format(r.value)} ${r.unit}`;
+
+/** Prints the table and writes it to `file` (JSON); returns how many budgets were missed. */
+export function report(
+	results: BenchResult[],
+	meta: Record<string, unknown>,
+	file = 'bench/results.json'
+): number {
 	const rows = results.map((r) => {
 		const ok = withinBudget(r);
 		const budget = r.budget
@@ -29,7 +37,7 @@ export function report(results: BenchResult[], meta: Record<string, unknown>): n
 					.filter(Boolean)
 					.join(' ')
 			: '';
-		return [r.name, `${format(r.value)} ${r.unit}`, budget, ok === null ? '' : ok ? 'ok' : 'MISSED'];
+		return [r.name, shown(r), budget, ok === null ? '' : ok ? 'ok' : 'MISSED'];
 	});
 	const header = ['measure', 'value', 'budget', ''];
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
@@ -42,7 +50,7 @@ export function report(results: BenchResult[], meta: Record<string, unknown>): n
 	console.log(widths.map((w) => '─'.repeat(w)).join('  '));
 	for (const row of rows) console.log(line(row));
 	fs.writeFileSync(
-		'bench/results.json',
+		file,
 		JSON.stringify(
 			{ ...meta, results: results.map((r) => ({ ...r, withinBudget: withinBudget(r) })) },
 			null,

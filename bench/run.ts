@@ -5,6 +5,7 @@ import { measureFirstLoadJs, startDemoSite } from './first-load-js';
 import { lighthouseScores } from './lighthouse';
 import { calibrationFigures, comparisonFigures, resultsFigures, timeResults } from './pages';
 import { report, type BenchResult } from './results';
+import { transferFigures } from './transfer';
 import { benchAdmin, benchInterviewer, finishedLoop, prepareBenchData } from './setup';
 import { copyToPostgres, dropPostgres } from './postgres-copy';
 import { copyDatabase, generatedDatabase, peakMemoryMb, sessionCookie, startServer } from './support';
@@ -116,6 +117,9 @@ try {
 		}
 	}
 }
+
+step(`export and import, ${largeLabel}`);
+results.push(...(await transferFigures(largeSqlite, largeLabel, engine)));
 
 step('first-load JavaScript and Lighthouse, on the demo organisation');
 const site = await startDemoSite();

@@ -32,7 +32,18 @@ async function generated(scorecards: number): Promise<{ db: DB; dir: string }> {
 	return { db, dir: path.dirname(file) };
 }
 
-/** Every row of every table, in one comparable form: what "exactly as it was" means. */
+/** Every index's definition: an import drops some for its load and builds them at the end. */
+async function indexesOf(db: DB): Promise<string[]> {
+	const { rows } =
+		engineOf(db) === 'postgres'
+			? await sql<{ definition: string }>`
+				select indexdef as definition from pg_indexes where schemaname = current_schema()`.execute(db)
+			: await sql<{ definition: string | null }>`
+				select coalesce(sql, name) as definition from sqlite_master where type = 'index'`.execute(db);
+	return rows.map((r) => r.definition!).sort();
+}
+
+/** Every row of every table, and every index, in one comparable form: what "exactly as it was" means. */
 async function contentsOf(db: DB): Promise<Record<string, string[]>> {
 	const { rows: tables } =
 		engineOf(db) === 'postgres'
@@ -41,7 +52,7 @@ async function contentsOf(db: DB): Promise<Record<string, string[]>> {
 				where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(db)
 			: await sql<{ name: string }>`
 				select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by 1`.execute(db);
-	const contents: Record<string, string[]> = {};
+	const contents: Record<string, string[]> = { '(indexes)': await indexesOf(db) };
 	for (const { name } of tables) {
 		const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
 		contents[name] = rows.map((row) => JSON.stringify(row)).sort();
@@ -67,6 +78,8 @@ describe('streaming export and import', () => {
 
 			const target = freshDb();
 			expect(await importFromFile(target, first)).toMatchObject({ scorecards: summary.scorecards });
+			// The indexes dropped for the load are all built again.
+			expect(await indexesOf(target)).toEqual(await indexesOf((await preparedTarget()).db));
 			await exportToFile(target, second, now);
 			expect(fs.readFileSync(second).equals(fs.readFileSync(first))).toBe(true);
 		}
@@ -128,7 +141,8 @@ describe('streaming export and import', () => {
 	}, 60_000);
 
 	it('leaves the target exactly as it was when the import is killed midway', async () => {
-		const { db: source, dir } = await generated(3000);
+		// Large enough to take seconds to import, so the kill lands while it writes.
+		const { db: source, dir } = await generated(20_000);
 		const file = path.join(dir, 'organisation.json.gz');
 		await exportToFile(source, file, now);
 		await source.destroy();
@@ -145,7 +159,7 @@ describe('streaming export and import', () => {
 		const exited = new Promise((resolve) => child.on('exit', resolve));
 		// Midway: past the start of the writing, and still running when killed.
 		await expect.poll(() => stderr, { timeout: 30_000 }).toMatch(/checking and writing/);
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await new Promise((resolve) => setTimeout(resolve, 300));
 		expect(child.exitCode).toBeNull();
 		child.kill('SIGKILL');
 		await exited;

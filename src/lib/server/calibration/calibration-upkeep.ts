@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { nextMonthStart } from '../../domain/calibration-sums';
 import type { CompetencyKind } from '../../domain/library';
+import { loopCompletion, othersMeans, ratingUnits } from '../../domain/loop-figures';
 import { competencySums, interviewerSums, monthOf } from './calibration-sums';
 import { engineOf } from '../platform/engine/engine-of';
 import type { DB } from '../platform/db';
@@ -37,9 +38,7 @@ export async function refreshLoopRows(db: DB, loopId: number): Promise<void> {
 			.where('seatRole', '=', 'interviewer')
 			.execute()
 	]);
-	const complete =
-		loop.cancelledAt === null && cards.length > 0 && cards.every((c) => c.status === 'submitted');
-	const completedAt = complete ? Math.max(...cards.map((c) => c.submittedAt ?? 0)) : null;
+	const { complete, completedAt } = loopCompletion(loop.cancelledAt, cards);
 	await db.updateTable('loop').set({ completedAt }).where('id', '=', loopId).execute();
 	await db
 		.updateTable('scorecard')
@@ -48,13 +47,7 @@ export async function refreshLoopRows(db: DB, loopId: number): Promise<void> {
 		}))
 		.where('loopId', '=', loopId)
 		.execute();
-	await sql`
-		update scorecard set
-			loop_outcome = (select outcome from loop where loop.id = scorecard.loop_id),
-			delay_hours = case when submitted_at is null then null else (submitted_at - scheduled_at - 60000 *
-				(select duration_minutes from loop_round where loop_round.id = scorecard.round_id)) / 3600000.0 end
-		where loop_id = ${loopId}
-	`.execute(db);
+	await refreshCardFigures(db, [loopId]);
 	await db.deleteFrom('ratingUnit').where('loopId', '=', loopId).execute();
 	if (!complete) {
 		await db
@@ -82,43 +75,36 @@ export async function refreshLoopRows(db: DB, loopId: number): Promise<void> {
 		.orderBy('scorecardId')
 		.orderBy('competencyId')
 		.execute();
-	for (const row of ratings) {
-		const others = ratings
-			.filter(
-				(o) =>
-					o.competencyId === row.competencyId && o.interviewerId !== row.interviewerId && o.rating !== null
-			)
-			.map((o) => o.rating!);
-		const othersMean =
-			row.rating !== null && others.length ? others.reduce((a, b) => a + b, 0) / others.length : null;
+	const means = othersMeans(ratings);
+	for (const [i, row] of ratings.entries()) {
 		await db
 			.updateTable('scorecardRating')
-			.set({ complete: 1, othersMean })
+			.set({ complete: 1, othersMean: means[i] })
 			.where('scorecardId', '=', row.scorecardId)
 			.where('competencyId', '=', row.competencyId)
 			.execute();
 	}
-
-	const units = new Map<number, typeof ratings>();
-	for (const row of ratings) units.set(row.competencyId, [...(units.get(row.competencyId) ?? []), row]);
-	for (const [competencyId, rows] of units) {
-		const count = (value: number) => rows.filter((r) => r.rating === value).length;
+	for (const unit of ratingUnits(ratings))
 		await db
 			.insertInto('ratingUnit')
-			.values({
-				loopId,
-				competencyId,
-				openingId: rows[0]!.openingId,
-				roundKind: rows[0]!.roundKind,
-				interviewedAt: Math.min(...rows.map((r) => r.interviewedAt)),
-				n1: count(1),
-				n2: count(2),
-				n3: count(3),
-				n4: count(4),
-				notAssessed: rows.filter((r) => r.rating === null).length
-			})
+			.values({ loopId, ...unit })
 			.execute();
-	}
+}
+
+/**
+ * Copies onto the loops' scorecards what calibration reads from them directly: the loop's
+ * outcome and each submission's delay after the end of the interview. One statement for any
+ * number of loops.
+ */
+export async function refreshCardFigures(db: DB, loopIds: number[]): Promise<void> {
+	if (!loopIds.length) return;
+	await sql`
+		update scorecard set
+			loop_outcome = (select outcome from loop where loop.id = scorecard.loop_id),
+			delay_hours = case when submitted_at is null then null else (submitted_at - scheduled_at - 60000 *
+				(select duration_minutes from loop_round where loop_round.id = scorecard.round_id)) / 3600000.0 end
+		where loop_id in (${sql.join(loopIds)})
+	`.execute(db);
 }
 
 interface MonthKey {

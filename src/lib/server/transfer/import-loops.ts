@@ -1,3 +1,4 @@
+import { loopCompletion } from '../../domain/loop-figures';
 import type { DB } from '../platform/db';
 import {
 	dbId as n,
@@ -10,8 +11,8 @@ import type { ExportDecision, ExportLoop } from './format';
 import { insertRows } from './import-records';
 
 // Writes loops as the file has them: frozen rounds, the panel's scorecards with their
-// documents and submissions, debriefs and decisions. What the app derives from them is left
-// to the import to rebuild afterwards.
+// documents and submissions, debriefs and decisions, with the completeness their panel gives
+// them. The rest of what the app derives from them is rebuilt by import-figures.ts.
 
 /** The decision in force: the latest, as recordDecision and migration 005 have it. */
 function currentOutcome(decisions: ExportDecision[]) {
@@ -19,7 +20,15 @@ function currentOutcome(decisions: ExportDecision[]) {
 	return latest?.outcome ?? null;
 }
 
+/** Every card in a file sits in an interviewer's seat: practice cards are not exported. */
+export const completionOf = (loop: ExportLoop) =>
+	loopCompletion(
+		msOrNull(loop.cancelledAt),
+		loop.panel.map((c) => ({ status: c.status, submittedAt: msOrNull(c.submittedAt) }))
+	);
+
 export async function writeLoops(db: DB, loops: ExportLoop[]): Promise<void> {
+	const completions = new Map(loops.map((l) => [l.id, completionOf(l)]));
 	await insertRows(
 		db,
 		'loop',
@@ -32,7 +41,7 @@ export async function writeLoops(db: DB, loops: ExportLoop[]): Promise<void> {
 			visibilityMode: l.visibilityMode,
 			evidenceRule: l.evidenceRule,
 			cancelledAt: msOrNull(l.cancelledAt),
-			completedAt: null,
+			completedAt: completions.get(l.id)!.completedAt,
 			outcome: currentOutcome(l.decisions),
 			createdBy: nOrNull(l.createdBy),
 			createdAt: ms(l.createdAt),
@@ -101,6 +110,7 @@ export async function writeLoops(db: DB, loops: ExportLoop[]): Promise<void> {
 				amendedAt: msOrNull(card.amendedAt),
 				openingId: n(loop.openingId),
 				roundKind: kindOf.get(card.roundId)!,
+				complete: completions.get(loop.id)!.complete ? 1 : 0,
 				createdAt: ms(card.createdAt),
 				updatedAt: ms(card.updatedAt)
 			};

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { databaseResumeStore, type ResumeStore } from '../hiring/resume-store';
 import type { DB } from '../platform/db';
+import { dropIndexes, rebuildIndexes } from '../platform/engine/deferred-indexes';
 import { ConflictError } from '../platform/errors';
 import { prepareDatabase } from '../platform/prepare-database';
 import { readTextFile } from './files';
@@ -44,6 +45,29 @@ export interface ImportOptions {
 	fractionRead?: () => number;
 }
 
+/**
+ * Secondary indexes of the tables an import fills, built once at its end. scorecard_loop
+ * stays: each batch updates its loops' scorecards through it.
+ */
+const deferredIndexes = [
+	'scorecard_interviewer_schedule',
+	'scorecard_calibration',
+	'scorecard_rating_loop',
+	'scorecard_rating_calibration',
+	'scorecard_rating_interviewer_trend',
+	'rating_unit_calibration',
+	'scorecard_submission_scorecard',
+	'loop_round_loop',
+	'loop_round_question_round',
+	'loop_round_competency_competency',
+	'loop_decision_loop',
+	'loop_opening',
+	'loop_candidate',
+	'candidate_name',
+	'candidate_opening_opening',
+	'audit_event_entity'
+] as const;
+
 const notEmptyMessage =
 	'this database is not empty; import needs a new one (point DATABASE_PATH at a file that does not exist yet)';
 
@@ -83,6 +107,7 @@ export async function importChunks(
 			started = true;
 			await assertEmpty(trx);
 			await clearDefaultLibrary(trx);
+			const deferred = await dropIndexes(trx, deferredIndexes);
 			const load = (loader = new Loader(trx, problems, store));
 			const report = (stage: ImportProgress['stage']) =>
 				options.onProgress?.({ stage, records: load.records, fraction: options.fractionRead?.() });
@@ -97,6 +122,7 @@ export async function importChunks(
 			}
 			if (!problems.length) {
 				report('rebuilding calibration');
+				await rebuildIndexes(trx, deferred);
 				await load.finish();
 			}
 			if (problems.length) throw new ImportRefusedError(problems);

@@ -1,11 +1,10 @@
-import { rebuildCalibrationMonths, refreshLoopRows } from '../calibration/calibration-upkeep';
-import { rewriteRatingRows } from '../evaluation/scorecards';
+import { rebuildCalibrationMonths } from '../calibration/calibration-upkeep';
 import type { ResumeStore, StoredResume } from '../hiring/resume-store';
 import type { DB } from '../platform/db';
 import { advanceIdSequences } from '../platform/engine/id-sequences';
 import { Checks } from './checks';
-import { dbId } from './convert';
 import type { ExportFile } from './format';
+import { writeLoopFigures } from './import-figures';
 import { writeLoops } from './import-loops';
 import { writeAuditEvents, writeLibrary, writeTemplatesAndOpenings } from './import-records';
 import {
@@ -160,17 +159,12 @@ export class Loader {
 
 /**
  * Writes a checked batch, then rebuilds for its loops what the file leaves out on purpose
- * (ratings as rows, completeness, leniency deviations, rating units) with the functions
- * that keep them up to date in daily use.
+ * (ratings as rows, completeness, leniency references, rating units) as daily upkeep has them.
  */
 async function writeBatch(db: DB, file: ExportFile): Promise<void> {
 	await writeLibrary(db, file);
 	await writeTemplatesAndOpenings(db, file);
 	await writeLoops(db, file.loops);
+	await writeLoopFigures(db, file.loops);
 	await writeAuditEvents(db, file.auditEvents);
-	for (const loop of file.loops) {
-		for (const card of loop.panel)
-			if (card.status === 'submitted') await rewriteRatingRows(db, dbId(card.id));
-		await refreshLoopRows(db, dbId(loop.id));
-	}
 }
