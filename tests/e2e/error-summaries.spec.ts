@@ -25,9 +25,14 @@ const button = (name: string) => (page: Page) => page.getByRole('button', { name
 const updateForm = (page: Page) => page.locator('form[action^="?/update"]');
 const loopRound = (page: Page, title: string) => page.getByRole('listitem').filter({ hasText: title });
 
+/** Whether the running test's page runs scripts (set by each test before its form opens). */
+let scriptsOn = true;
+
 async function signedIn(page: Page, seed: Seed, role: 'admin' | 'recruiter', url: string) {
 	await seed.signIn(page.context(), await seed.user(role));
 	await page.goto(url);
+	// A field spoiled before the page's scripts start is set back by them (hydration).
+	if (scriptsOn) await expect(page.locator('html.js')).toBeAttached();
 }
 
 /** A form's hidden id changed, the way a stale or tampered page would post it. */
@@ -237,6 +242,7 @@ for (const javaScriptEnabled of [true, false]) {
 				seed,
 				db
 			}) => {
+				scriptsOn = javaScriptEnabled;
 				await c.open(page, seed, db);
 				await skipBrowserValidation(page);
 				await c.submit(page).click();
