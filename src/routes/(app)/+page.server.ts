@@ -4,7 +4,7 @@ import { listMyInterviews } from '#lib/server/hiring/interviews.ts';
 import { listManagerQueues } from '#lib/server/hiring/manager-queues.ts';
 import { listSeatsToReassign } from '#lib/server/hiring/seats-to-reassign.ts';
 import { listPendingInvites } from '#lib/server/accounts/invites.ts';
-import { getTeamSummary } from '#lib/server/accounts/users.ts';
+import { getTeamSummary } from '#lib/server/accounts/team-summary.ts';
 import { listAssignedExercises } from '#lib/server/calibration/exercise-assignments.ts';
 import type { PageServerLoad } from './$types';
 

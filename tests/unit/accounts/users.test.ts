@@ -9,10 +9,10 @@ import {
 	createFirstAdmin,
 	createUser,
 	deactivateUser,
-	getTeamSummary,
 	listUsers,
 	reactivateUser
 } from '../../../src/lib/server/accounts/users';
+import { getTeamSummary } from '../../../src/lib/server/accounts/team-summary';
 import { freshDb } from '../helpers/db';
 import { newUser } from '../../support/seed';
 

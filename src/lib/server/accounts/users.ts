@@ -284,27 +284,3 @@ export async function reactivateAccount(
 		now
 	);
 }
-
-export interface TeamSummary {
-	activeByRole: Record<Role, number>;
-	deactivated: number;
-}
-
-export async function getTeamSummary(db: DB, actor: AuthUser): Promise<TeamSummary> {
-	assertRole(actor, 'admin');
-	const rows = await db
-		.selectFrom('user')
-		.select([
-			'role',
-			(eb) => eb.fn.countAll<number>().as('n'),
-			(eb) => eb('deactivatedAt', 'is not', null).as('off')
-		])
-		.groupBy(['role', 'off'])
-		.execute();
-	const summary: TeamSummary = { activeByRole: { admin: 0, recruiter: 0, interviewer: 0 }, deactivated: 0 };
-	for (const row of rows) {
-		if (row.off) summary.deactivated += Number(row.n);
-		else summary.activeByRole[row.role] += Number(row.n);
-	}
-	return summary;
-}
