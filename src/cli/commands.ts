@@ -1,99 +1,28 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { emailSchema, newPasswordSchema, personNameSchema, roleSchema } from '../lib/domain/account-schemas';
-import { issuesToFieldErrors } from '../lib/domain/validation';
-import { createApiToken } from '../lib/server/auth/api-tokens';
-import { createScimToken } from '../lib/server/accounts/scim-tokens';
-import { generateSecureRandomString } from '../lib/server/auth/secret-token';
 import { databaseLocation, databasePath, resumeSettings } from '../lib/server/platform/runtime';
 import { backUpDatabase } from '../lib/server/platform/backup';
-import { openDatabase, type DB } from '../lib/server/platform/db';
+import { openDatabase } from '../lib/server/platform/db';
 import { isPostgresUrl } from '../lib/server/platform/engine/postgres';
 import { generatedPassword } from './synthetic/generate';
 import { generateIntoSqlite, generateThroughSqlite } from './synthetic/generate-into';
 import { prepareDatabase } from '../lib/server/platform/prepare-database';
 import { demoPassword, seedDemo } from './demo';
-import { InputError } from '../lib/server/platform/errors';
 import { exportToFile } from '../lib/server/transfer/export';
 import { ImportRefusedError, importFromFile } from '../lib/server/transfer/import';
-import { resetPassword } from '../lib/server/auth/password-changes';
-import { clearTwoFactor } from '../lib/server/auth/two-factor';
 import { problemsInFull } from '../lib/server/transfer/problems';
 import { createProgress } from './progress';
-import { createUser, findUserByEmail } from '../lib/server/accounts/users';
 import { applyRetention, previewRetention } from '../lib/server/hiring/retention';
 import { printJobs, runDueJobsOnce } from './jobs';
-
-export class UsageError extends Error {}
-
-type Options = Record<string, { type: 'string' | 'boolean' }>;
-
-interface Command {
-	options: Options;
-	positionals: number;
-	/** Positionals that may be left out, after the required ones. */
-	optionalPositionals?: number;
-	run: (values: Record<string, string | undefined>, positionals: string[]) => Promise<void>;
-}
-
-/** The database named for people: a SQLite path, or a PostgreSQL URL without its password. */
-function databaseName(): string {
-	const location = databaseLocation();
-	if (!isPostgresUrl(location)) return location;
-	const url = new URL(location);
-	url.password = '';
-	return url.toString();
-}
-
-/** The SQLite file; on PostgreSQL the command refuses, saying what to use instead. */
-function sqliteFileFor(command: string, onPostgres: string): string {
-	if (isPostgresUrl(databaseLocation())) throw new Error(`${command} works on SQLite only. ${onPostgres}`);
-	return databasePath();
-}
-
-/** Parses CLI input with a domain schema; a bad value is a usage error naming the option. */
-function parseOptions<S extends z.ZodObject>(schema: S, values: Record<string, unknown>): z.output<S> {
-	const result = schema.safeParse(values);
-	if (result.success) return result.data;
-	const [field, message] = Object.entries(issuesToFieldErrors(result.error.issues))[0]!;
-	throw new UsageError(`--${field}: ${message}`);
-}
-
-async function withDatabase<T>(run: (db: DB) => Promise<T>): Promise<T> {
-	const db = openDatabase(databaseLocation());
-	try {
-		await prepareDatabase(db);
-		return await run(db);
-	} finally {
-		await db.destroy();
-	}
-}
-
-/** The password from --password, else stdin; a terminal gets a generated one, printed once. */
-async function passwordFrom(option: string | undefined): Promise<{ password: string; generated: boolean }> {
-	if (option !== undefined) return { password: option, generated: false };
-	if (process.stdin.isTTY) return { password: generateSecureRandomString(), generated: true };
-	const chunks: Buffer[] = [];
-	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-	const password = Buffer.concat(chunks)
-		.toString('utf8')
-		.replace(/\r?\n$/, '');
-	return { password, generated: false };
-}
-
-function checkPassword(password: string): void {
-	const result = newPasswordSchema.safeParse(password);
-	if (!result.success) throw new UsageError(`password: ${result.error.issues[0]!.message}`);
-}
-
-/** Feature errors about a field read better as one line naming it. */
-function explainInputError(error: unknown): never {
-	if (error instanceof InputError) {
-		const [field, message] = Object.entries(error.fieldErrors)[0]!;
-		throw new Error(field === 'form' ? message : `${field}: ${message}`);
-	}
-	throw error;
-}
+import { accountCommands } from './account-commands';
+import {
+	databaseName,
+	parseOptions,
+	sqliteFileFor,
+	UsageError,
+	withDatabase,
+	type Command
+} from './command-support';
 
 export const commands: Record<string, Command> = {
 	migrate: {
@@ -110,96 +39,7 @@ export const commands: Record<string, Command> = {
 		}
 	},
 
-	'create-user': {
-		options: {
-			email: { type: 'string' },
-			name: { type: 'string' },
-			role: { type: 'string' },
-			password: { type: 'string' }
-		},
-		positionals: 0,
-		run: async (values) => {
-			const input = parseOptions(
-				z.object({ email: emailSchema, name: personNameSchema, role: roleSchema }),
-				values
-			);
-			const { password, generated } = await passwordFrom(values.password);
-			checkPassword(password);
-			await withDatabase(async (db) => {
-				const user = await createUser(db, { ...input, password }).catch(explainInputError);
-				console.log(`Created ${user.role} ${user.name} <${user.email}> (id ${user.id}).`);
-				if (generated) console.log(`Password (shown once): ${password}`);
-			});
-		}
-	},
-
-	'reset-password': {
-		options: { email: { type: 'string' }, password: { type: 'string' } },
-		positionals: 0,
-		run: async (values) => {
-			const { email } = parseOptions(z.object({ email: emailSchema }), values);
-			const { password, generated } = await passwordFrom(values.password);
-			checkPassword(password);
-			await withDatabase(async (db) => {
-				const { apiTokensRevoked } = await resetPassword(db, email, password).catch(explainInputError);
-				const tokens = apiTokensRevoked === 1 ? '1 API token is' : `${apiTokensRevoked} API tokens are`;
-				console.log(`New password set for ${email}; their sessions have ended and ${tokens} revoked.`);
-				if (generated) console.log(`Password (shown once): ${password}`);
-			});
-		}
-	},
-
-	'reset-two-factor': {
-		options: { email: { type: 'string' } },
-		positionals: 0,
-		run: async (values) => {
-			const { email } = parseOptions(z.object({ email: emailSchema }), values);
-			await withDatabase(async (db) => {
-				const user = await findUserByEmail(db, email);
-				if (!user) throw new Error(`no user with email ${email}`);
-				await clearTwoFactor(db, null, user.id);
-				console.log(`Two-factor sign-in cleared for ${email}; they sign in with their password next.`);
-			});
-		}
-	},
-
-	'create-token': {
-		options: { email: { type: 'string' }, name: { type: 'string' } },
-		positionals: 0,
-		run: async (values) => {
-			const input = parseOptions(
-				z.object({
-					email: emailSchema,
-					name: z.string().trim().min(1, 'Enter a name').max(100).default('CLI token')
-				}),
-				values
-			);
-			await withDatabase(async (db) => {
-				const user = await findUserByEmail(db, input.email);
-				if (!user) throw new Error(`no user with email ${input.email}`);
-				if (user.deactivatedAt !== null) throw new Error(`${input.email} is deactivated`);
-				const { token } = await createApiToken(db, user.id, input.name);
-				console.error(`API token "${input.name}" for ${user.email}. It is shown once; store it now:`);
-				console.log(token);
-			});
-		}
-	},
-
-	'create-scim-token': {
-		options: { name: { type: 'string' } },
-		positionals: 0,
-		run: async (values) => {
-			const input = parseOptions(
-				z.object({ name: z.string().trim().min(1, 'Enter a name').max(60).default('SCIM') }),
-				values
-			);
-			await withDatabase(async (db) => {
-				const { token } = await createScimToken(db, null, input.name);
-				console.error(`SCIM token "${input.name}" for /scim/v2. It is shown once; store it now:`);
-				console.log(token);
-			});
-		}
-	},
+	...accountCommands,
 
 	// A dry run unless --apply: which candidates retention anonymises now, and which a legal
 	// hold keeps (decision 024).

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { commands, UsageError } from './commands';
+import { commands } from './commands';
+import { UsageError } from './command-support';
 
 export const usage = `Usage: panelist <command> [options]
 
