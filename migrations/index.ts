@@ -23,6 +23,7 @@ import * as m022 from './022-notice-digest';
 import * as m023 from './023-interviewer-load-limit';
 import * as m024 from './024-training-paths';
 import * as m025 from './025-calibration-exercises';
+import * as m026 from './026-path-exercise-step';
 
 // Every migration, by name. Imported statically so the built server and the CLI carry
 // the same list without reading the folder at run time (tests check none is missing).
@@ -50,5 +51,6 @@ export const migrations: Record<string, Migration> = {
 	'022-notice-digest': m022,
 	'023-interviewer-load-limit': m023,
 	'024-training-paths': m024,
-	'025-calibration-exercises': m025
+	'025-calibration-exercises': m025,
+	'026-path-exercise-step': m026
 };

@@ -203,3 +203,48 @@ test('nobody signs off their own path, nor an interviewer not qualified in its f
 		});
 	}
 });
+
+test('a path that asks for a passed calibration exercise shows the trainee the step still to pass', async ({
+	page,
+	request,
+	seed
+}) => {
+	const recruiter = await seed.user('recruiter');
+	const tia = await seed.user('interviewer', `Tia ${Date.now()}`);
+	await setQualification(seed.db, recruiter, { userId: tia.id, format: 'situational', level: 'trainee' });
+
+	try {
+		await seed.signIn(page.context(), recruiter);
+		await page.goto('/interviewers');
+		const paths = page.getByRole('region', { name: 'Training paths' });
+		await paths.getByLabel('Format of the path').selectOption({ label: 'Situational / case' });
+		await paths.getByLabel('A passed calibration exercise').check();
+		await paths.getByRole('button', { name: 'Save training path' }).click();
+		await expect(paths.getByRole('status')).toHaveText('Training path saved.');
+		await expect(paths.getByRole('row', { name: /^Situational/ })).toContainText('Situational / case22Yes');
+
+		await switchTo(page, seed, tia);
+		await page.goto('/training');
+		const own = page.getByRole('region', { name: 'Your training' }).getByRole('region', {
+			name: 'Situational / case'
+		});
+		await expect(own).toContainText(
+			'Shadow 0 of 2, Reverse shadow 0 of 2, Calibration exercise to pass, sign-off pending'
+		);
+		await expect(own.getByRole('link', { name: 'Calibration exercise to pass' })).toHaveAttribute(
+			'href',
+			'/exercises'
+		);
+		const api = await clientFor(request, await ApiContract.load(request), seed, tia);
+		const mine = await api.get<{ paths: { steps: unknown[] }[] }>('/users/{id}/training', {
+			params: { id: tia.id }
+		});
+		expect(mine.body.paths[0]!.steps).toContainEqual({ kind: 'exercise', done: false });
+	} finally {
+		await setPathSetting(seed.db, recruiter, {
+			format: 'situational',
+			shadowCount: 2,
+			reverseShadowCount: 2
+		});
+	}
+});

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { checkboxSchema } from './account-schemas';
 import { roundFormats, type RoundFormat } from './library';
 
 // Training paths (decision 030): per round format, a trainee does a number of shadow
 // interviews, then a number of reverse-shadow interviews, then is signed off. The path is a
 // list of steps so that other kinds of step can join it later without changing its readers.
+// A path may also ask for a passed calibration exercise of the format (decision 031).
 
 export const defaultShadowCount = 2;
 export const defaultReverseShadowCount = 2;
@@ -13,6 +15,8 @@ export interface PathSetting {
 	format: RoundFormat;
 	shadowCount: number;
 	reverseShadowCount: number;
+	/** Whether the path asks for a passed calibration exercise of the format; absent means no. */
+	exerciseRequired?: boolean;
 }
 
 const practiceCount = (what: string) =>
@@ -25,7 +29,8 @@ const practiceCount = (what: string) =>
 export const pathSettingSchema = z.object({
 	format: z.enum(roundFormats, { error: 'Choose a round format' }),
 	shadowCount: practiceCount('shadow'),
-	reverseShadowCount: practiceCount('reverse-shadow')
+	reverseShadowCount: practiceCount('reverse-shadow'),
+	exerciseRequired: checkboxSchema
 });
 
 export const signOffSchema = z.object({
@@ -91,25 +96,41 @@ export type PracticeStepKind = 'shadow' | 'reverse_shadow';
 
 export type TrainingStep =
 	| { kind: PracticeStepKind; required: number; done: PracticeInterview[] }
-	| { kind: 'sign_off'; done: boolean };
+	| { kind: 'exercise' | 'sign_off'; done: boolean };
 
 export const stepLabels: Record<TrainingStep['kind'], string> = {
 	shadow: 'Shadow',
 	reverse_shadow: 'Reverse shadow',
+	exercise: 'Calibration exercise',
 	sign_off: 'Sign-off'
 };
 
-/** The steps of a path, given the trainee's counted practice interviews in the format. */
+/** "Calibration exercise passed" or "Calibration exercise to pass". */
+export const describeExerciseStep = (passed: boolean) =>
+	`${stepLabels.exercise} ${passed ? 'passed' : 'to pass'}`;
+
+/**
+ * The steps of a path, given the trainee's counted practice interviews in the format and
+ * whether they have passed a calibration exercise of it (a step only when the path asks).
+ */
 export function buildSteps(
 	setting: PathSetting,
-	interviews: Record<PracticeStepKind, PracticeInterview[]>
+	interviews: Record<PracticeStepKind, PracticeInterview[]>,
+	exercisePassed = false
 ): TrainingStep[] {
 	return [
 		{ kind: 'shadow', required: setting.shadowCount, done: interviews.shadow },
 		{ kind: 'reverse_shadow', required: setting.reverseShadowCount, done: interviews.reverse_shadow },
+		...(setting.exerciseRequired ? [{ kind: 'exercise' as const, done: exercisePassed }] : []),
 		{ kind: 'sign_off', done: false }
 	];
 }
+
+/** Whether a step is a counted practice step (its `done` lists the interviews). */
+export const isPracticeStep = (
+	step: TrainingStep
+): step is Extract<TrainingStep, { kind: PracticeStepKind }> =>
+	step.kind === 'shadow' || step.kind === 'reverse_shadow';
 
 /** One trainee's path in one format, as the pages and the API show it. */
 export interface TrainingProgress {
@@ -124,15 +145,20 @@ export interface TrainingProgress {
 
 /** Whether every step before the sign-off is complete, so the trainee may be signed off. */
 export function isReadyForSignOff(steps: TrainingStep[]): boolean {
-	return steps.every((s) => s.kind === 'sign_off' || s.done.length >= s.required);
+	return steps.every((s) => {
+		if (s.kind === 'sign_off') return true;
+		return isPracticeStep(s) ? s.done.length >= s.required : s.done;
+	});
 }
 
 /** "Shadow 1 of 2, Reverse shadow 0 of 2, sign-off pending". */
 export function describeProgress(steps: TrainingStep[]): string {
 	return steps
 		.map((s) => {
-			if (s.kind === 'sign_off') return `sign-off ${s.done ? 'done' : 'pending'}`;
-			return `${stepLabels[s.kind]} ${Math.min(s.done.length, s.required)} of ${s.required}`;
+			if (isPracticeStep(s))
+				return `${stepLabels[s.kind]} ${Math.min(s.done.length, s.required)} of ${s.required}`;
+			if (s.kind === 'exercise') return describeExerciseStep(s.done);
+			return `sign-off ${s.done ? 'done' : 'pending'}`;
 		})
 		.join(', ');
 }

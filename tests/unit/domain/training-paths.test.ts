@@ -71,4 +71,24 @@ describe('a path’s steps', () => {
 			)
 		).toBe(true);
 	});
+
+	it('asks for a passed calibration exercise only when the path does, and waits for it', () => {
+		const setting = { format: 'coding' as const, shadowCount: 1, reverseShadowCount: 0 };
+		const interviews = { shadow: done(1), reverse_shadow: [] };
+		expect(buildSteps(setting, interviews, true).map((s) => s.kind)).toEqual([
+			'shadow',
+			'reverse_shadow',
+			'sign_off'
+		]);
+		const pending = buildSteps({ ...setting, exerciseRequired: true }, interviews, false);
+		expect(describeProgress(pending)).toBe(
+			'Shadow 1 of 1, Reverse shadow 0 of 0, Calibration exercise to pass, sign-off pending'
+		);
+		expect(isReadyForSignOff(pending)).toBe(false);
+		const passed = buildSteps({ ...setting, exerciseRequired: true }, interviews, true);
+		expect(describeProgress(passed)).toBe(
+			'Shadow 1 of 1, Reverse shadow 0 of 0, Calibration exercise passed, sign-off pending'
+		);
+		expect(isReadyForSignOff(passed)).toBe(true);
+	});
 });

@@ -260,15 +260,26 @@ export async function listExerciseAttempts(db: DB, actor: AuthUser, exerciseId: 
 
 /** Whether the person has passed any exercise of the format: a step a training path can require. */
 export async function hasPassedExercise(db: DB, userId: number, format: RoundFormat): Promise<boolean> {
-	const row = await db
+	return (await listPassedExerciseFormats(db, [userId])).get(userId)?.has(format) ?? false;
+}
+
+/** The formats in which each of the people has passed an exercise: one read for a list of trainees. */
+export async function listPassedExerciseFormats(
+	db: DB,
+	userIds: number[]
+): Promise<Map<number, Set<RoundFormat>>> {
+	const passed = new Map<number, Set<RoundFormat>>();
+	if (userIds.length === 0) return passed;
+	const rows = await db
 		.selectFrom('calibrationExerciseAttempt as a')
 		.innerJoin('calibrationExercise as e', 'e.id', 'a.exerciseId')
-		.select('a.id')
-		.where('a.userId', '=', userId)
-		.where('e.format', '=', format)
+		.select(['a.userId', 'e.format'])
+		.distinct()
+		.where('a.userId', 'in', userIds)
 		.where('a.passed', '=', 1)
-		.executeTakeFirst();
-	return row !== undefined;
+		.execute();
+	for (const { userId, format } of rows) passed.set(userId, (passed.get(userId) ?? new Set()).add(format));
+	return passed;
 }
 
 export interface OpenExercise extends ExerciseSummary {

@@ -3,6 +3,7 @@ import type { AuthUser } from '../auth/session';
 import { formatLabels, type RoundFormat } from '../../domain/library';
 import {
 	describeProgress,
+	isPracticeStep,
 	type PathSetting,
 	type PracticeStepKind,
 	type SignOffInput,
@@ -14,7 +15,8 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../platform/errors
 import { listOwnQualifications, writeQualification } from './qualifications';
 import { readPathSettings, readTrainingProgress } from './training-progress';
 
-// Training paths (decision 030): admins and recruiters set each format's path; a trainee
+// Training paths (decision 030): admins and recruiters set each format's path (its practice
+// counts, and whether it asks for a passed calibration exercise, decision 031); a trainee
 // and hiring staff read the progress, with the pair's agreement on decided reverse shadows;
 // a qualified interviewer of the format or hiring staff signs a trainee off once the steps
 // are done, which makes them qualified through the qualifications' own write.
@@ -32,6 +34,7 @@ export async function setPathSetting(db: DB, actor: AuthUser, input: PathSetting
 		const values = {
 			shadowCount: input.shadowCount,
 			reverseShadowCount: input.reverseShadowCount,
+			exerciseRequired: input.exerciseRequired ? 1 : 0,
 			updatedBy: actor.id,
 			updatedAt: now
 		};
@@ -47,8 +50,9 @@ export async function setPathSetting(db: DB, actor: AuthUser, input: PathSetting
 				action: 'training_path.changed',
 				entityType: 'setting',
 				entityId: `training_path.${input.format}`,
-				before,
-				after: input
+				// Both sides name the exercise step, yes or no, so the change reads plainly.
+				before: { ...before, exerciseRequired: before.exerciseRequired ?? false },
+				after: { ...input, exerciseRequired: input.exerciseRequired ?? false }
 			},
 			now
 		);
@@ -149,7 +153,7 @@ async function signingFormats(db: DB, actor: AuthUser, now: number): Promise<'al
 function countsOf(p: TrainingProgress): Record<PracticeStepKind, number> {
 	const count = (kind: PracticeStepKind) => {
 		const step = p.steps.find((s) => s.kind === kind);
-		return step && step.kind !== 'sign_off' ? step.done.length : 0;
+		return step && isPracticeStep(step) ? step.done.length : 0;
 	};
 	return { shadow: count('shadow'), reverse_shadow: count('reverse_shadow') };
 }

@@ -14,6 +14,7 @@ import {
 } from '../../domain/training-paths';
 import type { AuthUser } from '../auth/session';
 import { feedbackAccessByLoop } from '../access/feedback-access';
+import { listPassedExerciseFormats } from '../calibration/exercise-attempts';
 import { parseDocument } from '../evaluation/scorecards';
 
 // Training progress (decision 030), counted from the trainee's practice seats rather than
@@ -24,9 +25,15 @@ import { parseDocument } from '../evaluation/scorecards';
 export async function readPathSettings(db: DB): Promise<PathSetting[]> {
 	const rows = await db
 		.selectFrom('trainingPath')
-		.select(['format', 'shadowCount', 'reverseShadowCount'])
+		.select(['format', 'shadowCount', 'reverseShadowCount', 'exerciseRequired'])
 		.execute();
-	const stored = new Map(rows.map((r) => [r.format, r]));
+	// The exercise step is named only when asked for, so a path without it reads as before.
+	const stored = new Map(
+		rows.map(({ exerciseRequired, ...r }) => [
+			r.format,
+			exerciseRequired ? { ...r, exerciseRequired: true } : r
+		])
+	);
 	return roundFormats.map(
 		(format) =>
 			stored.get(format) ?? {
@@ -59,13 +66,11 @@ export async function readTrainingProgress(
 		.orderBy('q.format')
 		.execute();
 	if (trainees.length === 0) return [];
-	const [settings, seats] = await Promise.all([
+	const userIds = [...new Set(trainees.map((t) => t.userId))];
+	const [settings, seats, passed] = await Promise.all([
 		readPathSettings(db),
-		readPracticeSeats(
-			db,
-			[...new Set(trainees.map((t) => t.userId))],
-			[...new Set(trainees.map((t) => t.format))]
-		)
+		readPracticeSeats(db, userIds, [...new Set(trainees.map((t) => t.format))]),
+		listPassedExerciseFormats(db, userIds)
 	]);
 	const agreements = viewer ? await readAgreements(db, viewer, seats) : new Map();
 	return trainees.map((t) => {
@@ -82,10 +87,11 @@ export async function readTrainingProgress(
 					agreement: agreements.get(s.id) ?? null
 				}));
 		const setting = settings.find((s) => s.format === t.format)!;
-		const steps = buildSteps(setting, {
-			shadow: interviews('shadow'),
-			reverse_shadow: interviews('reverse_shadow')
-		});
+		const steps = buildSteps(
+			setting,
+			{ shadow: interviews('shadow'), reverse_shadow: interviews('reverse_shadow') },
+			passed.get(t.userId)?.has(t.format) ?? false
+		);
 		return { ...t, steps, ready: isReadyForSignOff(steps), summary: describeProgress(steps) };
 	});
 }

@@ -115,6 +115,8 @@ export interface TrainingPathTable {
 	format: RoundFormat;
 	shadowCount: number;
 	reverseShadowCount: number;
+	/** 1 when the path asks for a passed calibration exercise of the format. */
+	exerciseRequired: Generated<number>;
 	updatedBy: number | null;
 	updatedAt: number;
 }

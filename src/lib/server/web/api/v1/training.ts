@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roundFormats } from '../../../../domain/library';
-import type { TrainingProgress } from '../../../../domain/training-paths';
+import { isPracticeStep, type TrainingProgress } from '../../../../domain/training-paths';
 import { getUserTraining } from '../../../hiring/training-paths';
 import { endpoint } from '../endpoint';
 import { idOut, idParams, iso, sid, timeOut } from './conventions';
@@ -43,6 +43,10 @@ const path = z
 						})
 					)
 				}),
+				z.object({ kind: z.literal('exercise'), done: z.boolean() }).meta({
+					description:
+						'Only on a path that asks for it: whether the person has passed a calibration exercise of the format'
+				}),
 				z.object({ kind: z.literal('sign_off'), done: z.boolean() })
 			])
 		)
@@ -54,7 +58,7 @@ const pathJson = (p: TrainingProgress): z.input<typeof path> => ({
 	summary: p.summary,
 	readyForSignOff: p.ready,
 	steps: p.steps.map((s) =>
-		s.kind === 'sign_off'
+		!isPracticeStep(s)
 			? s
 			: {
 					kind: s.kind,
@@ -75,7 +79,7 @@ export const userTrainingEndpoint = endpoint({
 	operationId: 'getUserTraining',
 	summary: 'A trainee’s training paths',
 	description:
-		'One path per round format the person is a trainee in: the shadow and reverse-shadow interviews that count (submitted practice cards on loops not cancelled) and whether sign-off is pending. Anyone may read their own; admins and recruiters anyone’s.',
+		'One path per round format the person is a trainee in: the shadow and reverse-shadow interviews that count (submitted practice cards on loops not cancelled), whether a calibration exercise of the format is passed when the path asks for one, and whether sign-off is pending. Anyone may read their own; admins and recruiters anyone’s.',
 	tag: 'Users',
 	params: idParams,
 	hiddenAs: 'No such user',
