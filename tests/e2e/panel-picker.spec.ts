@@ -16,6 +16,9 @@ test('a recruiter sets a weekly limit, then builds a panel seeing standing, load
 	request,
 	seed
 }) => {
+	// A long journey (two pages scanned by axe, a loop built and changed) on the shared server,
+	// whose picker lists every user the suite has made by then.
+	test.setTimeout(90_000);
 	const recruiter = await seed.user('recruiter');
 	const manager = await seed.user('interviewer');
 	const ann = await seed.user('interviewer');
