@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { dropPostgres, freshPostgres } from './postgres-copy';
 import { report, type BenchResult } from './results';
+import { sameFigures } from './transfer-figures';
 import { generatedDatabase, tempDir } from './support';
 
 // Export and import of a whole organisation (issue 20), each as an operator runs it: the
@@ -81,6 +82,7 @@ export async function transferFigures(
 		const imported = runCli(target, ['import', first]);
 		runCli(target, ['export', second]);
 		const identical = sameExport(first, second);
+		const figuresKept = await sameFigures(source, target);
 		const onEngine = engine === 'postgres' ? ' into PostgreSQL' : '';
 		return [
 			{ name: `export, ${label}: time`, value: exported.seconds, unit: 's', budget: { max: 120 } },
@@ -101,6 +103,12 @@ export async function transferFigures(
 			{
 				name: `export → import${onEngine} → export gives the same file, ${label}`,
 				value: identical ? 1 : 0,
+				unit: 'yes',
+				budget: { min: 1 }
+			},
+			{
+				name: `results, comparisons and calibration the same after import${onEngine}, ${label}`,
+				value: figuresKept ? 1 : 0,
 				unit: 'yes',
 				budget: { min: 1 }
 			}

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { commands } from './commands';
-import { UsageError } from './command-support';
+import { isMainThread, parentPort } from 'node:worker_threads';
+import { boundedArgv, boundedCommands, heapLimitMb, runWithBoundedHeap } from './bounded-heap';
 
 export const usage = `Usage: panelist <command> [options]
 
@@ -37,6 +37,12 @@ Every command uses the database at DATABASE_PATH (default ./data/panelist.db).
 Exit status: 0 done, 1 failed (the reason is printed), 2 bad arguments (usage is printed).`;
 
 async function main(argv: string[]): Promise<number> {
+	// Loaded here, not at the top: the thread that only hands export or import to a worker
+	// need not load every feature module as well.
+	const [{ commands }, { UsageError }] = await Promise.all([
+		import('./commands'),
+		import('./command-support')
+	]);
 	const [name, ...rest] = argv;
 	if (!name || name === '--help' || name === '-h' || name === 'help') {
 		console.log(usage);
@@ -76,4 +82,25 @@ function isParseArgsError(error: unknown): boolean {
 	return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
-process.exitCode = await main(process.argv.slice(2));
+/** Export and import run in a worker with a bounded heap (bounded-heap.ts); the rest here. */
+async function start(argv: string[]): Promise<number> {
+	if (!boundedCommands.has(argv[0] ?? '')) return main(argv);
+	let heapMb: number;
+	try {
+		heapMb = heapLimitMb();
+	} catch (error) {
+		console.error(`panelist ${argv[0]}: ${(error as Error).message}`);
+		return 2;
+	}
+	const createsFile = argv[0] === 'export' ? argv.slice(1).find((a) => !a.startsWith('-')) : undefined;
+	return runWithBoundedHeap({
+		entry: new URL('../../scripts/panelist.js', import.meta.url),
+		argv,
+		heapMb,
+		createsFile
+	});
+}
+
+const inWorker = boundedArgv();
+if (isMainThread) process.exitCode = await start(process.argv.slice(2));
+else if (inWorker) parentPort!.postMessage({ exitCode: await main(inWorker) });

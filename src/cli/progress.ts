@@ -1,6 +1,8 @@
 // Progress of a long command on stderr: on a terminal a bar redrawn in place with counts and
 // rate; otherwise (a log, a pipe) one line as each stage starts, so logs stay readable.
 
+import { stderrIsTerminal } from './bounded-heap';
+
 export interface StageProgress {
 	stage: string;
 	records: number;
@@ -14,7 +16,11 @@ interface Output {
 }
 
 export function createProgress(command: string, options: { quiet?: boolean; output?: Output } = {}) {
-	const output = options.output ?? process.stderr;
+	// Export and import run in a worker whose stderr is a pipe to the terminal's thread.
+	const output = options.output ?? {
+		isTTY: stderrIsTerminal(),
+		write: (text: string) => process.stderr.write(text)
+	};
 	const started = performance.now();
 	let stage = '';
 	let drawn = 0;

@@ -10,7 +10,7 @@ import { rewriteRatingRows } from '../../../src/lib/server/evaluation/scorecards
 import { createDb, openSqlite, type DB } from '../../../src/lib/server/platform/db';
 import { exportOrganisation } from '../../../src/lib/server/transfer/export';
 import { importOrganisation } from '../../../src/lib/server/transfer/import';
-import { sliceSizes } from '../../../src/lib/server/transfer/import-records';
+import { sliceSizes } from '../../../src/lib/server/platform/insert-rows';
 import { freshDb, freshDbPath } from '../helpers/db';
 
 // The import rebuilds a batch of loops' derived rows at once (issue 20); daily upkeep does it

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
-import { nextMonthStart } from '../../domain/calibration-sums';
+import { monthStart, nextMonthStart } from '../../domain/calibration-sums';
 import type { CompetencyKind } from '../../domain/library';
 import { loopCompletion, othersMeans, ratingUnits } from '../../domain/loop-figures';
 import { competencySums, interviewerSums, monthOf } from './calibration-sums';
 import { engineOf } from '../platform/engine/engine-of';
 import type { DB } from '../platform/db';
+import { insertRows } from '../platform/insert-rows';
 
 // Keeps calibration's precomputed figures true (see migration 005): called in the same
 // transaction as anything that changes whether a loop is complete, what its ratings are or
@@ -165,36 +166,63 @@ async function refreshMonths(db: DB, keys: { interviewers: MonthKey[]; competenc
 /** The filter for one month of one round kind. */
 const monthRange = (k: MonthKey) => ({ from: k.month, to: nextMonthStart(k.month) - 1, kind: k.roundKind });
 
-/** Recounts every monthly total from the rows (for databases from before them, and checks). */
+/**
+ * Recounts every monthly total from the rows (for databases from before them, after an
+ * import, and in checks). A month at a time: the totals of a whole large organisation held
+ * at once (a row per interviewer, month and round kind) were more than an import's bounded
+ * heap (decision 032); a month's are a few thousand rows.
+ */
 export async function rebuildCalibrationMonths(db: DB): Promise<void> {
-	const everything = { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER };
-	const [interviewers, competencies] = await Promise.all([
-		interviewerSums(db, everything, 'month'),
-		competencySums(db, everything, 'month')
-	]);
 	await db.deleteFrom('calibrationInterviewerMonth').execute();
 	await db.deleteFrom('calibrationCompetencyMonth').execute();
-	// Inserted in slices: one statement may bind at most 32766 values.
-	for (let i = 0; i < interviewers.length; i += 500) {
-		await db
-			.insertInto('calibrationInterviewerMonth')
-			.values(
-				interviewers
-					.slice(i, i + 500)
-					.map((r) => ({ month: r.month, roundKind: r.roundKind, interviewerId: r.id, ...r.sums }))
-			)
-			.execute();
+	const span = await countedSpan(db);
+	if (!span) return;
+	for (let month = monthStart(span.first); month <= span.last; month = nextMonthStart(month)) {
+		const inMonth = { from: month, to: nextMonthStart(month) - 1 };
+		const [interviewers, competencies] = await Promise.all([
+			interviewerSums(db, inMonth, 'month'),
+			competencySums(db, inMonth, 'month')
+		]);
+		await insertRows(
+			db,
+			'calibrationInterviewerMonth',
+			interviewers.map((r) => ({ month: r.month, roundKind: r.roundKind, interviewerId: r.id, ...r.sums }))
+		);
+		await insertRows(
+			db,
+			'calibrationCompetencyMonth',
+			competencies.map((r) => ({ month: r.month, roundKind: r.roundKind, competencyId: r.id, ...r.sums }))
+		);
 	}
-	for (let i = 0; i < competencies.length; i += 500) {
-		await db
-			.insertInto('calibrationCompetencyMonth')
-			.values(
-				competencies
-					.slice(i, i + 500)
-					.map((r) => ({ month: r.month, roundKind: r.roundKind, competencyId: r.id, ...r.sums }))
-			)
-			.execute();
-	}
+}
+
+/** The first and last moments the monthly totals count rows at, if any. */
+async function countedSpan(db: DB): Promise<{ first: number; last: number } | undefined> {
+	const spans = await Promise.all([
+		db
+			.selectFrom('scorecard')
+			.where('complete', '=', 1)
+			.select((eb) => [eb.fn.min('scheduledAt').as('first'), eb.fn.max('scheduledAt').as('last')])
+			.executeTakeFirst(),
+		db
+			.selectFrom('scorecardRating')
+			.where('complete', '=', 1)
+			.select((eb) => [eb.fn.min('interviewedAt').as('first'), eb.fn.max('interviewedAt').as('last')])
+			.executeTakeFirst(),
+		db
+			.selectFrom('ratingUnit')
+			.select((eb) => [eb.fn.min('interviewedAt').as('first'), eb.fn.max('interviewedAt').as('last')])
+			.executeTakeFirst()
+	]);
+	const firsts = spans
+		.map((s) => s?.first)
+		.filter((t) => t !== null && t !== undefined)
+		.map(Number);
+	const lasts = spans
+		.map((s) => s?.last)
+		.filter((t) => t !== null && t !== undefined)
+		.map(Number);
+	return firsts.length ? { first: Math.min(...firsts), last: Math.max(...lasts) } : undefined;
 }
 
 const monthsBuiltKey = 'calibration_months_built_at';

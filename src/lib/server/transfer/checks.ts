@@ -14,7 +14,7 @@ export interface ProblemSink {
 }
 
 /** First paths kept per kind of id; past that a repeat says only that it came earlier. */
-const pathsKept = 100_000;
+const pathsKept = 10_000;
 
 /**
  * Ids seen so far, in memory that stays small for a file in id order (as Panelist writes

@@ -3,7 +3,7 @@ import { refreshCardFigures } from '../calibration/calibration-upkeep';
 import type { DB } from '../platform/db';
 import { dbId as n, epochMs as ms } from './convert';
 import type { ExportLoop } from './format';
-import { insertRows } from './import-records';
+import { insertRows } from '../platform/insert-rows';
 import { completionOf } from './import-loops';
 
 // What the file leaves out on purpose and the import rebuilds for a batch of loops just

@@ -8,7 +8,7 @@ import {
 	storedDocument
 } from './convert';
 import type { ExportDecision, ExportLoop } from './format';
-import { insertRows } from './import-records';
+import { insertRows } from '../platform/insert-rows';
 
 // Writes loops as the file has them: frozen rounds, the panel's scorecards with their
 // documents and submissions, debriefs and decisions, with the completeness their panel gives

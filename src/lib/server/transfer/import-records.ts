@@ -1,46 +1,11 @@
-import type { Insertable } from 'kysely';
 import { noPasswordHash } from '../auth/password';
 import type { DB } from '../platform/db';
-import type { Database } from '../platform/schema';
+import { insertRows } from '../platform/insert-rows';
 import { dbId as n, dbIdOrNull as nOrNull, epochMs as ms, epochMsOrNull as msOrNull } from './convert';
 import type { ExportAuditEvent, ExportFile } from './format';
 
 // Writes the records of a checked file other than loops, each with its own id. Users get no
 // password (noPasswordHash): the file has none, and an admin gives them one.
-
-/**
- * Slices of `rows` to insert: one SQLite statement binds at most 32766 values. Past the full
- * slices, the rest goes in slices of powers of two, so however many rows a batch brings, a
- * table sees at most nine different statements. Each distinct statement is prepared and
- * kept (platform/db.ts); a statement per row count filled that cache with hundreds of large
- * prepared inserts, which held most of an import's memory (decision 026).
- */
-export function sliceSizes(count: number): number[] {
-	const sizes: number[] = [];
-	let left = count;
-	for (; left >= 256; left -= 256) sizes.push(256);
-	for (let size = 128; size >= 1; size >>= 1) {
-		if (left < size) continue;
-		sizes.push(size);
-		left -= size;
-	}
-	return sizes;
-}
-
-export async function insertRows<T extends keyof Database & string>(
-	db: DB,
-	table: T,
-	rows: Insertable<Database[T]>[]
-): Promise<void> {
-	let start = 0;
-	for (const size of sliceSizes(rows.length)) {
-		// Kysely cannot follow a generic table name through `values`; the rows are typed above.
-		await db
-			.insertInto(table)
-			.values(rows.slice(start, (start += size)) as never)
-			.execute();
-	}
-}
 
 /** The default library a new database starts with; the file brings the organisation's own. */
 export async function clearDefaultLibrary(db: DB): Promise<void> {
