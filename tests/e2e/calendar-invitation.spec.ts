@@ -1,14 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { ParsedMail } from 'mailparser';
-import { openDatabase } from '../../src/lib/server/platform/db';
-import { prepareDatabase } from '../../src/lib/server/platform/prepare-database';
 import { parseCalendar } from '../support/icalendar';
-import { startMailbox } from '../support/smtp-mailbox';
-import { Seed } from '../support/seed';
 import { expect, test } from './support/fixtures';
-import { freePort, startServer } from './support/server-process';
+import { openOwnDatabase, startMailingServer } from './support/own-server';
 
 // Setting a panel in the browser sends the interviewer a calendar invitation, and taking
 // them off sends its cancellation: a server of its own with mail on, and a real SMTP server.
@@ -24,25 +17,14 @@ test('adding an interviewer to a panel mails them an invitation; removing them m
 	browser
 }) => {
 	test.setTimeout(90_000);
-	const mailbox = await startMailbox();
-	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-invite-')), 'panelist.db');
-	const db = openDatabase(file);
-	await prepareDatabase(db);
-	const seed = new Seed(db);
+	const { file, db, seed } = await openOwnDatabase('invite');
 	await seed.user('admin');
 	const recruiter = await seed.user('recruiter');
 	const kim = await seed.user('interviewer', 'Kim Invited');
 	const openingId = await seed.opening([recruiter]);
 	const candidate = await seed.candidate([openingId], 'Grace Candidate');
 	const { loopId, rounds } = await seed.loop(recruiter, candidate.id, openingId, []);
-	const port = await freePort();
-	const origin = `http://localhost:${port}`;
-	const server = await startServer(file, {
-		PORT: String(port),
-		ORIGIN: origin,
-		SMTP_URL: mailbox.url,
-		MAIL_FROM: 'Panelist <panelist@example.com>'
-	});
+	const { origin, mailbox, stop } = await startMailingServer(file);
 	const context = await browser.newContext({ baseURL: origin });
 	try {
 		await seed.signIn(context, recruiter);
@@ -80,9 +62,7 @@ test('adding an interviewer to a panel mails them an invitation; removing them m
 		expect(invitationIn(cancellation!)).toMatchObject({ method: 'CANCEL', uid: sent.uid, sequence: 1 });
 	} finally {
 		await context.close();
-		server.child.kill('SIGTERM');
-		await server.exited;
+		await stop();
 		await db.destroy();
-		await mailbox.close();
 	}
 });

@@ -1,46 +1,17 @@
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { openDatabase } from '../../src/lib/server/platform/db';
-import { prepareDatabase } from '../../src/lib/server/platform/prepare-database';
-import { startMailbox } from '../support/smtp-mailbox';
-import { Seed } from '../support/seed';
 import { expect, test } from './support/fixtures';
-import { startServer } from './support/server-process';
+import { openOwnDatabase, startMailingServer } from './support/own-server';
 
 // "Forgot password" as a person meets it, with a server of its own that sends mail to a real
 // SMTP server started here (the shared test server has mail off).
-
-/** A loopback port nothing listens on now, so ORIGIN can name it before the server starts. */
-async function freePort(): Promise<number> {
-	const probe = net.createServer();
-	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-	const { port } = probe.address() as net.AddressInfo;
-	await new Promise((resolve) => probe.close(resolve));
-	return port;
-}
 
 test('a forgotten password is reset through the link in the mail, once, and the old sessions end', async ({
 	browser
 }) => {
 	test.setTimeout(90_000);
-	const mailbox = await startMailbox();
-	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-reset-')), 'panelist.db');
-	const db = openDatabase(file);
-	await prepareDatabase(db);
-	const seed = new Seed(db);
+	const { file, db, seed } = await openOwnDatabase('reset');
 	await seed.user('admin');
 	const sam = await seed.user('interviewer');
-	const port = await freePort();
-	// localhost: the name the seeded session cookie is for.
-	const origin = `http://localhost:${port}`;
-	const server = await startServer(file, {
-		PORT: String(port),
-		ORIGIN: origin,
-		SMTP_URL: mailbox.url,
-		MAIL_FROM: 'Panelist <panelist@example.com>'
-	});
+	const { origin, mailbox, stop } = await startMailingServer(file);
 	const elsewhere = await browser.newContext({ baseURL: origin });
 	const context = await browser.newContext({ baseURL: origin });
 	try {
@@ -87,9 +58,7 @@ test('a forgotten password is reset through the link in the mail, once, and the 
 	} finally {
 		await context.close();
 		await elsewhere.close();
-		server.child.kill('SIGTERM');
-		await server.exited;
+		await stop();
 		await db.destroy();
-		await mailbox.close();
 	}
 });

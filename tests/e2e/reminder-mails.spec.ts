@@ -1,15 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { ParsedMail } from 'mailparser';
 import { toLocalInput } from '../../src/lib/domain/local-time';
-import { openDatabase } from '../../src/lib/server/platform/db';
-import { prepareDatabase } from '../../src/lib/server/platform/prepare-database';
 import { parseCalendar } from '../support/icalendar';
-import { startMailbox } from '../support/smtp-mailbox';
-import { Seed } from '../support/seed';
+import type { Seed } from '../support/seed';
 import { expect, test } from './support/fixtures';
-import { freePort, startServer } from './support/server-process';
+import { openOwnDatabase, startMailingServer } from './support/own-server';
 
 // Issue 16's journey: a recruiter sets a panel in the browser for an interview that ended just
 // over an hour ago; the interviewer gets the calendar invitation and, at once (the backfill
@@ -32,11 +26,7 @@ test('a panel set after the interview brings the invitation and a reminder by ma
 	browser
 }) => {
 	test.setTimeout(60_000);
-	const mailbox = await startMailbox();
-	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-reminders-')), 'panelist.db');
-	const db = openDatabase(file);
-	await prepareDatabase(db);
-	const seed = new Seed(db);
+	const { file, db, seed } = await openOwnDatabase('reminders');
 	await seed.user('admin');
 	const recruiter = await seed.user('recruiter');
 	const kim = await seed.user('interviewer', 'Kim Reminded');
@@ -50,15 +40,7 @@ test('a panel set after the interview brings the invitation and a reminder by ma
 		.executeTakeFirstOrThrow();
 	// Ended a little over an hour ago, to the minute the field takes.
 	const startedAt = Math.floor((Date.now() - (round.durationMinutes + 62) * minute) / minute) * minute;
-	const port = await freePort();
-	const origin = `http://localhost:${port}`;
-	const server = await startServer(file, {
-		PORT: String(port),
-		ORIGIN: origin,
-		SMTP_URL: mailbox.url,
-		MAIL_FROM: 'Panelist <panelist@example.com>',
-		REMINDERS: 'on'
-	});
+	const { origin, mailbox, stop } = await startMailingServer(file, { REMINDERS: 'on' });
 	const recruiting = await browser.newContext({ baseURL: origin, timezoneId: 'UTC' });
 	const interviewing = await browser.newContext({ baseURL: origin, timezoneId: 'UTC' });
 	try {
@@ -125,10 +107,8 @@ test('a panel set after the interview brings the invitation and a reminder by ma
 	} finally {
 		await recruiting.close();
 		await interviewing.close();
-		server.child.kill('SIGTERM');
-		await server.exited;
+		await stop();
 		await db.destroy();
-		await mailbox.close();
 	}
 });
 

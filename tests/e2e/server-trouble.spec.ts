@@ -10,6 +10,7 @@ import { prepareDatabase } from '../../src/lib/server/platform/prepare-database'
 import { tokenFor } from './support/api';
 import { answerOf, autosaveAddress, doors } from './support/doors';
 import { Seed, type SeededUser } from './support/fixtures';
+import { freePort } from './support/server-process';
 
 // A server of its own, started by hand on its own database, so a test can put that database
 // in trouble (support/sqlite-switch.js) without troubling the tests that share the e2e server:
@@ -23,16 +24,6 @@ let baseURL = '';
 let db: DB;
 let seed: Seed;
 let dir = '';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = net.createServer().listen(0, () => {
-			const { port } = probe.address() as net.AddressInfo;
-			probe.close(() => resolve(port));
-		});
-		probe.on('error', reject);
-	});
-}
 
 /** Switches the server's database into trouble and back; resolves once it is done. */
 function turn(to: 'full' | 'space' | 'readonly' | 'writable'): Promise<void> {

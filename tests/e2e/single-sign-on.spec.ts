@@ -1,19 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { openDatabase, type DB } from '../../src/lib/server/platform/db';
-import { prepareDatabase } from '../../src/lib/server/platform/prepare-database';
+import type { DB } from '../../src/lib/server/platform/db';
 import { startOidcProvider, type TestProvider } from '../support/oidc-provider';
 import { expectNoViolations } from './support/axe';
-import { expect, Seed, signInWithForm, test, type SeededUser } from './support/fixtures';
-import { freePort, startServer, type ServerProcess } from './support/server-process';
+import { expect, signInWithForm, test, type Seed, type SeededUser } from './support/fixtures';
+import { openOwnDatabase, startOwnServer, type OwnServer } from './support/own-server';
+import { freePort } from './support/server-process';
 
 // Signing in with the company's OpenID provider, as a person meets it: a real provider
 // (oidc-provider) and a Panelist server of their own, both on loopback ports chosen here.
 
 let provider: TestProvider;
-let server: ServerProcess;
+let server: OwnServer;
 let origin: string;
 let db: DB;
 let seed: Seed;
@@ -22,7 +19,6 @@ let breakGlass: SeededUser;
 test.beforeAll(async () => {
 	test.setTimeout(90_000);
 	const port = await freePort();
-	// localhost: the name the seeded session cookie is for.
 	origin = `http://localhost:${port}`;
 	provider = await startOidcProvider({
 		redirectUris: [`${origin}/login/sso/callback`],
@@ -35,27 +31,26 @@ test.beforeAll(async () => {
 		groups: ['Talent']
 	});
 	provider.accounts.set('olive', { email: 'olive@elsewhere.org', name: 'Olive Outsider' });
-	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-sso-')), 'panelist.db');
-	db = openDatabase(file);
-	await prepareDatabase(db);
-	seed = new Seed(db);
+	const own = await openOwnDatabase('sso');
+	({ db, seed } = own);
 	breakGlass = await seed.user('admin');
-	server = await startServer(file, {
-		PORT: String(port),
-		ORIGIN: origin,
-		OIDC_ISSUER: provider.issuer,
-		OIDC_CLIENT_ID: provider.clientId,
-		OIDC_CLIENT_SECRET: provider.clientSecret,
-		OIDC_NAME: 'Example SSO',
-		OIDC_ALLOWED_DOMAINS: 'example.com',
-		OIDC_GROUP_ROLES: 'Talent=recruiter',
-		OIDC_BREAK_GLASS_EMAIL: breakGlass.email
-	});
+	server = await startOwnServer(
+		own.file,
+		{
+			OIDC_ISSUER: provider.issuer,
+			OIDC_CLIENT_ID: provider.clientId,
+			OIDC_CLIENT_SECRET: provider.clientSecret,
+			OIDC_NAME: 'Example SSO',
+			OIDC_ALLOWED_DOMAINS: 'example.com',
+			OIDC_GROUP_ROLES: 'Talent=recruiter',
+			OIDC_BREAK_GLASS_EMAIL: breakGlass.email
+		},
+		port
+	);
 });
 
 test.afterAll(async () => {
-	server?.child.kill('SIGTERM');
-	await server?.exited;
+	await server?.stop();
 	await provider?.close();
 	await db?.destroy();
 });

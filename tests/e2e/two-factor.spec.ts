@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import net from 'node:net';
-import path from 'node:path';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import type { Page } from '@playwright/test';
 import { expect, Seed, signInWithForm, test, type SeededUser } from './support/fixtures';
 import { expectNoViolations } from './support/axe';
-import { startServer } from './support/server-process';
+import { openOwnDatabase, startOwnServer } from './support/own-server';
 import {
 	confirmEnrolment,
 	createTwoFactorLimiter,
@@ -15,8 +11,6 @@ import {
 import { setTwoFactorRequirement } from '../../src/lib/server/auth/two-factor-policy';
 import { timeStep, totpCodeAt } from '../../src/lib/server/auth/totp';
 import { createInvite } from '../../src/lib/server/accounts/invites';
-import { openDatabase } from '../../src/lib/server/platform/db';
-import { prepareDatabase } from '../../src/lib/server/platform/prepare-database';
 
 // Two-factor sign-in as people meet it: set up in Settings, asked for after the password,
 // codes good once, recovery codes good once, a remembered device, an admin's reset, and
@@ -49,15 +43,6 @@ async function enrolledUser(seed: Seed, user: SeededUser) {
 		now
 	);
 	return { key, recoveryCodes };
-}
-
-/** A loopback port free now, so the server can be told its ORIGIN before it starts. */
-async function freePort(): Promise<number> {
-	const probe = net.createServer();
-	await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-	const { port } = probe.address() as net.AddressInfo;
-	await new Promise((resolve) => probe.close(resolve));
-	return port;
 }
 
 async function signOut(page: Page) {
@@ -164,10 +149,7 @@ test('an admin resets someone’s two-factor sign-in, and they sign in with thei
 test('where everyone must use two-factor, a user without it sets it up right after the password', async ({
 	browser
 }) => {
-	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-two-factor-')), 'panelist.db');
-	const db = openDatabase(file);
-	await prepareDatabase(db);
-	const seed = new Seed(db);
+	const { file, db, seed } = await openOwnDatabase('two-factor');
 	const admin = await seed.user('admin');
 	await enrolledUser(seed, admin);
 	await setTwoFactorRequirement(db, admin, 'everyone');
@@ -176,9 +158,7 @@ test('where everyone must use two-factor, a user without it sets it up right aft
 		.token;
 	await db.destroy();
 
-	const port = await freePort();
-	const origin = `http://localhost:${port}`;
-	const server = await startServer(file, { HOST: '::', PORT: String(port), ORIGIN: origin });
+	const { origin, stop } = await startOwnServer(file, { HOST: '::' });
 	try {
 		const context = await browser.newContext({ baseURL: origin });
 		const page = await context.newPage();
@@ -210,7 +190,6 @@ test('where everyone must use two-factor, a user without it sets it up right aft
 		await expect(joinPage).toHaveURL(/\/login$/);
 		await joining.close();
 	} finally {
-		server.child.kill('SIGTERM');
-		await server.exited;
+		await stop();
 	}
 });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deactivateUser } from '../../../src/lib/server/accounts/users';
 import { verifyPassword } from '../../../src/lib/server/auth/password';
 import {
@@ -9,26 +9,14 @@ import {
 } from '../../../src/lib/server/auth/password-reset';
 import { createSession, validateSessionToken } from '../../../src/lib/server/auth/session';
 import { runDueJobs } from '../../../src/lib/server/jobs/run-jobs';
-import '../../../src/lib/server/jobs/job-kinds';
-import { configureMail } from '../../../src/lib/server/mail/mail-settings';
 import type { DB } from '../../../src/lib/server/platform/db';
 import { ConflictError, InputError, TooManyAttemptsError } from '../../../src/lib/server/platform/errors';
 import { freshDb } from '../helpers/db';
+import { mailOrigin as origin, useMailWorker } from '../helpers/mail-worker';
 import { newUser } from '../../support/seed';
-import { startMailbox, type Mailbox } from '../../support/smtp-mailbox';
 
-const origin = 'https://panelist.example.com';
 const newPassword = 'a fresh long passphrase';
-let mailbox: Mailbox;
-
-beforeAll(async () => {
-	mailbox = await startMailbox();
-});
-afterAll(() => mailbox.close());
-afterEach(() => {
-	configureMail(null);
-	mailbox.messages.length = 0;
-});
+const { turnMailOn, mailbox } = useMailWorker();
 
 /** Asks for a reset as someone at `address`, sends what was queued, returns the links mailed so far. */
 async function ask(
@@ -40,17 +28,17 @@ async function ask(
 ) {
 	await requestPasswordReset(db, limiters, { email, clientAddress: address }, now);
 	await runDueJobs(db, { now: () => now });
-	return mailbox.messages.map((m) => /reset-password\/(\S+)/.exec(m.text ?? '')![1]!);
+	return mailbox().messages.map((m) => /reset-password\/(\S+)/.exec(m.text ?? '')![1]!);
 }
 
 describe('password reset by mail', () => {
 	it('mails a link that sets a new password once and signs the user out everywhere', async () => {
-		configureMail({ smtpUrl: mailbox.url, from: 'Panelist <panelist@example.com>', origin });
+		turnMailOn();
 		const db = freshDb();
 		const sam = await newUser(db, { name: 'Sam' });
 		const session = await createSession(db, sam.id);
 		const [token] = await ask(db, sam.email.toUpperCase());
-		const [mail] = mailbox.messages;
+		const [mail] = mailbox().messages;
 		expect(mail!.to).toMatchObject({ text: sam.email });
 		expect(mail!.subject).toBe('Reset your Panelist password');
 		expect(mail!.html).toContain(`href="${origin}/reset-password/${token}"`);
@@ -73,7 +61,7 @@ describe('password reset by mail', () => {
 	});
 
 	it('stops a link after an hour, and when a newer one is sent', async () => {
-		configureMail({ smtpUrl: mailbox.url, from: 'Panelist <panelist@example.com>', origin });
+		turnMailOn();
 		const db = freshDb();
 		const sam = await newUser(db);
 		const t = Date.now();
@@ -91,21 +79,21 @@ describe('password reset by mail', () => {
 		const gone = await newUser(db);
 		await deactivateUser(db, admin, gone.id);
 		await ask(db, gone.email);
-		configureMail({ smtpUrl: mailbox.url, from: 'Panelist <panelist@example.com>', origin });
+		turnMailOn();
 		await ask(db, 'nobody@example.com');
 		await ask(db, gone.email);
-		expect(mailbox.messages).toEqual([]);
+		expect(mailbox().messages).toEqual([]);
 		expect(await db.selectFrom('passwordReset').select('id').execute()).toEqual([]);
 	});
 
 	it('sends at most three links an hour to one address, quietly, and slows an address asking too often', async () => {
-		configureMail({ smtpUrl: mailbox.url, from: 'Panelist <panelist@example.com>', origin });
+		turnMailOn();
 		const db = freshDb();
 		const sam = await newUser(db);
 		const limiters = createResetLimiters();
 		const t = Date.now();
 		for (let i = 0; i < 5; i++) await ask(db, sam.email, t + i, limiters, `10.0.0.${i}`);
-		expect(mailbox.messages).toHaveLength(3);
+		expect(mailbox().messages).toHaveLength(3);
 		for (let i = 0; i < 10; i++) await ask(db, `x${i}@example.com`, t, limiters, '10.9.9.9');
 		await expect(ask(db, sam.email, t, limiters, '10.9.9.9')).rejects.toThrow(TooManyAttemptsError);
 	});

@@ -8,11 +8,12 @@ import {
 	listAssignmentChoices,
 	listExerciseMarkers
 } from '../../../src/lib/server/calibration/exercise-assignments';
+import { deactivateUser } from '../../../src/lib/server/accounts/users';
 import { setQualification } from '../../../src/lib/server/hiring/qualifications';
 import { listAuditEvents } from '../../../src/lib/server/platform/audit';
 import type { AuthUser } from '../../../src/lib/server/auth/session';
 import type { DB } from '../../../src/lib/server/platform/db';
-import { ForbiddenError } from '../../../src/lib/server/platform/errors';
+import { ForbiddenError, InputError } from '../../../src/lib/server/platform/errors';
 import { freshDb } from '../helpers/db';
 import { competencyId, newUser } from '../../support/seed';
 
@@ -74,6 +75,20 @@ describe('assigning an exercise', () => {
 		expect((await titles())[0]).toEqual([]);
 		await expect(listAssignmentChoices(db, kim, [kim.id])).rejects.toBeInstanceOf(ForbiddenError);
 		expect((await listAuditEvents(db, 'user', kim.id)).map((e) => e.action)).toContain('exercise.assigned');
+	});
+
+	it('refuses a deactivated person at the person field, assigning nothing', async () => {
+		const db = freshDb();
+		const recruiter = await newUser(db, { role: 'recruiter' });
+		const gone = await newUser(db);
+		const coding = await exercise(db, recruiter, 'Coding A', 'coding');
+		await deactivateUser(db, await newUser(db, { role: 'admin' }), gone.id);
+		await expect(assignExercise(db, recruiter, { userId: gone.id, exerciseId: coding }, t0)).rejects.toEqual(
+			new InputError({ userId: 'Choose an active interviewer' })
+		);
+		expect((await listAuditEvents(db, 'user', gone.id)).map((e) => e.action)).not.toContain(
+			'exercise.assigned'
+		);
 	});
 });
 

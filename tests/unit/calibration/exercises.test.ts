@@ -9,14 +9,13 @@ import {
 	getExercise,
 	updateExercise
 } from '../../../src/lib/server/calibration/exercises';
+import { getExerciseKit, listExercisesToTake } from '../../../src/lib/server/calibration/exercise-kit';
+import { submitAttempt } from '../../../src/lib/server/calibration/exercise-attempts';
 import {
-	getExerciseKit,
 	hasPassedExercise,
 	listExerciseAttempts,
-	listExercisesToTake,
-	listOwnResults,
-	submitAttempt
-} from '../../../src/lib/server/calibration/exercise-attempts';
+	listOwnResults
+} from '../../../src/lib/server/calibration/exercise-results';
 import {
 	assignExercise,
 	listAssignedExercises

@@ -1,29 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createInvite } from '../../../src/lib/server/accounts/invites';
 import { runDueJobs } from '../../../src/lib/server/jobs/run-jobs';
-import '../../../src/lib/server/jobs/job-kinds';
-import { configureMail, mailSettingsFromEnv } from '../../../src/lib/server/mail/mail-settings';
+import { mailSettingsFromEnv } from '../../../src/lib/server/mail/mail-settings';
 import { freshDb } from '../helpers/db';
+import { mailOrigin as origin, useMailWorker } from '../helpers/mail-worker';
 import { newUser } from '../../support/seed';
-import { startMailbox, type Mailbox } from '../../support/smtp-mailbox';
 
-const origin = 'https://panelist.example.com';
-let mailbox: Mailbox;
-
-beforeAll(async () => {
-	mailbox = await startMailbox();
-});
-afterAll(() => mailbox.close());
-afterEach(() => {
-	configureMail(null);
-	mailbox.messages.length = 0;
-});
-
-const mailOn = () => configureMail({ smtpUrl: mailbox.url, from: 'Panelist <panelist@example.com>', origin });
+const { turnMailOn, mailbox } = useMailWorker();
 
 describe('mail', () => {
 	it('mails an invite with a link to its page, in plain text and HTML, and keeps no copy once sent', async () => {
-		mailOn();
+		turnMailOn();
 		const db = freshDb();
 		const admin = await newUser(db, { role: 'admin', name: 'Ada Admin' });
 		const { token, mailed } = await createInvite(db, admin, {
@@ -31,10 +18,10 @@ describe('mail', () => {
 			role: 'recruiter'
 		});
 		expect(mailed).toBe(true);
-		expect(mailbox.messages).toHaveLength(0);
+		expect(mailbox().messages).toHaveLength(0);
 		expect(await runDueJobs(db)).toBe(1);
 
-		const [mail] = await mailbox.waitForCount(1);
+		const [mail] = await mailbox().waitForCount(1);
 		const link = `${origin}/invite/${token}`;
 		expect(mail!.to).toMatchObject({ text: 'new.person@example.com' });
 		expect(mail!.from).toMatchObject({ text: '"Panelist" <panelist@example.com>' });
@@ -59,11 +46,11 @@ describe('mail', () => {
 	});
 
 	it('tries again later when the SMTP server refuses for now, and delivers once', async () => {
-		mailOn();
+		turnMailOn();
 		const db = freshDb();
 		const admin = await newUser(db, { role: 'admin' });
 		await createInvite(db, admin, { email: 'busy@example.com', role: 'interviewer' });
-		mailbox.refuseNext(1);
+		mailbox().refuseNext(1);
 		const t = Date.now();
 		await runDueJobs(db, { now: () => t });
 		const waiting = await db.selectFrom('job').selectAll().executeTakeFirstOrThrow();
@@ -72,7 +59,7 @@ describe('mail', () => {
 		expect(waiting.runAt).toBeGreaterThanOrEqual(t + 15_000);
 		expect(await runDueJobs(db, { now: () => waiting.runAt })).toBe(1);
 		expect(await runDueJobs(db, { now: () => waiting.runAt + 3_600_000 })).toBe(0);
-		expect(mailbox.messages.map((m) => m.subject)).toEqual([expect.stringMatching(/invites you/)]);
+		expect(mailbox().messages.map((m) => m.subject)).toEqual([expect.stringMatching(/invites you/)]);
 	});
 });
 

@@ -1,42 +1,30 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { hour } from '../../../src/lib/domain/time';
 import { runDueJobs } from '../../../src/lib/server/jobs/run-jobs';
-import '../../../src/lib/server/jobs/job-kinds';
-import { configureMail } from '../../../src/lib/server/mail/mail-settings';
 import { freshDb } from '../helpers/db';
+import { mailOrigin as origin, useMailWorker } from '../helpers/mail-worker';
 import { newLoop, submitAs } from '../../support/seed';
-import { startMailbox, type Mailbox } from '../../support/smtp-mailbox';
 
-const origin = 'https://panelist.example.com';
-let mailbox: Mailbox;
-
-beforeAll(async () => {
-	mailbox = await startMailbox();
-});
-afterAll(() => mailbox.close());
-afterEach(() => {
-	configureMail(null);
-	mailbox.messages.length = 0;
-});
+const { turnMailOn, mailbox } = useMailWorker();
 
 it('mails the hiring manager a link to the debrief once the last scorecard is in, and no feedback', async () => {
-	configureMail({ smtpUrl: mailbox.url, from: 'Panelist <panelist@example.com>', origin });
+	turnMailOn();
 	const db = freshDb();
 	const { loopId, scorecards, panel, manager } = await newLoop(db, { size: 2, at: Date.now() - 3 * hour });
 	// The panel's calendar invitations (decision 022) go first; this test is about what follows.
 	await runDueJobs(db);
-	mailbox.messages.length = 0;
+	mailbox().messages.length = 0;
 	await submitAs(db, panel[0]!, scorecards[0]!.id, { summary: 'A secret summary' });
 	await runDueJobs(db);
-	expect(mailbox.messages).toEqual([]);
+	expect(mailbox().messages).toEqual([]);
 
 	await submitAs(db, panel[1]!, scorecards[1]!.id, { summary: 'Another secret summary' });
 	await runDueJobs(db);
-	const [mail] = await mailbox.waitForCount(1);
+	const [mail] = await mailbox().waitForCount(1);
 	expect(mail!.to).toMatchObject({ text: manager.email });
 	expect(mail!.subject).toMatch(/^Ready for debrief: Ada for Opening /);
 	expect(mail!.text).toContain(`Open the debrief: ${origin}/loops/${loopId}/debrief`);
 	expect(mail!.html).toContain(`href="${origin}/loops/${loopId}/debrief"`);
 	expect(`${mail!.text}${mail!.html}`).not.toMatch(/secret summary|Evidence by/);
-	expect(mailbox.messages).toHaveLength(1);
+	expect(mailbox().messages).toHaveLength(1);
 });

@@ -1,63 +1,30 @@
-import type { ParsedMail } from 'mailparser';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { defaultJobLeaseMs } from '../../../src/lib/domain/job-backoff';
 import { day, hour } from '../../../src/lib/domain/time';
 import { createLoop } from '../../../src/lib/server/hiring/loops';
 import { rescheduleInterview } from '../../../src/lib/server/hiring/panel';
-import { claimJob, runDueJobs } from '../../../src/lib/server/jobs/run-jobs';
-import '../../../src/lib/server/jobs/job-kinds';
-import { configureMail } from '../../../src/lib/server/mail/mail-settings';
+import { claimJob } from '../../../src/lib/server/jobs/run-jobs';
 import { countUnreadNotices } from '../../../src/lib/server/notify/notices';
 import { updateNoticeSettings } from '../../../src/lib/server/notify/reminder-settings';
 import type { DB } from '../../../src/lib/server/platform/db';
 import { freshDb } from '../helpers/db';
+import { mailOrigin as origin, subjects, useMailWorker } from '../helpers/mail-worker';
 import { newCandidate, newOpening, newUser, submitAs, type SeededUser } from '../../support/seed';
-import { startMailbox, type Mailbox } from '../../support/smtp-mailbox';
 
 // The daily digest through the real queue and a real SMTP server, the worker's clock in the
 // test's hand. Monday 7 December 2026; the digest readers are in Tokyo (UTC+9) at 08:00.
 
-const origin = 'https://panelist.example.com';
 const at = (iso: string) => Date.parse(iso);
 const mondayNoonTokyo = at('2026-12-07T03:00:00Z');
 const tuesdayEightTokyo = at('2026-12-07T23:00:00Z');
-let mailbox: Mailbox;
-let seen = 0;
-
-beforeAll(async () => {
-	mailbox = await startMailbox();
-});
-afterAll(() => mailbox.close());
-afterEach(() => {
-	configureMail(null);
-	mailbox.messages.length = 0;
-	seen = 0;
-});
-
-/** Runs what is due at `now` and returns the mails that went out. */
-async function mailsAt(db: DB, now: number): Promise<ParsedMail[]> {
-	await runDueJobs(db, { now: () => now });
-	const sent = await db
-		.selectFrom('job')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('kind', '=', 'mail.send')
-		.where('state', '=', 'done')
-		.executeTakeFirstOrThrow();
-	const all = await mailbox.waitForCount(Number(sent.n));
-	const fresh = all.slice(seen);
-	seen = all.length;
-	return fresh;
-}
-
-const subjects = (mails: ParsedMail[]) =>
-	mails.map((m) => `${m.to && 'text' in m.to ? m.to.text : ''}: ${m.subject}`);
+const { turnMailOn, mailsAt } = useMailWorker();
 
 async function chooseDigest(db: DB, user: SeededUser, now = mondayNoonTokyo) {
 	await updateNoticeSettings(db, user, { timeZone: 'Asia/Tokyo', sendTime: 8 * 60, mailMode: 'digest' }, now);
 }
 
 async function setUp({ interviewAt }: { interviewAt: number }) {
-	configureMail({ smtpUrl: mailbox.url, from: 'Panelist <panelist@example.com>', origin });
+	turnMailOn();
 	const db = freshDb();
 	const recruiter = await newUser(db, { role: 'recruiter', name: 'Rita Recruiter' });
 	const digestManager = await newUser(db, { name: 'Dora Digest' });
@@ -204,7 +171,7 @@ it('gives a notice that comes while its day’s digest is running to the next da
 });
 
 it('names a pending panelist’s loops, never a colleague’s feedback, though they run the opening', async () => {
-	configureMail({ smtpUrl: mailbox.url, from: 'Panelist <panelist@example.com>', origin });
+	turnMailOn();
 	const db = freshDb();
 	const lead = await newUser(db, { role: 'recruiter', name: 'Rhea Runs-the-opening' });
 	const colleague = await newUser(db, { name: 'Colin Colleague' });

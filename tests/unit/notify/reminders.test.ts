@@ -1,57 +1,22 @@
-import type { ParsedMail } from 'mailparser';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { day, hour, minute } from '../../../src/lib/domain/time';
 import { recordDecision } from '../../../src/lib/server/evaluation/debriefs';
 import { createLoop } from '../../../src/lib/server/hiring/loops';
 import { cancelLoop, removeFromPanel, rescheduleInterview } from '../../../src/lib/server/hiring/panel';
-import { runDueJobs } from '../../../src/lib/server/jobs/run-jobs';
-import '../../../src/lib/server/jobs/job-kinds';
-import { configureMail } from '../../../src/lib/server/mail/mail-settings';
 import {
 	updateNoticeSettings,
 	updateReminderSettings
 } from '../../../src/lib/server/notify/reminder-settings';
 import type { DB } from '../../../src/lib/server/platform/db';
 import { freshDb } from '../helpers/db';
+import { mailOrigin as origin, useMailWorker } from '../helpers/mail-worker';
 import { newCandidate, newOpening, newUser, submitAs } from '../../support/seed';
-import { startMailbox, type Mailbox } from '../../support/smtp-mailbox';
 
 // Reminders through the real queue and a real SMTP server, with the worker's clock in the
 // test's hand. Monday 7 December 2026; panelists in Berlin (UTC+1) get theirs at 09:00.
 
-const origin = 'https://panelist.example.com';
 const at = (iso: string) => Date.parse(iso);
-let mailbox: Mailbox;
-let seen = 0;
-
-beforeAll(async () => {
-	mailbox = await startMailbox();
-});
-afterAll(() => mailbox.close());
-afterEach(() => {
-	configureMail(null);
-	mailbox.messages.length = 0;
-	seen = 0;
-});
-
-/** Runs what is due at `now` and returns the mails that went out, as `to: subject`. */
-async function mailsAt(db: DB, now: number): Promise<string[]> {
-	return (await fullMailsAt(db, now)).map((m) => `${m.to && 'text' in m.to ? m.to.text : ''}: ${m.subject}`);
-}
-
-async function fullMailsAt(db: DB, now: number): Promise<ParsedMail[]> {
-	await runDueJobs(db, { now: () => now });
-	const sent = await db
-		.selectFrom('job')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('kind', '=', 'mail.send')
-		.where('state', '=', 'done')
-		.executeTakeFirstOrThrow();
-	const all = await mailbox.waitForCount(Number(sent.n));
-	const fresh = all.slice(seen);
-	seen = all.length;
-	return fresh;
-}
+const { turnMailOn, mailsAt, subjectsAt } = useMailWorker();
 
 async function setUp({
 	interviewAt,
@@ -62,7 +27,7 @@ async function setUp({
 	createdAt: number;
 	size?: number;
 }) {
-	configureMail({ smtpUrl: mailbox.url, from: 'Panelist <panelist@example.com>', origin });
+	turnMailOn();
 	const db = freshDb();
 	const recruiter = await newUser(db, { role: 'recruiter', name: 'Rita Recruiter' });
 	const manager = await newUser(db, { name: 'Manager' });
@@ -92,7 +57,7 @@ async function setUp({
 		.executeTakeFirstOrThrow();
 	const end = interviewAt + round.durationMinutes * minute;
 	// The calendar invitations go first; the tests are about what follows.
-	const atCreation = await mailsAt(db, createdAt);
+	const atCreation = await subjectsAt(db, createdAt);
 	const invitations = atCreation.filter((m) => m.includes(': Interview with Ada'));
 	expect(invitations).toHaveLength(size);
 	return { db, recruiter, manager, panel, openingId, loop, round: round.title, end, atCreation };
@@ -109,17 +74,17 @@ it('reminds an hour after the interview, each working morning, tells the manager
 	const scorecardId = loop.scorecards[0]!.id;
 	const reminder = `${panelist!.email}: Reminder: your scorecard for Ada · ${round}`;
 
-	expect(await mailsAt(db, end + 59 * minute)).toEqual([]);
-	const [first] = await fullMailsAt(db, end + hour);
+	expect(await subjectsAt(db, end + 59 * minute)).toEqual([]);
+	const [first] = await mailsAt(db, end + hour);
 	expect(first!.subject).toBe(`Reminder: your scorecard for Ada · ${round}`);
 	expect(first!.text).toContain(`Open your scorecard: ${origin}/interviews/${scorecardId}`);
 	expect(first!.text).toContain('on Mon, 7 Dec 2026, 09:00 (Europe/Berlin)');
 
-	expect(await mailsAt(db, at('2026-12-08T07:59:00Z'))).toEqual([]);
-	expect(await mailsAt(db, at('2026-12-08T08:00:00Z'))).toEqual([reminder]);
+	expect(await subjectsAt(db, at('2026-12-08T07:59:00Z'))).toEqual([]);
+	expect(await subjectsAt(db, at('2026-12-08T08:00:00Z'))).toEqual([reminder]);
 
-	expect(await mailsAt(db, end + 24 * hour - minute)).toEqual([]);
-	const escalations = await fullMailsAt(db, end + 24 * hour);
+	expect(await subjectsAt(db, end + 24 * hour - minute)).toEqual([]);
+	const escalations = await mailsAt(db, end + 24 * hour);
 	expect(escalations.map((m) => m.to && 'text' in m.to && m.to.text).sort()).toEqual(
 		[manager.email, recruiter.email].sort()
 	);
@@ -129,12 +94,12 @@ it('reminds an hour after the interview, each working morning, tells the manager
 		expect(mail.text).toContain(`Open the loop: ${origin}/loops/${loop.loopId}`);
 	}
 
-	expect(await mailsAt(db, at('2026-12-09T08:00:00Z'))).toEqual([reminder]);
+	expect(await subjectsAt(db, at('2026-12-09T08:00:00Z'))).toEqual([reminder]);
 	await submitAs(db, panelist!, scorecardId, { now: at('2026-12-09T10:00:00Z') });
-	expect(await mailsAt(db, at('2026-12-09T10:00:00Z'))).toEqual([
+	expect(await subjectsAt(db, at('2026-12-09T10:00:00Z'))).toEqual([
 		`${manager.email}: Ready for debrief: Ada for ${await openingTitle(db, loop.loopId)}`
 	]);
-	expect(await mailsAt(db, at('2026-12-21T08:00:00Z'))).toEqual([]);
+	expect(await subjectsAt(db, at('2026-12-21T08:00:00Z'))).toEqual([]);
 	expect(await queuedReminders(db)).toBe(0);
 });
 
@@ -162,10 +127,10 @@ it('keeps the weekend free: Friday afternoon’s interview is next reminded, and
 	const friday = at('2026-12-11T13:00:00Z');
 	const { db, panel, round, end } = await setUp({ interviewAt: friday, createdAt: friday - day });
 	const reminder = `${panel[0]!.email}: Reminder: your scorecard for Ada · ${round}`;
-	expect(await mailsAt(db, end + hour)).toEqual([reminder]);
-	expect(await mailsAt(db, at('2026-12-12T20:00:00Z'))).toEqual([]);
-	expect(await mailsAt(db, at('2026-12-13T20:00:00Z'))).toEqual([]);
-	const monday = await mailsAt(db, at('2026-12-14T08:00:00Z'));
+	expect(await subjectsAt(db, end + hour)).toEqual([reminder]);
+	expect(await subjectsAt(db, at('2026-12-12T20:00:00Z'))).toEqual([]);
+	expect(await subjectsAt(db, at('2026-12-13T20:00:00Z'))).toEqual([]);
+	const monday = await subjectsAt(db, at('2026-12-14T08:00:00Z'));
 	expect(monday).toContain(reminder);
 	expect(monday.filter((m) => m.includes('Overdue scorecard: Panelist 0'))).toHaveLength(2);
 });
@@ -177,14 +142,14 @@ describe('interviews entered after the fact', () => {
 		const reminder = `${panel[0]!.email}: Reminder: your scorecard for Ada · ${round}`;
 		expect(atCreation).toHaveLength(2);
 		expect(atCreation).toContain(reminder);
-		const thursday = await mailsAt(db, at('2026-12-10T08:00:00Z'));
+		const thursday = await subjectsAt(db, at('2026-12-10T08:00:00Z'));
 		expect(thursday).toContain(reminder);
 		expect(thursday.filter((m) => m.includes('Overdue scorecard'))).toHaveLength(2);
 	});
 
 	it('sends nothing for an older interview', async () => {
 		const { db } = await setUp({ interviewAt: monday, createdAt: monday + 8 * day });
-		expect(await mailsAt(db, monday + 20 * day)).toEqual([]);
+		expect(await subjectsAt(db, monday + 20 * day)).toEqual([]);
 		expect(await queuedReminders(db)).toBe(0);
 	});
 });
@@ -197,7 +162,7 @@ describe('reminders stop', () => {
 			size: 2
 		});
 		await submitAs(db, panel[0]!, loop.scorecards[0]!.id, { summary: 'A secret summary', now: end });
-		const [reminder] = await fullMailsAt(db, end + hour);
+		const [reminder] = await mailsAt(db, end + hour);
 		expect(reminder!.subject).toBe(`Reminder: your scorecard for Ada · ${round}`);
 		expect(`${reminder!.text}${reminder!.html}`).not.toMatch(/secret summary|Evidence by/);
 		await recordDecision(
@@ -213,13 +178,13 @@ describe('reminders stop', () => {
 			},
 			end + 2 * hour
 		);
-		expect(await mailsAt(db, monday + 10 * day)).toEqual([]);
+		expect(await subjectsAt(db, monday + 10 * day)).toEqual([]);
 	});
 
 	it('when the loop is cancelled', async () => {
 		const { db, recruiter, loop, end } = await setUp({ interviewAt: monday, createdAt: monday - hour });
 		await cancelLoop(db, recruiter, loop.loopId, 'Candidate withdrew', end + 30 * minute);
-		const after = await mailsAt(db, monday + 10 * day);
+		const after = await subjectsAt(db, monday + 10 * day);
 		expect(after.filter((m) => m.includes('Reminder') || m.includes('Overdue'))).toEqual([]);
 		expect(await queuedReminders(db)).toBe(0);
 	});
@@ -236,7 +201,7 @@ describe('reminders stop', () => {
 			firstReminderMinutes: 60,
 			escalationHours: 24
 		});
-		const after = await mailsAt(db, monday + 10 * day);
+		const after = await subjectsAt(db, monday + 10 * day);
 		expect(after.filter((m) => m.includes('Reminder') || m.includes('Overdue'))).toEqual([]);
 	});
 });
@@ -256,9 +221,9 @@ it('moves with a rescheduled interview', async () => {
 		monday - 30 * minute
 	);
 	expect(await queuedReminders(db)).toBe(1);
-	const moved = await mailsAt(db, end + hour);
+	const moved = await subjectsAt(db, end + hour);
 	expect(moved.filter((m) => m.includes('Reminder'))).toEqual([]);
-	expect(await mailsAt(db, end + day + hour)).toEqual([
+	expect(await subjectsAt(db, end + day + hour)).toEqual([
 		`${panel[0]!.email}: Reminder: your scorecard for Ada · ${round}`
 	]);
 });

@@ -1,5 +1,5 @@
 import type { ParsedMail } from 'mailparser';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hour } from '../../../src/lib/domain/time';
 import {
 	addToPanel,
@@ -8,27 +8,13 @@ import {
 	rescheduleInterview
 } from '../../../src/lib/server/hiring/panel';
 import { runDueJobs } from '../../../src/lib/server/jobs/run-jobs';
-import '../../../src/lib/server/jobs/job-kinds';
-import { configureMail } from '../../../src/lib/server/mail/mail-settings';
 import { freshDb } from '../helpers/db';
+import { mailOrigin as origin, useMailWorker } from '../helpers/mail-worker';
 import { newLoop, newUser } from '../../support/seed';
 import { parseCalendar } from '../../support/icalendar';
-import { startMailbox, type Mailbox } from '../../support/smtp-mailbox';
 
-const origin = 'https://panelist.example.com';
 const t0 = Date.UTC(2026, 11, 3, 9);
-let mailbox: Mailbox;
-
-beforeAll(async () => {
-	mailbox = await startMailbox();
-});
-afterAll(() => mailbox.close());
-afterEach(() => {
-	configureMail(null);
-	mailbox.messages.length = 0;
-});
-
-const mailOn = () => configureMail({ smtpUrl: mailbox.url, from: 'Panelist <panelist@example.com>', origin });
+const { turnMailOn, mailbox } = useMailWorker();
 
 /** The invitation a mail carries, as a calendar client reads it. */
 function invitationIn(mail: ParsedMail) {
@@ -41,11 +27,11 @@ function invitationIn(mail: ParsedMail) {
 
 describe('calendar invitations by mail', () => {
 	it('invite each new seat, update it with a higher SEQUENCE, and cancel it on removal or cancellation', async () => {
-		mailOn();
+		turnMailOn();
 		const db = freshDb();
 		const { recruiter, loopId, scorecards, panel, rounds } = await newLoop(db, { size: 2, at: t0 });
 		await runDueJobs(db);
-		const invited = await mailbox.waitForCount(2);
+		const invited = await mailbox().waitForCount(2);
 		const toP0 = invited.find((m) => m.to && 'text' in m.to && m.to.text === panel[0]!.email)!;
 		const seat = scorecards[0]!.id;
 		const uid = `interview-${seat}@panelist.example.com`;
@@ -63,12 +49,12 @@ describe('calendar invitations by mail', () => {
 
 		await rescheduleInterview(db, recruiter, loopId, seat, t0 + 2 * hour);
 		await runDueJobs(db);
-		const [, , moved] = await mailbox.waitForCount(3);
+		const [, , moved] = await mailbox().waitForCount(3);
 		expect(invitationIn(moved!)).toMatchObject({ method: 'REQUEST', uid, sequence: 1, start: t0 + 2 * hour });
 
 		await removeFromPanel(db, recruiter, loopId, seat);
 		await runDueJobs(db);
-		const [, , , removed] = await mailbox.waitForCount(4);
+		const [, , , removed] = await mailbox().waitForCount(4);
 		expect(removed!.subject).toMatch(/^Cancelled: Interview with Ada/);
 		expect(invitationIn(removed!)).toMatchObject({ method: 'CANCEL', uid, sequence: 2, status: 'CANCELLED' });
 
@@ -80,7 +66,7 @@ describe('calendar invitations by mail', () => {
 		});
 		await cancelLoop(db, recruiter, loopId, 'Withdrew');
 		await runDueJobs(db);
-		const all = await mailbox.waitForCount(7);
+		const all = await mailbox().waitForCount(7);
 		const last = all.slice(4).map((m) => [m.to && 'text' in m.to ? m.to.text : '', invitationIn(m).method]);
 		expect(last.sort()).toEqual(
 			[

@@ -4,6 +4,7 @@ import type { RoundFormat } from '../../domain/library';
 import { exercisesForFormats, type AssignExerciseInput } from '../../domain/exercises';
 import { assertCanManageHiring, canManageHiring } from '../access/permissions';
 import { recordAudit } from '../platform/audit';
+import { assertActiveInterviewer } from '../hiring/active-interviewer';
 import { ConflictError, ForbiddenError, InputError } from '../platform/errors';
 
 // Assigning a calibration exercise to an interviewer from the calibration page (decision 031),
@@ -19,13 +20,7 @@ export async function assignExercise(
 ): Promise<string> {
 	assertCanManageHiring(actor);
 	return db.transaction().execute(async (trx) => {
-		const person = await trx
-			.selectFrom('user')
-			.select('id')
-			.where('id', '=', input.userId)
-			.where('deactivatedAt', 'is', null)
-			.executeTakeFirst();
-		if (!person) throw new InputError({ userId: 'Choose an active interviewer' });
+		await assertActiveInterviewer(trx, input.userId);
 		const exercise = await trx
 			.selectFrom('calibrationExercise')
 			.select(['id', 'title'])

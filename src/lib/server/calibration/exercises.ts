@@ -7,8 +7,8 @@ import { recordAudit } from '../platform/audit';
 import { ConflictError, InputError, NotFoundError } from '../platform/errors';
 
 // Calibration exercises (decision 031): recruiters and admins record a practice case with
-// reference ratings; interviewers take it (exercise-attempts.ts). Nothing here touches the
-// tables of real candidates.
+// reference ratings; interviewers take it (exercise-kit.ts, exercise-attempts.ts). Nothing here
+// touches the tables of real candidates.
 
 export interface CompetencyChoice {
 	id: number;

@@ -3,7 +3,7 @@ import type { AuthUser } from '../auth/session';
 import type { WeeklyLimitInput } from '../../domain/panel-load';
 import { assertCanManageHiring } from '../access/permissions';
 import { recordAudit } from '../platform/audit';
-import { InputError } from '../platform/errors';
+import { assertActiveInterviewer } from './active-interviewer';
 
 // Each person's weekly interview limit (decision 030, panels): set by admins and recruiters on
 // /interviewers, audited on the person; going over it warns when a panel is built, no more.
@@ -29,13 +29,7 @@ export async function setWeeklyLimit(
 ): Promise<void> {
 	assertCanManageHiring(actor);
 	await db.transaction().execute(async (trx) => {
-		const person = await trx
-			.selectFrom('user')
-			.select('id')
-			.where('id', '=', input.userId)
-			.where('deactivatedAt', 'is', null)
-			.executeTakeFirst();
-		if (!person) throw new InputError({ userId: 'Choose an active interviewer' });
+		await assertActiveInterviewer(trx, input.userId);
 		const current = await trx
 			.selectFrom('interviewerLoadLimit')
 			.select('weeklyLimit')

@@ -10,7 +10,7 @@ import {
 } from '../../domain/qualifications';
 import { assertCanManageHiring } from '../access/permissions';
 import { recordAudit } from '../platform/audit';
-import { InputError } from '../platform/errors';
+import { assertActiveInterviewer } from './active-interviewer';
 
 // Qualifications per interviewer and round format (decision 030): admins and recruiters set
 // trainee or qualified; lapsed is derived from the person's interviews in the format.
@@ -82,13 +82,7 @@ export async function writeQualification(
 	input: SetQualificationInput,
 	now: number
 ): Promise<void> {
-	const person = await trx
-		.selectFrom('user')
-		.select('id')
-		.where('id', '=', input.userId)
-		.where('deactivatedAt', 'is', null)
-		.executeTakeFirst();
-	if (!person) throw new InputError({ userId: 'Choose an active interviewer' });
+	await assertActiveInterviewer(trx, input.userId);
 	const current = await trx
 		.selectFrom('interviewerQualification')
 		.select('level')

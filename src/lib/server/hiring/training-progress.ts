@@ -14,7 +14,7 @@ import {
 } from '../../domain/training-paths';
 import type { AuthUser } from '../auth/session';
 import { feedbackAccessByLoop } from '../access/feedback-access';
-import { listPassedExerciseFormats } from '../calibration/exercise-attempts';
+import { listPassedExerciseFormats } from '../calibration/exercise-results';
 import { parseDocument } from '../evaluation/scorecards';
 
 // Training progress (decision 030), counted from the trainee's practice seats rather than

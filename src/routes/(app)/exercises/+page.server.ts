@@ -1,7 +1,8 @@
 import { canManageHiring } from '#lib/server/access/permissions.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
 import { listAllExercises } from '#lib/server/calibration/exercises.ts';
-import { listExercisesToTake, listOwnResults } from '#lib/server/calibration/exercise-attempts.ts';
+import { listExercisesToTake } from '#lib/server/calibration/exercise-kit.ts';
+import { listOwnResults } from '#lib/server/calibration/exercise-results.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { parseAttemptForm, postedFields } from '#lib/domain/exercises.ts';
 import { requireUser } from '#lib/server/auth/guards.ts';
-import { getExerciseKit, submitAttempt } from '#lib/server/calibration/exercise-attempts.ts';
+import { getExerciseKit } from '#lib/server/calibration/exercise-kit.ts';
+import { submitAttempt } from '#lib/server/calibration/exercise-attempts.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { failForm, formFailure } from '#lib/server/web/form-actions.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';

@@ -7,7 +7,7 @@ import {
 	listCompetencyChoices,
 	updateExercise
 } from '#lib/server/calibration/exercises.ts';
-import { listExerciseAttempts } from '#lib/server/calibration/exercise-attempts.ts';
+import { listExerciseAttempts } from '#lib/server/calibration/exercise-results.ts';
 import { getDb } from '#lib/server/platform/runtime.ts';
 import { formFailure } from '#lib/server/web/form-actions.ts';
 import { idParam, orPageError } from '#lib/server/web/page-errors.ts';
