@@ -278,14 +278,14 @@ test('a recruiter on a strict led loop’s panel sees no pair agreement on /inte
 		.getByRole('region', { name: `${tia.name}: Coding` })
 		.getByRole('listitem')
 		.filter({ hasText: candidate.name });
-	const expectHidden = async () => {
+	const expectHidden = async (why: string) => {
 		await page.goto('/interviewers');
-		await expect(led).toBeVisible();
+		await expect(led).toContainText(`agreement hidden until ${why}`);
 		await expect(led).not.toContainText('same rating as the co-interviewer');
 	};
-	await expectHidden();
+	await expectHidden('your own scorecard for this loop is in');
 	await seed.submitScorecard(rita, card(rita));
-	await expectHidden();
+	await expectHidden('the whole panel of this loop has submitted (strict mode)');
 	await seed.submitScorecard(sam, card(sam));
 	await page.goto('/interviewers');
 	await expect(led).toContainText('same rating as the co-interviewer on 0 of 2 (0%), mean difference 1.00');

@@ -229,8 +229,11 @@ describe('the pair’s agreement on a reverse shadow', () => {
 			});
 			const [ritaCard, samCard] = led.pendingIds as [number, number];
 			const agreementIn = (paths: { steps: unknown[] }[]) => {
-				const step = paths[0]!.steps[1] as { done: { loopId: number; agreement: unknown }[] };
-				return step.done.find((d) => d.loopId === led.loopId)!.agreement;
+				const step = paths[0]!.steps[1] as {
+					done: { loopId: number; agreement: unknown; agreementHidden: unknown }[];
+				};
+				const { agreement, agreementHidden } = step.done.find((d) => d.loopId === led.loopId)!;
+				return { agreement, agreementHidden };
 			};
 			const seen = async (viewer: AuthUser) =>
 				viewer.id === tia.id
@@ -239,15 +242,22 @@ describe('the pair’s agreement on a reverse shadow', () => {
 							agreementIn(await listTraineeProgress(db, viewer)),
 							agreementIn(await getUserTraining(db, viewer, tia.id))
 						];
-			const shownAgreement = { exactMatches: 2, meanAbsoluteDifference: 0 };
-			const hidden = [null, null];
-			const visible = [expect.objectContaining(shownAgreement), expect.objectContaining(shownAgreement)];
+			const shown = {
+				agreement: expect.objectContaining({ exactMatches: 2, meanAbsoluteDifference: 0 }),
+				agreementHidden: null
+			};
+			// Withheld, with the reason the page puts in words.
+			const hidden = (reason: string) => [
+				{ agreement: null, agreementHidden: reason },
+				{ agreement: null, agreementHidden: reason }
+			];
+			const visible = [shown, shown];
 
 			expect(await seen(recruiter)).toEqual(visible);
-			expect(await seen(rita)).toEqual(hidden);
-			expect(await seen(tia)).toEqual(strict ? hidden : visible);
+			expect(await seen(rita)).toEqual(hidden('own_pending'));
+			expect(await seen(tia)).toEqual(strict ? hidden('panel_pending') : visible);
 			await submitAs(db, rita, ritaCard, { now: t0 + 3 * hour });
-			expect(await seen(rita)).toEqual(strict ? hidden : visible);
+			expect(await seen(rita)).toEqual(strict ? hidden('panel_pending') : visible);
 			await submitAs(db, sam, samCard, { now: t0 + 3 * hour });
 			expect(await seen(rita)).toEqual(visible);
 			expect(await seen(tia)).toEqual(visible);
