@@ -166,15 +166,20 @@ test('a hiring manager on a shadow seat sees none of a complete loop’s figures
 
 	await seed.signIn(page.context(), hana);
 	const interviewers = page.getByRole('region', { name: 'Interviewers' });
+	const saysSo = page.getByText(
+		'1 loop you sat on to practise is left out until your own scorecard is in and the loop is decided.'
+	);
 	await page.goto('/calibration');
-	await expect(page.getByRole('heading', { name: 'Calibration', level: 1 })).toBeVisible();
+	await expect(saysSo).toBeVisible();
 	await expect(page.locator('main')).not.toContainText(priya.name);
 	await seed.submitScorecard(hana, card(hana.id));
 	await page.goto('/calibration');
+	await expect(saysSo).toBeVisible();
 	await expect(page.locator('main')).not.toContainText(priya.name);
 
 	await seed.decide(recruiter, loopId, { outcome: 'hire', rationale: 'Strong coding', dissent: '' });
 	await page.goto('/calibration');
 	await expect(interviewers.getByRole('row', { name: new RegExp(priya.name) })).toBeVisible();
 	await expect(interviewers.getByRole('row', { name: new RegExp(lena.name) })).toBeVisible();
+	await expect(saysSo).toHaveCount(0);
 });

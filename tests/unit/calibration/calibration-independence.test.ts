@@ -71,6 +71,7 @@ async function figuresFor(
 	return {
 		interviewers: calibration.interviewers.map((i) => i.name),
 		competencies: calibration.competencies.map((c) => c.name),
+		hiddenFromYou: calibration.hiddenFromYou,
 		direct: (await getCalibration(db, viewer, all, { months: false })).interviewers.map((i) => i.name),
 		priyaTrend: await getTrend(db, viewer, { interviewerId: priya.id }, all),
 		competencyTrend: await getTrend(db, viewer, { competencyId }, all),
@@ -78,9 +79,11 @@ async function figuresFor(
 	};
 }
 
+// Left out, and said so.
 const nothing = {
 	interviewers: [],
 	competencies: [],
+	hiddenFromYou: 1,
 	direct: [],
 	priyaTrend: [],
 	competencyTrend: [],
@@ -98,6 +101,7 @@ describe.each([
 		const counted = await figuresFor(db, recruiter, subjects);
 		expect(counted).toMatchObject({
 			interviewers: ['Lena', 'Priya'],
+			hiddenFromYou: 0,
 			priyaTrend: [expect.objectContaining({ mean: 4, leniency: 2 })],
 			competencyTrend: [expect.objectContaining({ n: 2, mean: 3 })]
 		});

@@ -82,16 +82,24 @@ export function sumsFilterOf(filter: CalibrationFilter, scope: Scope): SumsFilte
 
 /**
  * How many loops with a seat in the period (under the same filter and scope) calibration
- * leaves out because their panel has not all submitted; cancelled loops are not waiting on
- * anyone and are not counted. Few loops are open at a time, so this reads the loop table.
+ * leaves out: `incomplete`, because their panel has not all submitted (cancelled loops are not
+ * waiting on anyone and are not counted), or `hidden`, because the independence rule still
+ * hides their feedback from the viewer. Few loops are either, so this reads the loop table.
  */
-export async function countLoopsLeftOut(db: DB, filter: SumsFilter): Promise<number> {
+export async function countLoopsLeftOut(
+	db: DB,
+	filter: SumsFilter,
+	which: 'incomplete' | 'hidden' = 'incomplete'
+): Promise<number> {
 	if (filter.openingIds && !filter.openingIds.length) return 0;
+	if (which === 'hidden' && !filter.excludeLoopIds?.length) return 0;
 	const row = await db
 		.selectFrom('loop')
 		.select((eb) => eb.fn.countAll().as('n'))
-		.where('loop.completedAt', 'is', null)
-		.where('loop.cancelledAt', 'is', null)
+		.$if(which === 'incomplete', (q) =>
+			q.where('loop.completedAt', 'is', null).where('loop.cancelledAt', 'is', null)
+		)
+		.$if(which === 'hidden', (q) => q.where('loop.id', 'in', filter.excludeLoopIds!))
 		.$if(filter.openingIds !== undefined, (q) => q.where('loop.openingId', 'in', filter.openingIds!))
 		.where((eb) =>
 			eb.exists(

@@ -68,6 +68,8 @@ export interface Calibration {
 	competencies: CompetencyFigures[];
 	/** Loops in the period left out because their panel has not all submitted. */
 	leftOut: number;
+	/** Complete loops in the period left out because the viewer's own practice seat still keeps their feedback from them. */
+	hiddenFromYou: number;
 }
 
 /** Distribution, mean and both alphas of a competency's sums. */
@@ -249,7 +251,8 @@ export async function getCalibration(
 		scope: scope.kind,
 		interviewers: interviewers.sort((a, b) => a.name.localeCompare(b.name)),
 		competencies: competencyFigures.sort((a, b) => a.name.localeCompare(b.name)),
-		leftOut: await countLoopsLeftOut(db, sumsFilter)
+		leftOut: await countLoopsLeftOut(db, sumsFilter),
+		hiddenFromYou: await countLoopsLeftOut(db, sumsFilter, 'hidden')
 	};
 }
 
