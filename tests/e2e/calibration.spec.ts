@@ -144,3 +144,42 @@ test('a panelist reads the results but not colleagues’ leniency, nor links the
 	expect(adjusted?.status()).toBe(403);
 	await expect(page.getByText('interviewers see calibration figures of their own only')).toBeVisible();
 });
+
+test('a hiring manager on a shadow seat sees none of a complete loop’s figures until their card is in and the loop decided', async ({
+	page,
+	seed
+}) => {
+	const recruiter = await seed.user('recruiter');
+	const hana = await seed.user('interviewer');
+	const priya = await seed.user('interviewer');
+	const lena = await seed.user('interviewer');
+	const openingId = await seed.opening([hana]);
+	const candidate = await seed.candidate([openingId]);
+	const at = Date.now() - 86_400_000;
+	const { loopId, scorecards } = await seed.loop(recruiter, candidate.id, openingId, [
+		{ round: 0, interviewerIds: [priya.id, lena.id], scheduledAt: at },
+		{ round: 0, interviewerIds: [hana.id], scheduledAt: at, role: 'shadow' }
+	]);
+	const card = (id: number) => scorecards.find((s) => s.interviewerId === id)!.id;
+	await seed.submitScorecard(priya, card(priya.id), 4);
+	await seed.submitScorecard(lena, card(lena.id), 2);
+
+	await seed.signIn(page.context(), hana);
+	const interviewers = page.getByRole('region', { name: 'Interviewers' });
+	const saysSo = page.getByText(
+		'1 loop you sat on to practise is left out until your own scorecard is in and the loop is decided.'
+	);
+	await page.goto('/calibration');
+	await expect(saysSo).toBeVisible();
+	await expect(page.locator('main')).not.toContainText(priya.name);
+	await seed.submitScorecard(hana, card(hana.id));
+	await page.goto('/calibration');
+	await expect(saysSo).toBeVisible();
+	await expect(page.locator('main')).not.toContainText(priya.name);
+
+	await seed.decide(recruiter, loopId, { outcome: 'hire', rationale: 'Strong coding', dissent: '' });
+	await page.goto('/calibration');
+	await expect(interviewers.getByRole('row', { name: new RegExp(priya.name) })).toBeVisible();
+	await expect(interviewers.getByRole('row', { name: new RegExp(lena.name) })).toBeVisible();
+	await expect(saysSo).toHaveCount(0);
+});

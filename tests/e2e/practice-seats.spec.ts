@@ -104,3 +104,52 @@ test('once the loop is decided, the trainee’s practice card shows beside the p
 	await expect(page.getByRole('region', { name: 'Practice scorecards' })).toHaveCount(0);
 	await expect(page.locator('main')).not.toContainText(tia.name);
 });
+
+test('a recruiter on a strict loop’s panel reads no practice card until their own card and the whole panel’s are in', async ({
+	page,
+	request,
+	seed
+}) => {
+	const recruiter = await seed.user('recruiter');
+	const rita = await seed.user('recruiter');
+	const panelist = await seed.user('interviewer');
+	const sam = await seed.user('interviewer');
+	const tia = await seed.user('interviewer');
+	const openingId = await seed.opening([await seed.user('interviewer')]);
+	const candidate = await seed.candidate([openingId]);
+	const at = Date.now() - 86_400_000;
+	const { loopId, scorecards } = await seed.loop(recruiter, candidate.id, openingId, [
+		{ round: 0, interviewerIds: [panelist.id, rita.id], scheduledAt: at },
+		{ round: 0, interviewerIds: [tia.id], scheduledAt: at, role: 'reverse_shadow' },
+		{ round: 1, interviewerIds: [sam.id], scheduledAt: at }
+	]);
+	await seed.db.updateTable('loop').set({ visibilityMode: 'after_all' }).where('id', '=', loopId).execute();
+	const card = (id: number) => scorecards.find((s) => s.interviewerId === id)!.id;
+	await seed.submitScorecard(panelist, card(panelist.id), 4);
+	await seed.submitScorecard(tia, card(tia.id), 1);
+	await seed.decide(recruiter, loopId, { outcome: 'hire', rationale: 'Strong coding', dissent: '' });
+
+	await seed.signIn(page.context(), rita);
+	const api = await clientFor(request, await ApiContract.load(request), seed, rita);
+	const expectRefused = async (why: RegExp) => {
+		expect((await page.goto(`/loops/${loopId}/results`))?.status()).toBe(403);
+		await expect(page.locator('main')).toContainText(why);
+		await expect(page.locator('main')).not.toContainText(`Summary by ${tia.name}`);
+		const loopData = await (await page.request.get(`/loops/${loopId}/__data.json`)).text();
+		expect(loopData).not.toContain(`Summary by`);
+		expect(loopData).not.toContain('Strong coding');
+		// The API answers as for a card that does not exist (its documented 404).
+		const practiceCard = await api.get('/scorecards/{id}', { params: { id: String(card(tia.id)) } });
+		expect(practiceCard.status).toBe(404);
+	};
+	await expectRefused(/Submit your own scorecard first/);
+	await seed.submitScorecard(rita, card(rita.id));
+	await expectRefused(/until the whole panel has submitted/);
+
+	await seed.submitScorecard(sam, card(sam.id));
+	await page.goto(`/loops/${loopId}/results`);
+	const practice = page.getByRole('region', { name: 'Practice scorecards' });
+	await expect(practice.getByRole('article', { name: `${tia.name}’s scorecard` })).toContainText('Strong no');
+	const practiceCard = await api.get('/scorecards/{id}', { params: { id: String(card(tia.id)) } });
+	expect(practiceCard.body).toMatchObject({ summary: `Summary by ${tia.name}` });
+});

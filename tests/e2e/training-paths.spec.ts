@@ -248,3 +248,45 @@ test('a path that asks for a passed calibration exercise shows the trainee the s
 		});
 	}
 });
+
+test('a recruiter on a strict led loop’s panel sees no pair agreement on /interviewers until the whole panel is in', async ({
+	page,
+	seed
+}) => {
+	const recruiter = await seed.user('recruiter');
+	const rita = await seed.user('recruiter', `Rita ${Date.now()}`);
+	const sam = await seed.user('interviewer', `Sam ${Date.now()}`);
+	const quinn = await seed.user('interviewer', `Quinn ${Date.now()}`);
+	const tia = await seed.user('interviewer', `Tia ${Date.now()}`);
+	await setQualification(seed.db, recruiter, { userId: quinn.id, format: 'coding', level: 'qualified' });
+	await setQualification(seed.db, recruiter, { userId: tia.id, format: 'coding', level: 'trainee' });
+	const openingId = await seed.opening([recruiter]);
+	const candidate = await seed.candidate([openingId]);
+	const { loopId, scorecards } = await seed.loop(recruiter, candidate.id, openingId, [
+		{ round: 0, interviewerIds: [quinn.id], scheduledAt: yesterday() },
+		{ round: 0, interviewerIds: [tia.id], scheduledAt: yesterday(), role: 'reverse_shadow' },
+		{ round: 1, interviewerIds: [rita.id, sam.id], scheduledAt: yesterday() }
+	]);
+	await seed.db.updateTable('loop').set({ visibilityMode: 'after_all' }).where('id', '=', loopId).execute();
+	const card = (who: SeededUser) => scorecards.find((s) => s.interviewerId === who.id)!.id;
+	await seed.submitScorecard(quinn, card(quinn), 3);
+	await seed.submitScorecard(tia, card(tia), 4);
+	await seed.decide(recruiter, loopId, { outcome: 'hire', rationale: 'Clear hire', dissent: '' });
+
+	await seed.signIn(page.context(), rita);
+	const led = page
+		.getByRole('region', { name: `${tia.name}: Coding` })
+		.getByRole('listitem')
+		.filter({ hasText: candidate.name });
+	const expectHidden = async (why: string) => {
+		await page.goto('/interviewers');
+		await expect(led).toContainText(`agreement hidden until ${why}`);
+		await expect(led).not.toContainText('same rating as the co-interviewer');
+	};
+	await expectHidden('your own scorecard for this loop is in');
+	await seed.submitScorecard(rita, card(rita));
+	await expectHidden('the whole panel of this loop has submitted (strict mode)');
+	await seed.submitScorecard(sam, card(sam));
+	await page.goto('/interviewers');
+	await expect(led).toContainText('same rating as the co-interviewer on 0 of 2 (0%), mean difference 1.00');
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkboxSchema } from './account-schemas';
+import { hiddenReasonLines, type HiddenReason } from './feedback-visibility';
 import { roundFormats, type RoundFormat } from './library';
 
 // Training paths (decision 030): per round format, a trainee does a number of shadow
@@ -90,6 +91,8 @@ export interface PracticeInterview {
 	scheduledAt: number;
 	/** Reverse shadows of a decided loop only: never before the decision (independence). */
 	agreement: PairAgreement | null;
+	/** Why a decided loop's agreement is withheld from the viewer by the independence rule; null when it is not. */
+	agreementHidden: HiddenReason | null;
 }
 
 export type PracticeStepKind = 'shadow' | 'reverse_shadow';
@@ -164,7 +167,14 @@ export function describeProgress(steps: TrainingStep[]): string {
 }
 
 /** The pair's agreement in words, or why there is none to show yet. */
-export function describeAgreement(agreement: PairAgreement | null): string {
+export function describeAgreement(
+	agreement: PairAgreement | null,
+	hidden: HiddenReason | null = null
+): string {
+	if (hidden) {
+		const line = hiddenReasonLines[hidden];
+		return `agreement ${line.charAt(0).toLowerCase()}${line.slice(1)}`;
+	}
 	if (!agreement) return 'agreement shown once the loop is decided, beside a qualified co-interviewer';
 	const { exactMatches, compared, exactShare, meanAbsoluteDifference } = agreement;
 	return `same rating as the co-interviewer on ${exactMatches} of ${compared} (${Math.round(exactShare * 100)}%), mean difference ${meanAbsoluteDifference.toFixed(2)}`;

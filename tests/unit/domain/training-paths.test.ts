@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	buildSteps,
 	computePairAgreement,
+	describeAgreement,
 	describeProgress,
 	isReadyForSignOff,
 	type PracticeInterview
@@ -36,6 +37,20 @@ describe('computePairAgreement', () => {
 	});
 });
 
+describe('describeAgreement', () => {
+	it('says why a decided loop’s agreement is withheld, rather than that the loop is undecided', () => {
+		expect(describeAgreement(null)).toBe(
+			'agreement shown once the loop is decided, beside a qualified co-interviewer'
+		);
+		expect(describeAgreement(null, 'own_pending')).toBe(
+			'agreement hidden until your own scorecard for this loop is in'
+		);
+		expect(describeAgreement(null, 'panel_pending')).toBe(
+			'agreement hidden until the whole panel of this loop has submitted (strict mode)'
+		);
+	});
+});
+
 describe('a path’s steps', () => {
 	const done = (n: number): PracticeInterview[] =>
 		Array.from({ length: n }, (_, i) => ({
@@ -44,7 +59,8 @@ describe('a path’s steps', () => {
 			candidateName: 'Ada',
 			roundTitle: 'Coding',
 			scheduledAt: 0,
-			agreement: null
+			agreement: null,
+			agreementHidden: null
 		}));
 
 	it('reads as the trainee sees it and is ready once every practice count is met', () => {

@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { day, hour } from '../../../src/lib/domain/time';
 import { getCalibration } from '../../../src/lib/server/calibration/calibration';
 import { getComparison } from '../../../src/lib/server/evaluation/comparison';
-import { recordDecision } from '../../../src/lib/server/evaluation/debriefs';
+import { getDebrief, recordDecision } from '../../../src/lib/server/evaluation/debriefs';
 import { listPracticeScorecards } from '../../../src/lib/server/evaluation/practice-scorecards';
 import { exportLoopResults, getLoopResults } from '../../../src/lib/server/evaluation/results';
 import { getScorecard } from '../../../src/lib/server/evaluation/scorecard-reads';
 import { getLoop } from '../../../src/lib/server/hiring/loop-detail';
+import { getInterviewKit } from '../../../src/lib/server/hiring/interviews';
 import { listLoops } from '../../../src/lib/server/hiring/loop-summaries';
 import { addToPanel } from '../../../src/lib/server/hiring/panel';
 import { exportOrganisation } from '../../../src/lib/server/transfer/export';
 import type { AuthUser } from '../../../src/lib/server/auth/session';
+import { canManageHiring } from '../../../src/lib/server/access/permissions';
 import type { DB } from '../../../src/lib/server/platform/db';
 import { ForbiddenError } from '../../../src/lib/server/platform/errors';
 import { freshDb } from '../helpers/db';
@@ -146,5 +148,143 @@ describe('a practice seat and the independence rule', () => {
 		await db.updateTable('loop').set({ visibilityMode: 'after_all' }).where('id', '=', loopId).execute();
 		await seat(tia, 0, 'shadow');
 		expect((await getLoopResults(db, p0, loopId, {}, now)).scorecards).toHaveLength(5);
+	});
+});
+
+// The loop page and its JSON (getLoop), the kit page, results, the practice cards beside them,
+// a single card, comparison and debrief, for someone the rule still holds back, in both modes.
+describe.each([
+	{ mode: 'after own', strict: false },
+	{ mode: 'strict', strict: true }
+])('in $mode mode, practice cards and the independence rule', ({ strict }) => {
+	const decide = (db: DB, by: AuthUser, loopId: number) =>
+		recordDecision(
+			db,
+			by,
+			loopId,
+			{ outcome: 'hire', rationale: 'Strong panel', dissent: '', attendeeIds: [by.id], changeReason: '' },
+			now
+		);
+	const tiaSummary = 'Tia practised the trade-offs';
+
+	/** What the viewer's pages and API answers carry about the loop, with what they were refused. */
+	async function whatViewerGets(
+		db: DB,
+		viewer: AuthUser,
+		{ loopId, openingId, ownCard }: { loopId: number; openingId: number; ownCard: number },
+		cards: number[]
+	) {
+		const refused = <T>(p: Promise<T>): Promise<T | 'refused'> =>
+			p.then(
+				(value) => value,
+				(e: unknown) => (e instanceof ForbiddenError ? ('refused' as const) : Promise.reject(e))
+			);
+		// The loop page is for those who run the opening; everyone has their own kit page.
+		const loop = canManageHiring(viewer) ? await getLoop(db, viewer, loopId, now) : null;
+		const kit = await getInterviewKit(db, viewer, ownCard);
+		return {
+			outcome: loop?.outcome ?? null,
+			feedback: loop?.feedback ?? null,
+			kitFeedbackVisible: kit.feedbackVisible,
+			results: await refused(getLoopResults(db, viewer, loopId, {}, now)),
+			practice: await refused(listPracticeScorecards(db, viewer, loopId, now)),
+			cards: await Promise.all(cards.map((id) => refused(getScorecard(db, viewer, id)))),
+			comparison: canManageHiring(viewer) ? await getComparison(db, viewer, openingId, {}, now) : null,
+			debrief: canManageHiring(viewer) ? await refused(getDebrief(db, viewer, loopId, now)) : null
+		};
+	}
+
+	function expectHidden(got: Awaited<ReturnType<typeof whatViewerGets>>, reason: string) {
+		expect(got.outcome).toBeNull();
+		if (got.feedback) expect(got.feedback).toMatchObject({ visible: false, reason });
+		expect(got.kitFeedbackVisible).toBe(false);
+		expect(got.results).toBe('refused');
+		expect(got.practice).toBe('refused');
+		expect(got.cards.every((c) => c === 'refused')).toBe(true);
+		if (got.comparison)
+			expect(got.comparison.rows[0]).toMatchObject({ visible: false, hiddenReason: reason });
+		if (got.debrief) expect(got.debrief).toBe('refused');
+		expect(JSON.stringify(got)).not.toMatch(/Summary by|Evidence by|Strong panel|practised/);
+	}
+
+	it('a recruiter on the panel with their card to come reads no practice card and nothing of the panel’s', async () => {
+		const { db, recruiter, loopId, openingId, rounds, scorecards, tia, seat } = await setting();
+		if (strict)
+			await db.updateTable('loop').set({ visibilityMode: 'after_all' }).where('id', '=', loopId).execute();
+		const rita = await newUser(db, { role: 'recruiter', name: 'Rita' });
+		const sam = await newUser(db, { name: 'Sam' });
+		const seatAs = (who: AuthUser, round: number) =>
+			addToPanel(
+				db,
+				recruiter,
+				loopId,
+				{ roundId: rounds[round]!.id, interviewerIds: [who.id], scheduledAt: t0, role: 'interviewer' },
+				t0 - day
+			).then(([id]) => id!);
+		const ritaCard = await seatAs(rita, 0);
+		const samCard = await seatAs(sam, 1);
+		const tiaCard = await seat(tia, 0, 'reverse_shadow');
+		await submitAs(db, tia, tiaCard, { summary: tiaSummary, rating: 1, now: t0 + 8 * hour });
+		await decide(db, recruiter, loopId);
+		const cards = [tiaCard, scorecards[0]!.id];
+
+		expectHidden(
+			await whatViewerGets(db, rita, { loopId, openingId, ownCard: ritaCard }, cards),
+			'own_pending'
+		);
+		await submitAs(db, rita, ritaCard, { now: t0 + 9 * hour });
+		if (strict) {
+			expectHidden(
+				await whatViewerGets(db, rita, { loopId, openingId, ownCard: ritaCard }, cards),
+				'panel_pending'
+			);
+			await submitAs(db, sam, samCard, { now: t0 + 9 * hour });
+		}
+		const got = await whatViewerGets(db, rita, { loopId, openingId, ownCard: ritaCard }, cards);
+		expect(got).toMatchObject({ outcome: 'hire', kitFeedbackVisible: true });
+		expect(got.practice).toEqual([
+			expect.objectContaining({ interviewerName: 'Tia', role: 'reverse_shadow' })
+		]);
+		expect(got.cards.map((c) => (c === 'refused' ? c : c.document.summary))).toEqual([
+			tiaSummary,
+			'Summary by Panelist 0'
+		]);
+	});
+
+	it('a trainee reads the panel’s feedback once their card is in and the loop decided, in strict mode once the panel is in', async () => {
+		const { db, recruiter, loopId, openingId, scorecards, panel, tia, seat } = await setting({
+			panelSubmits: false
+		});
+		if (strict)
+			await db.updateTable('loop').set({ visibilityMode: 'after_all' }).where('id', '=', loopId).execute();
+		for (const [i, who] of panel.slice(0, 4).entries())
+			await submitAs(db, who, scorecards[i]!.id, { now: t0 + (i + 2) * hour });
+		const tiaCard = await seat(tia, 0, 'shadow');
+		const cards = [scorecards[0]!.id];
+
+		expectHidden(
+			await whatViewerGets(db, tia, { loopId, openingId, ownCard: tiaCard }, cards),
+			'own_pending'
+		);
+		await submitAs(db, tia, tiaCard, { summary: tiaSummary, now: t0 + 8 * hour });
+		expectHidden(
+			await whatViewerGets(db, tia, { loopId, openingId, ownCard: tiaCard }, cards),
+			'loop_undecided'
+		);
+		await decide(db, recruiter, loopId);
+		if (strict) {
+			expectHidden(
+				await whatViewerGets(db, tia, { loopId, openingId, ownCard: tiaCard }, cards),
+				'panel_pending'
+			);
+			await submitAs(db, panel[4]!, scorecards[4]!.id, { now: t0 + 9 * hour });
+		}
+		const got = await whatViewerGets(db, tia, { loopId, openingId, ownCard: tiaCard }, cards);
+		expect(got.kitFeedbackVisible).toBe(true);
+		expect(got.results).toMatchObject({ scorecards: expect.any(Array) });
+		expect(got.practice).toEqual([expect.objectContaining({ interviewerName: 'Tia', role: 'shadow' })]);
+		expect(got.cards.map((c) => (c === 'refused' ? c : c.document.summary))).toEqual([
+			'Summary by Panelist 0'
+		]);
 	});
 });

@@ -53,8 +53,10 @@ interface PracticeOptions {
 	coRating?: 1 | 2 | 3 | 4;
 	/** The other, unqualified panelist's rating on the round. */
 	otherRating?: 1 | 2 | 3 | 4;
-	/** Someone seated on the next round who has not submitted when the loop is decided. */
-	pending?: SeededUser;
+	/** People seated on the next round who have not submitted when the loop is decided. */
+	pending?: SeededUser[];
+	/** The loop in strict mode: feedback hidden from its panel until every counting card is in. */
+	strict?: boolean;
 }
 
 /** A loop with `who` on a practice seat of round 0, beside an unqualified panelist (seated first). */
@@ -65,7 +67,8 @@ async function practice(
 	format: RoundFormat,
 	{
 		round = 0,
-		pending,
+		pending = [],
+		strict = false,
 		submit = true,
 		decide = false,
 		cancel = false,
@@ -75,6 +78,8 @@ async function practice(
 	}: PracticeOptions = {}
 ) {
 	const loop = await newLoop(db, { size: 1, at: t0 });
+	if (strict)
+		await db.updateTable('loop').set({ visibilityMode: 'after_all' }).where('id', '=', loop.loopId).execute();
 	const seat = (user: AuthUser, seatRole: 'interviewer' | 'shadow' | 'reverse_shadow', on = 0) =>
 		addToPanel(
 			db,
@@ -91,7 +96,8 @@ async function practice(
 		coId = await seat(co, 'interviewer');
 	}
 	const practiceId = await seat(who, role, round);
-	if (pending) await seat(pending, 'interviewer', 1);
+	const pendingIds: number[] = [];
+	for (const p of pending) pendingIds.push(await seat(p, 'interviewer', 1));
 	if (submit) await submitAs(db, who, practiceId, { rating: traineeRating, now: t0 + hour });
 	await submitAs(db, loop.panel[0]!, loop.scorecards[0]!.id, { rating: otherRating, now: t0 + hour });
 	if (co && coId) await submitAs(db, co, coId, { rating: coRating!, now: t0 + hour });
@@ -111,7 +117,7 @@ async function practice(
 		);
 	}
 	if (cancel) await cancelLoop(db, loop.recruiter, loop.loopId, 'Withdrew', t0 + 2 * hour);
-	return { loopId: loop.loopId, practiceId };
+	return { loopId: loop.loopId, practiceId, pendingIds };
 }
 
 /** What a trainee's page shows: format, progress line, counted loops. */
@@ -204,21 +210,58 @@ describe('the pair’s agreement on a reverse shadow', () => {
 		expect(await agreementOf(() => listTraineeProgress(db, recruiter))).toEqual(expected);
 	});
 
-	it('is hidden from hiring staff who sit on that panel with their own card still to come', async () => {
-		const { db, tia, recruiter, format } = await trainee();
-		const rita = await newUser(db, { role: 'recruiter', name: 'Rita' });
-		const led = await practice(db, tia, 'reverse_shadow', format, {
-			coRating: 3,
-			decide: true,
-			pending: rita
+	// Rita runs hiring and sits on the led loop's panel beside Sam; the loop was decided before
+	// either card came in. Her views are /interviewers (every trainee), the API's
+	// GET /users/{id}/training, and Tia's own /training.
+	describe.each([
+		{ mode: 'after own', strict: false },
+		{ mode: 'strict', strict: true }
+	])('in $mode mode', ({ strict }) => {
+		it('is hidden from hiring staff on that panel until the rule lets them see its feedback, and from the trainee in strict mode until the panel is in', async () => {
+			const { db, tia, recruiter, format } = await trainee();
+			const rita = await newUser(db, { role: 'recruiter', name: 'Rita' });
+			const sam = await newUser(db, { name: 'Sam' });
+			const led = await practice(db, tia, 'reverse_shadow', format, {
+				coRating: 3,
+				decide: true,
+				pending: [rita, sam],
+				strict
+			});
+			const [ritaCard, samCard] = led.pendingIds as [number, number];
+			const agreementIn = (paths: { steps: unknown[] }[]) => {
+				const step = paths[0]!.steps[1] as {
+					done: { loopId: number; agreement: unknown; agreementHidden: unknown }[];
+				};
+				const { agreement, agreementHidden } = step.done.find((d) => d.loopId === led.loopId)!;
+				return { agreement, agreementHidden };
+			};
+			const seen = async (viewer: AuthUser) =>
+				viewer.id === tia.id
+					? [agreementIn(await listOwnTraining(db, tia)), agreementIn(await getUserTraining(db, tia, tia.id))]
+					: [
+							agreementIn(await listTraineeProgress(db, viewer)),
+							agreementIn(await getUserTraining(db, viewer, tia.id))
+						];
+			const shown = {
+				agreement: expect.objectContaining({ exactMatches: 2, meanAbsoluteDifference: 0 }),
+				agreementHidden: null
+			};
+			// Withheld, with the reason the page puts in words.
+			const hidden = (reason: string) => [
+				{ agreement: null, agreementHidden: reason },
+				{ agreement: null, agreementHidden: reason }
+			];
+			const visible = [shown, shown];
+
+			expect(await seen(recruiter)).toEqual(visible);
+			expect(await seen(rita)).toEqual(hidden('own_pending'));
+			expect(await seen(tia)).toEqual(strict ? hidden('panel_pending') : visible);
+			await submitAs(db, rita, ritaCard, { now: t0 + 3 * hour });
+			expect(await seen(rita)).toEqual(strict ? hidden('panel_pending') : visible);
+			await submitAs(db, sam, samCard, { now: t0 + 3 * hour });
+			expect(await seen(rita)).toEqual(visible);
+			expect(await seen(tia)).toEqual(visible);
 		});
-		const agreementFor = async (viewer: AuthUser) => {
-			const [path] = await listTraineeProgress(db, viewer);
-			const step = path!.steps[1] as { done: { loopId: number; agreement: unknown }[] };
-			return step.done.find((d) => d.loopId === led.loopId)!.agreement;
-		};
-		expect(await agreementFor(recruiter)).toMatchObject({ exactMatches: 2, meanAbsoluteDifference: 0 });
-		expect(await agreementFor(rita)).toBeNull();
 	});
 });
 

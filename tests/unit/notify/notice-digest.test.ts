@@ -1,10 +1,12 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultJobLeaseMs } from '../../../src/lib/domain/job-backoff';
 import { day, hour } from '../../../src/lib/domain/time';
 import { createLoop } from '../../../src/lib/server/hiring/loops';
 import { rescheduleInterview } from '../../../src/lib/server/hiring/panel';
 import { claimJob } from '../../../src/lib/server/jobs/run-jobs';
-import { countUnreadNotices } from '../../../src/lib/server/notify/notices';
+import { countUnreadNotices, listNotices } from '../../../src/lib/server/notify/notices';
+import { feedbackAccess } from '../../../src/lib/server/access/feedback-access';
+import { recordDecision } from '../../../src/lib/server/evaluation/debriefs';
 import { updateNoticeSettings } from '../../../src/lib/server/notify/reminder-settings';
 import type { DB } from '../../../src/lib/server/platform/db';
 import { freshDb } from '../helpers/db';
@@ -170,40 +172,86 @@ it('gives a notice that comes while its day’s digest is running to the next da
 	]);
 });
 
-it('names a pending panelist’s loops, never a colleague’s feedback, though they run the opening', async () => {
-	turnMailOn();
-	const db = freshDb();
-	const lead = await newUser(db, { role: 'recruiter', name: 'Rhea Runs-the-opening' });
-	const colleague = await newUser(db, { name: 'Colin Colleague' });
-	await chooseDigest(db, lead);
-	const openingId = await newOpening(db, [lead]);
-	const candidateId = await newCandidate(db, [openingId], 'Ada');
-	const interviewAt = at('2026-12-08T01:00:00Z');
-	const loop = await createLoop(
-		db,
-		lead,
-		{
-			candidateId,
-			openingId,
-			panel: [
-				{ round: 0, interviewerIds: [lead.id], scheduledAt: interviewAt },
-				{ round: 1, interviewerIds: [colleague.id], scheduledAt: interviewAt }
-			]
-		},
-		mondayNoonTokyo
-	);
-	const theirs = loop.scorecards.find((s) => s.interviewerId === colleague.id)!;
-	await submitAs(db, colleague, theirs.id, {
-		summary: 'A secret summary',
-		rating: 1,
-		now: mondayNoonTokyo + hour
+// A pending panelist who runs the opening: Rhea (a recruiter, daily digest) and Hana (a hiring
+// manager, mails at once) sit on the panel, Colin has submitted a damning card, Lars is late and
+// Rita has decided. In strict mode Hana has submitted too, and waits for Lars like everyone else.
+describe.each([
+	{ mode: 'after own', templateName: 'Senior Software Engineer', strict: false },
+	{ mode: 'strict', templateName: 'Engineering Manager', strict: true }
+])('in $mode mode, a pending panelist who runs the opening', ({ templateName, strict }) => {
+	it('gets notices, mails and a digest naming the loop, never a colleague’s feedback or the decision', async () => {
+		turnMailOn();
+		const db = freshDb();
+		const rita = await newUser(db, { role: 'recruiter', name: 'Rita Recruiter' });
+		const lead = await newUser(db, { role: 'recruiter', name: 'Rhea Runs-the-opening' });
+		const manager = await newUser(db, { name: 'Hana Hiring-manager' });
+		const colleague = await newUser(db, { name: 'Colin Colleague' });
+		const late = await newUser(db, { name: 'Lars Late' });
+		await chooseDigest(db, lead);
+		const openingId = await newOpening(db, [lead, manager], { templateName });
+		const candidateId = await newCandidate(db, [openingId], 'Ada');
+		const interviewAt = mondayNoonTokyo - 2 * day;
+		const loop = await createLoop(
+			db,
+			lead,
+			{
+				candidateId,
+				openingId,
+				panel: [lead, manager, colleague, late].map((who, round) => ({
+					round,
+					interviewerIds: [who.id],
+					scheduledAt: interviewAt
+				}))
+			},
+			mondayNoonTokyo
+		);
+		const seatOf = (who: SeededUser) => loop.scorecards.find((s) => s.interviewerId === who.id)!.id;
+		await submitAs(db, colleague, seatOf(colleague), {
+			summary: 'A secret summary',
+			rating: 1,
+			now: mondayNoonTokyo + hour
+		});
+		if (strict) await submitAs(db, manager, seatOf(manager), { now: mondayNoonTokyo + hour });
+		expect(await feedbackAccess(db, lead, loop.loopId)).toMatchObject({
+			visible: false,
+			reason: 'own_pending'
+		});
+		expect(await feedbackAccess(db, manager, loop.loopId)).toMatchObject({
+			visible: false,
+			reason: strict ? 'panel_pending' : 'own_pending'
+		});
+		// A day of reminders and escalations of the late seats, then a decision while they are still late.
+		const mails = [
+			...(await mailsAt(db, mondayNoonTokyo + hour)),
+			...(await mailsAt(db, mondayNoonTokyo + day))
+		];
+		await recordDecision(
+			db,
+			rita,
+			loop.loopId,
+			{
+				outcome: 'hire',
+				rationale: 'A secret rationale',
+				dissent: '',
+				attendeeIds: [rita.id],
+				changeReason: ''
+			},
+			mondayNoonTokyo + day
+		);
+		mails.push(...(await mailsAt(db, mondayNoonTokyo + 3 * day)));
+		const to = (who: SeededUser) => mails.filter((m) => m.to && 'text' in m.to && m.to.text === who.email);
+		const [digest] = to(lead).filter((m) => m.subject?.startsWith('Your Panelist digest'));
+		expect(digest!.text).toContain('Interview with Ada');
+		expect(to(manager).map((m) => m.subject)).toContainEqual(
+			expect.stringMatching(/^Overdue scorecard: Lars Late/)
+		);
+		const bell = [...(await listNotices(db, lead)), ...(await listNotices(db, manager))];
+		expect(bell.map((n) => n.title)).toContainEqual(expect.stringMatching(/^Overdue scorecard: Lars Late/));
+
+		const sent = JSON.stringify([
+			bell,
+			[...to(lead), ...to(manager)].map((m) => [m.subject, m.text, m.html])
+		]);
+		expect(sent).not.toMatch(/secret|Evidence by|Summary by|Strong no|\bhire\b|decided/i);
 	});
-	await mailsAt(db, mondayNoonTokyo + hour);
-	const [digest] = (await mailsAt(db, tuesdayEightTokyo)).filter((m) =>
-		m.subject?.startsWith('Your Panelist digest')
-	);
-	expect(digest!.text).toContain('Interview with Ada');
-	expect(`${digest!.text}${digest!.html}`).not.toMatch(
-		/secret summary|Evidence by|Colin|Strong no|submitted/i
-	);
 });

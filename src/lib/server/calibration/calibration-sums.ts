@@ -30,6 +30,8 @@ export interface SumsFilter {
 	openingIds?: number[];
 	interviewerId?: number;
 	competencyId?: number;
+	/** Loops to leave out: those the independence rule still hides from the viewer. */
+	excludeLoopIds?: number[];
 }
 
 /** 'subject': one row per interviewer or competency; 'month': per subject, month and kind. */
@@ -60,6 +62,7 @@ function where(filter: SumsFilter, at: string): RawBuilder<SqlBool> {
 	}
 	if (filter.interviewerId !== undefined) parts.push(sql`interviewer_id = ${filter.interviewerId}`);
 	if (filter.competencyId !== undefined) parts.push(sql`competency_id = ${filter.competencyId}`);
+	if (filter.excludeLoopIds?.length) parts.push(sql`loop_id not in (${sql.join(filter.excludeLoopIds)})`);
 	return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
 }
 

@@ -21,7 +21,13 @@ import {
 import type { CompetencyKind } from '../../domain/library';
 import type { AuthUser } from '../auth/session';
 import { canManageHiring, managedOpeningIds } from '../access/permissions';
-import { countLoopsLeftOut, scopeOf, sumsFilterOf, type CalibrationFilter } from './calibration-scope';
+import {
+	countLoopsLeftOut,
+	listLoopsHiddenFromCalibration,
+	scopeOf,
+	sumsFilterOf,
+	type CalibrationFilter
+} from './calibration-scope';
 
 // Calibration over complete loops only (every panelist submitted): no figure can reveal
 // feedback the independence rule still hides from anyone. All aggregation runs in SQL over
@@ -62,6 +68,8 @@ export interface Calibration {
 	competencies: CompetencyFigures[];
 	/** Loops in the period left out because their panel has not all submitted. */
 	leftOut: number;
+	/** Complete loops in the period left out because the viewer's own practice seat still keeps their feedback from them. */
+	hiddenFromYou: number;
 }
 
 /** Distribution, mean and both alphas of a competency's sums. */
@@ -197,8 +205,13 @@ export async function getCalibration(
 	const interviewerTotals = new Map<number, InterviewerSums>();
 	const competencyTotals = new Map<number, CompetencySums>();
 
+	// The monthly totals cannot leave a loop out: a viewer with loops hidden from them (rare, see
+	// listLoopsHiddenFromCalibration) has their figures counted directly.
 	const useMonths =
-		options.months !== false && sumsFilter.openingIds === undefined && sumsFilter.interviewerId === undefined;
+		options.months !== false &&
+		sumsFilter.openingIds === undefined &&
+		sumsFilter.interviewerId === undefined &&
+		sumsFilter.excludeLoopIds === undefined;
 	const split = useMonths
 		? splitByMonths(filter.from, filter.to)
 		: { months: null, parts: [{ from: filter.from, to: filter.to }] };
@@ -238,7 +251,8 @@ export async function getCalibration(
 		scope: scope.kind,
 		interviewers: interviewers.sort((a, b) => a.name.localeCompare(b.name)),
 		competencies: competencyFigures.sort((a, b) => a.name.localeCompare(b.name)),
-		leftOut: await countLoopsLeftOut(db, sumsFilter)
+		leftOut: await countLoopsLeftOut(db, sumsFilter),
+		hiddenFromYou: await countLoopsLeftOut(db, sumsFilter, 'hidden')
 	};
 }
 
@@ -255,6 +269,7 @@ export async function leniencyOf(
 ): Promise<Map<number, Leniency>> {
 	if (!interviewerIds.length) return new Map();
 	const openingIds = canManageHiring(viewer) ? null : await managedOpeningIds(db, viewer);
+	const hiddenLoopIds = await listLoopsHiddenFromCalibration(db, viewer);
 	const rows = await db
 		.selectFrom('scorecardRating')
 		.select([
@@ -266,6 +281,7 @@ export async function leniencyOf(
 		.where('complete', '=', 1)
 		.where('interviewerId', 'in', interviewerIds)
 		.$if(openingIds !== null, (qb) => qb.where('openingId', 'in', openingIds!.length ? openingIds! : [-1]))
+		.$if(hiddenLoopIds.length > 0, (qb) => qb.where('loopId', 'not in', hiddenLoopIds))
 		.groupBy('interviewerId')
 		.execute();
 	return new Map(

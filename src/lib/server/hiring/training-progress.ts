@@ -1,4 +1,5 @@
 import type { DB } from '../platform/db';
+import type { HiddenReason } from '../../domain/feedback-visibility';
 import { roundFormats, type RoundFormat } from '../../domain/library';
 import {
 	buildSteps,
@@ -72,7 +73,9 @@ export async function readTrainingProgress(
 		readPracticeSeats(db, userIds, [...new Set(trainees.map((t) => t.format))]),
 		listPassedExerciseFormats(db, userIds)
 	]);
-	const agreements = viewer ? await readAgreements(db, viewer, seats) : new Map();
+	const { agreements, hidden } = viewer
+		? await readAgreements(db, viewer, seats)
+		: { agreements: new Map(), hidden: new Map() };
 	return trainees.map((t) => {
 		const mine = seats.filter((s) => s.interviewerId === t.userId && s.format === t.format);
 		const interviews = (kind: PracticeStepKind): PracticeInterview[] =>
@@ -84,7 +87,8 @@ export async function readTrainingProgress(
 					candidateName: s.candidateName,
 					roundTitle: s.roundTitle,
 					scheduledAt: s.scheduledAt,
-					agreement: agreements.get(s.id) ?? null
+					agreement: agreements.get(s.id) ?? null,
+					agreementHidden: hidden.get(s.id) ?? null
 				}));
 		const setting = settings.find((s) => s.format === t.format)!;
 		const steps = buildSteps(
@@ -136,14 +140,20 @@ async function readPracticeSeats(db: DB, userIds: number[], formats: RoundFormat
 async function readAgreements(db: DB, viewer: AuthUser, seats: PracticeSeat[]) {
 	const decided = seats.filter((s) => s.seatRole === 'reverse_shadow' && s.outcome !== null);
 	const agreements = new Map<number, ReturnType<typeof computePairAgreement>>();
-	if (decided.length === 0) return agreements;
+	// Withheld agreements say why, rather than reading as "not decided yet".
+	const hidden = new Map<number, HiddenReason>();
+	if (decided.length === 0) return { agreements, hidden };
 	const access = await feedbackAccessByLoop(
 		db,
 		viewer,
 		decided.map((s) => s.loopId)
 	);
+	for (const seat of decided) {
+		const rule = access.get(seat.loopId);
+		if (rule && !rule.visible) hidden.set(seat.id, rule.reason);
+	}
 	const led = decided.filter((s) => access.get(s.loopId)?.visible);
-	if (led.length === 0) return agreements;
+	if (led.length === 0) return { agreements, hidden };
 	const coCards = await db
 		.selectFrom('scorecard')
 		.innerJoin('loopRound', 'loopRound.id', 'scorecard.roundId')
@@ -166,5 +176,5 @@ async function readAgreements(db: DB, viewer: AuthUser, seats: PracticeSeat[]) {
 			computePairAgreement(parseDocument(seat.content).ratings, parseDocument(co.content).ratings)
 		);
 	}
-	return agreements;
+	return { agreements, hidden };
 }

@@ -39,7 +39,11 @@ const path = z
 							candidateName: z.string(),
 							roundTitle: z.string(),
 							scheduledAt: timeOut,
-							agreement
+							agreement,
+							agreementHidden: z.boolean().meta({
+								description:
+									'True where the loop is decided but the independence rule still hides its feedback from you (you sit on its panel with your own scorecard to come, or it is in strict mode and the panel is not all in): `agreement` is then null'
+							})
 						})
 					)
 				}),
@@ -65,6 +69,7 @@ const pathJson = (p: TrainingProgress): z.input<typeof path> => ({
 					required: s.required,
 					done: s.done.map((i) => ({
 						...i,
+						agreementHidden: i.agreementHidden !== null,
 						loopId: sid(i.loopId),
 						scorecardId: sid(i.scorecardId),
 						scheduledAt: iso(i.scheduledAt)
