@@ -2,6 +2,7 @@ import { rebuildCalibrationMonths } from '../calibration/calibration-upkeep';
 import type { ResumeStore, StoredResume } from '../hiring/resume-store';
 import type { DB } from '../platform/db';
 import { advanceIdSequences } from '../platform/engine/id-sequences';
+import { refreshPlannerStatistics } from '../platform/engine/planner-statistics';
 import { Checks } from './checks';
 import type { ExportFile } from './format';
 import { writeLoopFigures } from './import-figures';
@@ -42,6 +43,9 @@ const batchSize = (key: ListKey) => (key === 'resumes' ? 1 : key === 'loops' ? 2
 
 const isListKey = (key: string): key is ListKey => (listKeys as readonly string[]).includes(key);
 
+/** The tables whose statistics the batches' updates and the final recount plan with. */
+const plannedTables = ['loop', 'loop_round', 'scorecard', 'scorecard_rating', 'rating_unit'] as const;
+
 export class Loader {
 	private readonly known = newKnown();
 	private readonly checks: Checks;
@@ -52,6 +56,8 @@ export class Loader {
 	private batch: { key: ListKey; items: RawRecord[] } | null = null;
 	readonly summary: ImportSummary = { users: 0, loops: 0, scorecards: 0, auditEvents: 0, adminEmails: [] };
 	records = 0;
+	/** Scorecards written when the planner's statistics are next refreshed: at each doubling. */
+	private statisticsDueAt = 1000;
 
 	/** Résumés put into the store, to remove if the import does not commit. */
 	readonly stored: StoredResume[] = [];
@@ -133,6 +139,10 @@ export class Loader {
 		if (this.problems.length) return;
 		await writeBatch(this.db, file);
 		await writeResumes(this.db, this.resumeStore, file.resumes ?? [], this.stored);
+		if (this.summary.scorecards >= this.statisticsDueAt) {
+			await refreshPlannerStatistics(this.db, plannedTables);
+			this.statisticsDueAt = this.summary.scorecards * 2;
+		}
 	}
 
 	private count(key: ListKey, records: number, file: ExportFile): void {
@@ -152,6 +162,7 @@ export class Loader {
 		if (!this.headChecked) checkHead(this.head, this.problems);
 		checkEnvelope(this.head, this.problems);
 		if (this.problems.length) return;
+		await refreshPlannerStatistics(this.db, plannedTables);
 		await rebuildCalibrationMonths(this.db);
 		await advanceIdSequences(this.db);
 	}
