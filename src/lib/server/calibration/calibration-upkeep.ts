@@ -163,8 +163,11 @@ async function refreshMonths(db: DB, keys: { interviewers: MonthKey[]; competenc
 	}
 }
 
+/** The filter for the month starting at `month`. */
+const wholeMonth = (month: number) => ({ from: month, to: nextMonthStart(month) - 1 });
+
 /** The filter for one month of one round kind. */
-const monthRange = (k: MonthKey) => ({ from: k.month, to: nextMonthStart(k.month) - 1, kind: k.roundKind });
+const monthRange = (k: MonthKey) => ({ ...wholeMonth(k.month), kind: k.roundKind });
 
 /**
  * Recounts every monthly total from the rows (for databases from before them, after an
@@ -178,10 +181,9 @@ export async function rebuildCalibrationMonths(db: DB): Promise<void> {
 	const span = await countedSpan(db);
 	if (!span) return;
 	for (let month = monthStart(span.first); month <= span.last; month = nextMonthStart(month)) {
-		const inMonth = { from: month, to: nextMonthStart(month) - 1 };
 		const [interviewers, competencies] = await Promise.all([
-			interviewerSums(db, inMonth, 'month'),
-			competencySums(db, inMonth, 'month')
+			interviewerSums(db, wholeMonth(month), 'month'),
+			competencySums(db, wholeMonth(month), 'month')
 		]);
 		await insertRows(
 			db,
@@ -214,15 +216,11 @@ async function countedSpan(db: DB): Promise<{ first: number; last: number } | un
 			.select((eb) => [eb.fn.min('interviewedAt').as('first'), eb.fn.max('interviewedAt').as('last')])
 			.executeTakeFirst()
 	]);
-	const firsts = spans
-		.map((s) => s?.first)
+	const times = spans
+		.flatMap((span) => [span?.first, span?.last])
 		.filter((t) => t !== null && t !== undefined)
 		.map(Number);
-	const lasts = spans
-		.map((s) => s?.last)
-		.filter((t) => t !== null && t !== undefined)
-		.map(Number);
-	return firsts.length ? { first: Math.min(...firsts), last: Math.max(...lasts) } : undefined;
+	return times.length ? { first: Math.min(...times), last: Math.max(...times) } : undefined;
 }
 
 const monthsBuiltKey = 'calibration_months_built_at';
