@@ -95,15 +95,16 @@ export async function refreshLoopRows(db: DB, loopId: number): Promise<void> {
 /**
  * Copies onto the loops' scorecards what calibration reads from them directly: the loop's
  * outcome and each submission's delay after the end of the interview. One statement for any
- * number of loops.
+ * number of loops. The delay is a double's division on both engines (PostgreSQL divides by
+ * `3600000.0` as numeric, a few in a hundred a last digit apart), as the import works it out.
  */
 export async function refreshCardFigures(db: DB, loopIds: number[]): Promise<void> {
 	if (!loopIds.length) return;
 	await sql`
 		update scorecard set
 			loop_outcome = (select outcome from loop where loop.id = scorecard.loop_id),
-			delay_hours = case when submitted_at is null then null else (submitted_at - scheduled_at - 60000 *
-				(select duration_minutes from loop_round where loop_round.id = scorecard.round_id)) / 3600000.0 end
+			delay_hours = case when submitted_at is null then null else cast(submitted_at - scheduled_at - 60000 *
+				(select duration_minutes from loop_round where loop_round.id = scorecard.round_id) as double precision) / 3600000 end
 		where loop_id in (${sql.join(loopIds)})
 	`.execute(db);
 }

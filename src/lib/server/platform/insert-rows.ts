@@ -1,6 +1,7 @@
 import { CompiledQuery, type Insertable } from 'kysely';
 import type { DB } from './db';
 import { engineOf } from './engine/engine-of';
+import { nameStatement } from './engine/named-statements';
 import type { Database } from './schema';
 
 // Many rows into one table in few distinct statements, on either engine: the import's
@@ -61,7 +62,10 @@ async function insertSlice<T extends keyof Database & string>(
 		.values(rows as never)
 		.compile();
 	// Kept only when Kysely bound exactly these values in this order, so reusing the text is safe.
-	if (values && sameValues(compiled.parameters, values)) builtInserts.set(key, compiled.sql);
+	if (values && sameValues(compiled.parameters, values)) {
+		builtInserts.set(key, compiled.sql);
+		if (engineOf(db) === 'postgres') nameStatement(compiled.sql);
+	}
 	await db.executeQuery(compiled);
 }
 

@@ -1,5 +1,4 @@
 import { othersMeans, ratingUnits, type LoopRating } from '../../domain/loop-figures';
-import { refreshCardFigures } from '../calibration/calibration-upkeep';
 import type { DB } from '../platform/db';
 import { dbId as n, epochMs as ms } from './convert';
 import type { ExportLoop } from './format';
@@ -40,10 +39,6 @@ function ratingsOf(loop: ExportLoop): RatingRow[] {
 
 /** Writes the derived rows of loops already inserted by writeLoops. */
 export async function writeLoopFigures(db: DB, loops: ExportLoop[]): Promise<void> {
-	await refreshCardFigures(
-		db,
-		loops.map((l) => n(l.id))
-	);
 	const ratingRows = [];
 	const unitRows = [];
 	for (const loop of loops) {

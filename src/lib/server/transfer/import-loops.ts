@@ -20,6 +20,10 @@ function currentOutcome(decisions: ExportDecision[]) {
 	return latest?.outcome ?? null;
 }
 
+/** As refreshCardFigures has it: hours from the end of the interview to the submission. */
+const delayHoursOf = (scheduledAt: number, submittedAt: number | null, durationMinutes: number) =>
+	submittedAt === null ? null : (submittedAt - scheduledAt - 60000 * durationMinutes) / 3600000;
+
 /** Every card in a file sits in an interviewer's seat: practice cards are not exported. */
 export const completionOf = (loop: ExportLoop) =>
 	loopCompletion(
@@ -87,13 +91,14 @@ export async function writeLoops(db: DB, loops: ExportLoop[]): Promise<void> {
 			}))
 		)
 	);
-	const kindOf = new Map(rounds.map(({ round }) => [round.id, round.kind]));
+	const roundOf = new Map(rounds.map(({ round }) => [round.id, round]));
 	const seats = loops.flatMap((loop) => loop.panel.map((card) => ({ loop, card })));
 	await insertRows(
 		db,
 		'scorecard',
 		seats.map(({ loop, card }) => {
 			const document = storedDocument(card.document);
+			const round = roundOf.get(card.roundId)!;
 			return {
 				id: n(card.id),
 				loopId: n(loop.id),
@@ -109,8 +114,12 @@ export async function writeLoops(db: DB, loops: ExportLoop[]): Promise<void> {
 				recommendation: card.status === 'submitted' ? document.recommendation : null,
 				amendedAt: msOrNull(card.amendedAt),
 				openingId: n(loop.openingId),
-				roundKind: kindOf.get(card.roundId)!,
+				roundKind: round.kind,
 				complete: completions.get(loop.id)!.complete ? 1 : 0,
+				// What refreshCardFigures copies onto a card, worked out here: updating every
+				// card again after inserting it doubled PostgreSQL's writes (decision 033).
+				loopOutcome: currentOutcome(loop.decisions),
+				delayHours: delayHoursOf(ms(card.scheduledAt), msOrNull(card.submittedAt), round.durationMinutes),
 				createdAt: ms(card.createdAt),
 				updatedAt: ms(card.updatedAt)
 			};

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { databaseResumeStore, type ResumeStore } from '../hiring/resume-store';
 import type { DB } from '../platform/db';
+import { dropForeignKeys, restoreForeignKeys } from '../platform/engine/deferred-foreign-keys';
 import { dropIndexes, rebuildIndexes } from '../platform/engine/deferred-indexes';
 import { ConflictError } from '../platform/errors';
 import { prepareDatabase } from '../platform/prepare-database';
@@ -108,6 +109,7 @@ export async function importChunks(
 			await assertEmpty(trx);
 			await clearDefaultLibrary(trx);
 			const deferred = await dropIndexes(trx, deferredIndexes);
+			const foreignKeys = await dropForeignKeys(trx);
 			const load = (loader = new Loader(trx, problems, store));
 			const report = (stage: ImportProgress['stage']) =>
 				options.onProgress?.({ stage, records: load.records, fraction: options.fractionRead?.() });
@@ -117,12 +119,18 @@ export async function importChunks(
 					if (event.type === 'end-list' || event.type === 'record') report('checking and writing');
 				}
 			} catch (error) {
-				if (!(error instanceof JsonSyntaxError)) throw error;
+				if (!(error instanceof JsonSyntaxError)) {
+					// Nothing in flight when the transaction rolls back, and every résumé stored is known.
+					await load.written().catch(() => undefined);
+					throw error;
+				}
 				problems.push({ path: '(file)', message: `not valid JSON: ${error.message}` });
 			}
+			await load.written();
 			if (!problems.length) {
 				report('rebuilding calibration');
 				await rebuildIndexes(trx, deferred);
+				await restoreForeignKeys(trx, foreignKeys);
 				await load.finish();
 			}
 			if (problems.length) throw new ImportRefusedError(problems);

@@ -8,6 +8,7 @@ import {
 	type TransactionBuilder
 } from 'kysely';
 import type { Database } from '../schema';
+import { statementName } from './named-statements';
 import { numberPlaceholders } from './numbered-placeholders';
 
 export interface PostgresSettings {
@@ -65,8 +66,24 @@ export function createPostgresPool(settings: PostgresSettings): pg.Pool {
 	// A connection lent out (a transaction between two statements) has no listener of the pool's:
 	// without one of its own, the server ending it would crash the process. The statement in
 	// flight, or the next one, fails with the error instead, and the pool drops the connection.
-	pool.on('connect', (client) => client.on('error', () => {}));
+	pool.on('connect', (client) => {
+		client.on('error', () => {});
+		nameRegisteredStatements(client);
+	});
 	return pool;
+}
+
+/**
+ * Sends the statements named-statements.ts registered under their name, as Kysely runs them
+ * (text and values, no callback), so PostgreSQL parses each once on this connection.
+ */
+function nameRegisteredStatements(client: pg.PoolClient): void {
+	const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+	client.query = ((...args: unknown[]) => {
+		const [text, values, callback] = args;
+		const name = typeof text === 'string' && Array.isArray(values) && !callback ? statementName(text) : undefined;
+		return name ? query({ name, text, values }) : query(...args);
+	}) as typeof client.query;
 }
 
 /** SQLSTATEs after which running the whole transaction again may succeed. */
