@@ -32,14 +32,21 @@ async function generated(scorecards: number): Promise<{ db: DB; dir: string }> {
 	return { db, dir: path.dirname(file) };
 }
 
-/** Every index's definition: an import drops some for its load and builds them at the end. */
-async function indexesOf(db: DB): Promise<string[]> {
+/**
+ * Every index's and foreign key's definition: an import drops some indexes (and, on
+ * PostgreSQL, the foreign keys) for its load and builds them again at the end.
+ */
+async function schemaOf(db: DB): Promise<string[]> {
 	const { rows } =
 		engineOf(db) === 'postgres'
 			? await sql<{ definition: string }>`
-				select indexdef as definition from pg_indexes where schemaname = current_schema()`.execute(db)
+				select indexdef as definition from pg_indexes where schemaname = current_schema()
+				union all
+				select c.relname || ' ' || k.conname || ' ' || pg_get_constraintdef(k.oid)
+				from pg_constraint k join pg_class c on c.oid = k.conrelid
+				where k.contype = 'f' and k.connamespace = current_schema()::regnamespace`.execute(db)
 			: await sql<{ definition: string | null }>`
-				select coalesce(sql, name) as definition from sqlite_master where type = 'index'`.execute(db);
+				select coalesce(sql, name) as definition from sqlite_master where type in ('index', 'table')`.execute(db);
 	return rows.map((r) => r.definition!).sort();
 }
 
@@ -52,7 +59,7 @@ async function contentsOf(db: DB): Promise<Record<string, string[]>> {
 				where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`.execute(db)
 			: await sql<{ name: string }>`
 				select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by 1`.execute(db);
-	const contents: Record<string, string[]> = { '(indexes)': await indexesOf(db) };
+	const contents: Record<string, string[]> = { '(indexes)': await schemaOf(db) };
 	for (const { name } of tables) {
 		const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
 		contents[name] = rows.map((row) => JSON.stringify(row)).sort();
@@ -78,8 +85,10 @@ describe('streaming export and import', () => {
 
 			const target = freshDb();
 			expect(await importFromFile(target, first)).toMatchObject({ scorecards: summary.scorecards });
-			// The indexes dropped for the load are all built again.
-			expect(await indexesOf(target)).toEqual(await indexesOf((await preparedTarget()).db));
+			// The indexes (and foreign keys) dropped for the load are all there again.
+			const schema = await schemaOf(target);
+			expect(schema.some((d) => /FOREIGN KEY|REFERENCES/i.test(d))).toBe(true);
+			expect(schema).toEqual(await schemaOf((await preparedTarget()).db));
 			await exportToFile(target, second, now);
 			expect(fs.readFileSync(second).equals(fs.readFileSync(first))).toBe(true);
 		}

@@ -24,7 +24,8 @@ export async function dropForeignKeys(db: DB): Promise<ForeignKeyDefinition[]> {
 		from pg_constraint k join pg_class c on c.oid = k.conrelid
 		where k.contype = 'f' and k.connamespace = current_schema()::regnamespace
 		order by c.relname, k.conname`.execute(db);
-	for (const key of rows) await sql`alter table ${sql.id(key.table)} drop constraint ${sql.id(key.name)}`.execute(db);
+	for (const key of rows)
+		await sql`alter table ${sql.id(key.table)} drop constraint ${sql.id(key.name)}`.execute(db);
 	return rows;
 }
 

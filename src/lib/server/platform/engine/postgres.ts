@@ -81,7 +81,8 @@ function nameRegisteredStatements(client: pg.PoolClient): void {
 	const query = client.query.bind(client) as (...args: unknown[]) => unknown;
 	client.query = ((...args: unknown[]) => {
 		const [text, values, callback] = args;
-		const name = typeof text === 'string' && Array.isArray(values) && !callback ? statementName(text) : undefined;
+		const name =
+			typeof text === 'string' && Array.isArray(values) && !callback ? statementName(text) : undefined;
 		return name ? query({ name, text, values }) : query(...args);
 	}) as typeof client.query;
 }
