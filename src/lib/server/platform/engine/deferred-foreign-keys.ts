@@ -16,13 +16,15 @@ export interface ForeignKeyDefinition {
 	definition: string;
 }
 
-/** Drops every foreign key of the current schema (PostgreSQL); returns what restoreForeignKeys needs. */
+/** Drops the foreign keys of the current schema (PostgreSQL); returns what restoreForeignKeys needs. */
 export async function dropForeignKeys(db: DB): Promise<ForeignKeyDefinition[]> {
 	if (engineOf(db) !== 'postgres') return [];
 	const { rows } = await sql<ForeignKeyDefinition>`
 		select c.relname as "table", k.conname as name, pg_get_constraintdef(k.oid) as definition
-		from pg_constraint k join pg_class c on c.oid = k.conrelid
+		from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_class r on r.oid = k.confrelid
 		where k.contype = 'f' and k.connamespace = current_schema()::regnamespace
+			-- Only keys this role may drop and add again: between its own tables.
+			and pg_has_role(c.relowner, 'USAGE') and pg_has_role(r.relowner, 'USAGE')
 		order by c.relname, k.conname`.execute(db);
 	for (const key of rows)
 		await sql`alter table ${sql.id(key.table)} drop constraint ${sql.id(key.name)}`.execute(db);
