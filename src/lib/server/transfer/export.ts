@@ -17,6 +17,7 @@ import {
 } from './export-records';
 import { exportFormat, exportVersion } from './format';
 import { hasResumes, readResumes } from './resumes';
+import { readQualifications, readTrainingPaths, readWeeklyLimits } from './development';
 
 // Writes the whole organisation as docs/export-format.md describes: every list in id order,
 // keys in one order, nothing derived, nothing secret, so the same data always gives the
@@ -187,6 +188,14 @@ async function writeSnapshot(
 				withoutKey
 			)
 		);
+	// Each left out when empty, as résumés are (format-development.ts).
+	const development: [string, object[]][] = [
+		['trainingPaths', await readTrainingPaths(db)],
+		['qualifications', await readQualifications(db)],
+		['weeklyLimits', await readWeeklyLimits(db)]
+	];
+	for (const [key, records] of development)
+		if (records.length) await list(key, 'library and people', [records]);
 	await out.add('\n}\n');
 	await out.flush();
 	return summary;

@@ -18,6 +18,7 @@ import {
 	visibilityMode,
 	wholeNumber
 } from './format-fields';
+import { qualificationSchema, trainingPathSchema, weeklyLimitSchema } from './format-development';
 
 // The whole-organisation export file, version 1 (docs/export-format.md describes it for
 // people). Field names are camelCase, ids are strings of digits and times are ISO-8601 in
@@ -270,7 +271,10 @@ export const envelopeSchema = z.strictObject({
 	candidates: z.array(z.unknown()),
 	loops: z.array(z.unknown()),
 	auditEvents: z.array(z.unknown()),
-	resumes: z.array(z.unknown()).optional()
+	resumes: z.array(z.unknown()).optional(),
+	trainingPaths: z.array(z.unknown()).optional(),
+	qualifications: z.array(z.unknown()).optional(),
+	weeklyLimits: z.array(z.unknown()).optional()
 });
 
 export const exportFileSchema = envelopeSchema.extend({
@@ -282,7 +286,10 @@ export const exportFileSchema = envelopeSchema.extend({
 	candidates: z.array(candidateSchema),
 	loops: z.array(loopSchema),
 	auditEvents: z.array(auditEventSchema),
-	resumes: z.array(resumeSchema).optional()
+	resumes: z.array(resumeSchema).optional(),
+	trainingPaths: z.array(trainingPathSchema).optional(),
+	qualifications: z.array(qualificationSchema).optional(),
+	weeklyLimits: z.array(weeklyLimitSchema).optional()
 });
 
 export type ExportFile = z.infer<typeof exportFileSchema>;

@@ -7,6 +7,7 @@ import { Checks } from './checks';
 import type { ExportFile } from './format';
 import { writeLoopFigures } from './import-figures';
 import { writeLoops } from './import-loops';
+import { writeDevelopment } from './development';
 import { writeAuditEvents, writeLibrary, writeTemplatesAndOpenings } from './import-records';
 import {
 	addKnown,
@@ -14,6 +15,7 @@ import {
 	checkFormat,
 	checkHead,
 	emptyFile,
+	isIdList,
 	listKeys,
 	newKnown,
 	parseBatch,
@@ -126,7 +128,7 @@ export class Loader {
 
 	/** A list that is missing or not a list: what its ids would be is unknown. */
 	private cannotKnow(key: ListKey): void {
-		if (key === 'loops' || key === 'auditEvents' || key === 'resumes') return;
+		if (!isIdList(key)) return;
 		this.known[key].complete = false;
 		if (key === 'competencies') this.known.competencyRevisions.complete = false;
 		if (key === 'questions') this.known.questionRevisions.complete = false;
@@ -212,4 +214,5 @@ async function writeBatch(db: DB, file: ExportFile): Promise<void> {
 	await writeLoops(db, file.loops);
 	await writeLoopFigures(db, file.loops);
 	await writeAuditEvents(db, file.auditEvents);
+	await writeDevelopment(db, file);
 }

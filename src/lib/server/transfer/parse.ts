@@ -19,6 +19,7 @@ import {
 	type ExportFile,
 	type ExportLoop
 } from './format';
+import { qualificationSchema, trainingPathSchema, weeklyLimitSchema } from './format-development';
 import type { ProblemSink } from './checks';
 import { isId } from './format-fields';
 import { formatPath, shortened, type PathPart } from './problems';
@@ -72,9 +73,17 @@ export const listKeys = [
 	'candidates',
 	'loops',
 	'auditEvents',
-	'resumes'
+	'resumes',
+	'trainingPaths',
+	'qualifications',
+	'weeklyLimits'
 ] as const;
 export type ListKey = (typeof listKeys)[number];
+
+/** The lists whose records others point at by id. */
+const idLists = ['users', 'competencies', 'questions', 'templates', 'openings', 'candidates'] as const;
+type IdList = (typeof idLists)[number];
+export const isIdList = (key: ListKey): key is IdList => (idLists as readonly string[]).includes(key);
 
 export interface ParsedFile {
 	/** The sound records of the current batch only; the other lists are empty. */
@@ -181,7 +190,7 @@ export function addKnown(known: Known, key: ListKey, items: RawRecord[]): void {
 		}
 		return;
 	}
-	if (key === 'auditEvents' || key === 'resumes') return;
+	if (!isIdList(key)) return;
 	for (const { value } of items) {
 		known[key].add(idOf(value));
 		if (key === 'competencies' || key === 'questions') {
@@ -232,7 +241,10 @@ const schemas = {
 	openings: openingSchema,
 	candidates: candidateSchema,
 	auditEvents: auditEventSchema,
-	resumes: resumeSchema
+	resumes: resumeSchema,
+	trainingPaths: trainingPathSchema,
+	qualifications: qualificationSchema,
+	weeklyLimits: weeklyLimitSchema
 } as const;
 
 /** A file with no records, to hold one batch. */
@@ -249,7 +261,10 @@ export function emptyFile(exportedAt = new Date(0).toISOString()): ExportFile {
 		candidates: [],
 		loops: [],
 		auditEvents: [],
-		resumes: []
+		resumes: [],
+		trainingPaths: [],
+		qualifications: [],
+		weeklyLimits: []
 	};
 }
 
