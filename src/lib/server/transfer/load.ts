@@ -8,12 +8,10 @@ import type { ExportFile } from './format';
 import { writeLoopFigures } from './import-figures';
 import { writeLoops } from './import-loops';
 import { writeDevelopment } from './development';
+import { checkEnvelope, checkFormat, checkHead } from './envelope';
 import { writeAuditEvents, writeLibrary, writeTemplatesAndOpenings } from './import-records';
 import {
 	addKnown,
-	checkEnvelope,
-	checkFormat,
-	checkHead,
 	emptyFile,
 	isIdList,
 	listKeys,

@@ -2,7 +2,8 @@ import { referenceIssues, submissionIssues, type ScorecardRound } from '../../do
 import type { Checks, Path } from './checks';
 import { storedDocument } from './convert';
 import type { ExportDocument, ExportLoop, ExportLoopRound, ExportScorecard } from './format';
-import { KnownIds, sentence } from './parse';
+import { KnownIds } from './parse';
+import { sentence } from './zod-problems';
 
 // A loop's references: its candidate, opening and template, its frozen rounds' pinned
 // revisions, its panel's seats and documents (which must fit their round, as the app's own

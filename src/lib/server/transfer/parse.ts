@@ -5,7 +5,6 @@ import {
 	competencySchema,
 	debriefSchema,
 	decisionSchema,
-	envelopeSchema,
 	exportFormat,
 	exportVersion,
 	loopFieldsSchema,
@@ -22,7 +21,8 @@ import {
 import { qualificationSchema, trainingPathSchema, weeklyLimitSchema } from './format-development';
 import type { ProblemSink } from './checks';
 import { isId } from './format-fields';
-import { formatPath, shortened, type PathPart } from './problems';
+import type { PathPart } from './problems';
+import { parseOptions, report } from './zod-problems';
 
 // Structural checks, record by record: a record with a wrong type is reported and left out,
 // and the others still go on to the reference checks, so one run lists every problem. The
@@ -103,31 +103,6 @@ function idOf(value: unknown): string | undefined {
 	const id = isObject(value) ? value.id : undefined;
 	if (typeof id === 'number' && Number.isSafeInteger(id) && id > 0) return String(id);
 	return isId(id) ? id : undefined;
-}
-
-// A missing field says so, whatever the schema's type message.
-const parseOptions = {
-	error: (issue: { code?: string; input?: unknown }) =>
-		issue.code === 'invalid_type' && issue.input === undefined ? 'This field is required' : undefined
-};
-
-/** Messages read as the rest of a line that starts with the path. */
-export const sentence = (message: string) => message.charAt(0).toLowerCase() + message.slice(1);
-
-function unknownKeys(keys: string[]): string {
-	const named = keys.slice(0, 5).map((key) => JSON.stringify(shortened(key)));
-	if (keys.length > 5) named.push(`and ${keys.length - 5} more`);
-	return `unrecognized key${keys.length > 1 ? 's' : ''}: ${named.join(', ')}`;
-}
-
-function report(problems: ProblemSink, at: readonly PathPart[], issues: readonly z.core.$ZodIssue[]): void {
-	for (const issue of issues) {
-		const nested = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
-		// Zod names unknown keys in its message; those are the file's, of any length and number.
-		const message =
-			issue.code === 'unrecognized_keys' ? unknownKeys(issue.keys) : sentence(nested ?? issue.message);
-		problems.push({ path: formatPath([...at, ...issue.path]), message });
-	}
 }
 
 /** A record as read, with its place in its list. */
@@ -282,45 +257,4 @@ export function parseBatch(
 	else
 		(file[key] as object[]) = parseEach(items, schemas[key] as z.ZodType<object>, [key], problems, positions);
 	return { file, known, indexOf: (record) => positions.get(record) ?? -1 };
-}
-
-/** The first key of a Panelist export is its format; any other file is not read further. */
-export function checkFormat(key: string, value: unknown, problems: ProblemSink): boolean {
-	if (key === 'format' && value === exportFormat) return true;
-	problems.push({
-		path: 'format',
-		message: `this is not a Panelist export: "format" must be "${exportFormat}"`
-	});
-	return false;
-}
-
-/** The envelope's issues (plain values and, for each list, an empty one), some of them. */
-function envelopeIssues(head: Record<string, unknown>, keep: (key: string) => boolean) {
-	const envelope = envelopeSchema.safeParse(head, parseOptions);
-	return envelope.success ? [] : envelope.error.issues.filter((issue) => keep(String(issue.path[0] ?? '')));
-}
-
-/** What comes before the lists: the version (reported in words) and the export's time. */
-export function checkHead(head: Record<string, unknown>, problems: ProblemSink): void {
-	if (head.version !== exportVersion) {
-		const seen = typeof head.version === 'number' ? `version ${head.version}` : 'no version number';
-		problems.push({
-			path: 'version',
-			message: `this Panelist reads version ${exportVersion} exports; the file has ${seen}`
-		});
-	}
-	report(
-		problems,
-		[],
-		envelopeIssues(head, (key) => key === 'exportedAt')
-	);
-}
-
-/** The rest of the top level, once read: every list there, and no key the format does not know. */
-export function checkEnvelope(head: Record<string, unknown>, problems: ProblemSink): void {
-	report(
-		problems,
-		[],
-		envelopeIssues(head, (key) => key !== 'version' && key !== 'exportedAt')
-	);
 }
