@@ -17,7 +17,13 @@ import {
 } from './export-records';
 import { exportFormat, exportVersion } from './format';
 import { hasResumes, readResumes } from './resumes';
-import { readQualifications, readTrainingPaths, readWeeklyLimits } from './development';
+import {
+	readNoticeSettings,
+	readQualifications,
+	readReminderSettings,
+	readTrainingPaths,
+	readWeeklyLimits
+} from './settings';
 
 // Writes the whole organisation as docs/export-format.md describes: every list in id order,
 // keys in one order, nothing derived, nothing secret, so the same data always gives the
@@ -188,14 +194,15 @@ async function writeSnapshot(
 				withoutKey
 			)
 		);
-	// Each left out when empty, as résumés are (format-development.ts).
-	const development: [string, object[]][] = [
+	// What people set, each list left out when empty, as résumés are (format-settings.ts).
+	const settings: [string, object[]][] = [
 		['trainingPaths', await readTrainingPaths(db)],
 		['qualifications', await readQualifications(db)],
-		['weeklyLimits', await readWeeklyLimits(db)]
+		['weeklyLimits', await readWeeklyLimits(db)],
+		['noticeSettings', await readNoticeSettings(db)],
+		['reminderSettings', await readReminderSettings(db)]
 	];
-	for (const [key, records] of development)
-		if (records.length) await list(key, 'library and people', [records]);
+	for (const [key, records] of settings) if (records.length) await list(key, 'library and people', [records]);
 	await out.add('\n}\n');
 	await out.flush();
 	return summary;

@@ -18,7 +18,13 @@ import {
 	visibilityMode,
 	wholeNumber
 } from './format-fields';
-import { qualificationSchema, trainingPathSchema, weeklyLimitSchema } from './format-development';
+import {
+	noticeSettingSchema,
+	qualificationSchema,
+	reminderSettingSchema,
+	trainingPathSchema,
+	weeklyLimitSchema
+} from './format-settings';
 
 // The whole-organisation export file, version 1 (docs/export-format.md describes it for
 // people). Field names are camelCase, ids are strings of digits and times are ISO-8601 in
@@ -274,7 +280,9 @@ export const envelopeSchema = z.strictObject({
 	resumes: z.array(z.unknown()).optional(),
 	trainingPaths: z.array(z.unknown()).optional(),
 	qualifications: z.array(z.unknown()).optional(),
-	weeklyLimits: z.array(z.unknown()).optional()
+	weeklyLimits: z.array(z.unknown()).optional(),
+	noticeSettings: z.array(z.unknown()).optional(),
+	reminderSettings: z.array(z.unknown()).optional()
 });
 
 export const exportFileSchema = envelopeSchema.extend({
@@ -289,7 +297,9 @@ export const exportFileSchema = envelopeSchema.extend({
 	resumes: z.array(resumeSchema).optional(),
 	trainingPaths: z.array(trainingPathSchema).optional(),
 	qualifications: z.array(qualificationSchema).optional(),
-	weeklyLimits: z.array(weeklyLimitSchema).optional()
+	weeklyLimits: z.array(weeklyLimitSchema).optional(),
+	noticeSettings: z.array(noticeSettingSchema).optional(),
+	reminderSettings: z.array(reminderSettingSchema).optional()
 });
 
 export type ExportFile = z.infer<typeof exportFileSchema>;

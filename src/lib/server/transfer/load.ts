@@ -7,7 +7,7 @@ import { Checks } from './checks';
 import type { ExportFile } from './format';
 import { writeLoopFigures } from './import-figures';
 import { writeLoops } from './import-loops';
-import { writeDevelopment } from './development';
+import { writeSettings } from './settings';
 import { checkEnvelope, checkFormat, checkHead } from './envelope';
 import { writeAuditEvents, writeLibrary, writeTemplatesAndOpenings } from './import-records';
 import {
@@ -212,5 +212,5 @@ async function writeBatch(db: DB, file: ExportFile): Promise<void> {
 	await writeLoops(db, file.loops);
 	await writeLoopFigures(db, file.loops);
 	await writeAuditEvents(db, file.auditEvents);
-	await writeDevelopment(db, file);
+	await writeSettings(db, file);
 }

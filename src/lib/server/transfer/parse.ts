@@ -18,7 +18,13 @@ import {
 	type ExportFile,
 	type ExportLoop
 } from './format';
-import { qualificationSchema, trainingPathSchema, weeklyLimitSchema } from './format-development';
+import {
+	noticeSettingSchema,
+	qualificationSchema,
+	reminderSettingSchema,
+	trainingPathSchema,
+	weeklyLimitSchema
+} from './format-settings';
 import type { ProblemSink } from './checks';
 import { isId } from './format-fields';
 import type { PathPart } from './problems';
@@ -76,7 +82,9 @@ export const listKeys = [
 	'resumes',
 	'trainingPaths',
 	'qualifications',
-	'weeklyLimits'
+	'weeklyLimits',
+	'noticeSettings',
+	'reminderSettings'
 ] as const;
 export type ListKey = (typeof listKeys)[number];
 
@@ -219,7 +227,9 @@ const schemas = {
 	resumes: resumeSchema,
 	trainingPaths: trainingPathSchema,
 	qualifications: qualificationSchema,
-	weeklyLimits: weeklyLimitSchema
+	weeklyLimits: weeklyLimitSchema,
+	noticeSettings: noticeSettingSchema,
+	reminderSettings: reminderSettingSchema
 } as const;
 
 /** A file with no records, to hold one batch. */
@@ -239,7 +249,9 @@ export function emptyFile(exportedAt = new Date(0).toISOString()): ExportFile {
 		resumes: [],
 		trainingPaths: [],
 		qualifications: [],
-		weeklyLimits: []
+		weeklyLimits: [],
+		noticeSettings: [],
+		reminderSettings: []
 	};
 }
 

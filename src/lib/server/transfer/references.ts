@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { looksLikePdf } from '../../domain/resume';
 import type { Checks, Path } from './checks';
-import { checkDevelopment } from './development';
+import { checkSettings } from './settings';
 import { checkLoops } from './loop-references';
 
 // Checks across records, on the records that passed the structural checks: every id points
@@ -23,7 +23,7 @@ export function checkReferences(c: Checks): void {
 		c.ref([...at, 'actorUserId'], event.actorUserId, known.users, 'user');
 	}
 	checkResumes(c);
-	checkDevelopment(c);
+	checkSettings(c);
 }
 
 /** One résumé per candidate, of a candidate and user of the file, whose bytes are what it says. */

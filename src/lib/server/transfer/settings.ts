@@ -10,11 +10,18 @@ import {
 	isoTime
 } from './convert';
 import type { ExportFile } from './format';
-import type { ExportQualification, ExportTrainingPath, ExportWeeklyLimit } from './format-development';
+import type {
+	ExportNoticeSetting,
+	ExportQualification,
+	ExportReminderSetting,
+	ExportTrainingPath,
+	ExportWeeklyLimit
+} from './format-settings';
 
-// Interviewer development across an export and import (format-development.ts): training
-// paths, qualifications and weekly limits, read whole (a few per person at most), checked
-// and written as the file has them. Their changes' history is in the audit trail already.
+// What people set, across an export and import (format-settings.ts): training paths,
+// qualifications, weekly limits, notice and reminder settings, read whole (a few per person
+// or opening at most), checked and written as the file has them. Their changes' history is
+// in the audit trail already.
 
 export async function readTrainingPaths(db: DB): Promise<ExportTrainingPath[]> {
 	const rows = await db.selectFrom('trainingPath').selectAll().orderBy('format').execute();
@@ -55,8 +62,33 @@ export async function readWeeklyLimits(db: DB): Promise<ExportWeeklyLimit[]> {
 	}));
 }
 
-/** One path per format, one qualification per person and format, one limit per person, of the file's users. */
-export function checkDevelopment(c: Checks): void {
+export async function readNoticeSettings(db: DB): Promise<ExportNoticeSetting[]> {
+	const rows = await db.selectFrom('userNoticeSetting').selectAll().orderBy('userId').execute();
+	return rows.map((r) => ({
+		userId: id(r.userId),
+		timeZone: r.timeZone,
+		sendMinutes: r.sendMinutes,
+		mailMode: r.mailMode,
+		updatedAt: isoTime(r.updatedAt)
+	}));
+}
+
+export async function readReminderSettings(db: DB): Promise<ExportReminderSetting[]> {
+	const rows = await db.selectFrom('openingReminderSetting').selectAll().orderBy('openingId').execute();
+	return rows.map((r) => ({
+		openingId: id(r.openingId),
+		enabled: r.enabled === 1,
+		firstReminderMinutes: r.firstReminderMinutes,
+		escalationHours: r.escalationHours,
+		updatedAt: isoTime(r.updatedAt)
+	}));
+}
+
+/**
+ * One path per format, one qualification per person and format, one limit and one notice
+ * setting per person, one reminder setting per opening, each of the file's people and openings.
+ */
+export function checkSettings(c: Checks): void {
 	const { file, known } = c.parsed;
 	const formats = c.unique('training path format');
 	for (const path of file.trainingPaths ?? []) {
@@ -82,9 +114,25 @@ export function checkDevelopment(c: Checks): void {
 		limited([...at, 'userId'], limit.userId, (first) => `this person already has a weekly limit (${first})`);
 		c.ref([...at, 'updatedBy'], limit.updatedBy, known.users, 'user');
 	}
+	const noticed = c.unique('notice setting');
+	for (const setting of file.noticeSettings ?? []) {
+		const at = ['noticeSettings', c.at(setting)];
+		c.ref([...at, 'userId'], setting.userId, known.users, 'user');
+		noticed([...at, 'userId'], setting.userId, (first) => `this person's notices are already set (${first})`);
+	}
+	const reminded = c.unique('reminder setting');
+	for (const setting of file.reminderSettings ?? []) {
+		const at = ['reminderSettings', c.at(setting)];
+		c.ref([...at, 'openingId'], setting.openingId, known.openings, 'opening');
+		reminded(
+			[...at, 'openingId'],
+			setting.openingId,
+			(first) => `this opening's reminders are already set (${first})`
+		);
+	}
 }
 
-export async function writeDevelopment(db: DB, file: ExportFile): Promise<void> {
+export async function writeSettings(db: DB, file: ExportFile): Promise<void> {
 	await insertRows(
 		db,
 		'trainingPath',
@@ -117,6 +165,30 @@ export async function writeDevelopment(db: DB, file: ExportFile): Promise<void> 
 			weeklyLimit: l.weeklyLimit,
 			updatedBy: nOrNull(l.updatedBy),
 			updatedAt: ms(l.updatedAt)
+		}))
+	);
+	await insertRows(
+		db,
+		'userNoticeSetting',
+		(file.noticeSettings ?? []).map((r) => ({
+			userId: n(r.userId),
+			timeZone: r.timeZone,
+			sendMinutes: r.sendMinutes,
+			mailMode: r.mailMode,
+			// Which day's digest went out last stays with the old installation, like the mails.
+			lastDigestOn: null,
+			updatedAt: ms(r.updatedAt)
+		}))
+	);
+	await insertRows(
+		db,
+		'openingReminderSetting',
+		(file.reminderSettings ?? []).map((r) => ({
+			openingId: n(r.openingId),
+			enabled: r.enabled ? 1 : 0,
+			firstReminderMinutes: r.firstReminderMinutes,
+			escalationHours: r.escalationHours,
+			updatedAt: ms(r.updatedAt)
 		}))
 	);
 }

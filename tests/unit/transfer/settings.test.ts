@@ -5,15 +5,22 @@ import { setWeeklyLimit, readWeeklyLimits } from '../../../src/lib/server/hiring
 import { readQualifications, setQualification } from '../../../src/lib/server/hiring/qualifications';
 import { setPathSetting } from '../../../src/lib/server/hiring/training-paths';
 import { readPathSettings } from '../../../src/lib/server/hiring/training-progress';
+import {
+	getNoticeSettings,
+	readOpeningReminderSettings,
+	updateNoticeSettings,
+	updateReminderSettings
+} from '../../../src/lib/server/notify/reminder-settings';
 import type { DB } from '../../../src/lib/server/platform/db';
 import { prepareDatabase } from '../../../src/lib/server/platform/prepare-database';
 import { exportOrganisation } from '../../../src/lib/server/transfer/export';
 import { ImportRefusedError, importOrganisation } from '../../../src/lib/server/transfer/import';
 import { freshDb } from '../helpers/db';
 
-// Interviewer development moves with the organisation: an admin who set training paths,
-// qualifications and weekly limits finds them all after moving to a new database (to
-// PostgreSQL, say), and a file with a wrong one is refused by path, changing nothing.
+// What people set moves with the organisation: training paths, qualifications and weekly
+// limits an admin set, a person's time zone, send time and digest, an opening's reminders
+// are all there after moving to a new database (to PostgreSQL, say), and a file with a
+// wrong one is refused by path, changing nothing.
 
 const now = Date.UTC(2026, 10, 30, 12);
 
@@ -45,6 +52,20 @@ async function developedDemo(): Promise<DB> {
 		now + 2000
 	);
 	await setWeeklyLimit(db, admin, { userId: mei.id, limit: 4 }, now);
+	await updateNoticeSettings(
+		db,
+		mei,
+		{ timeZone: 'Asia/Tokyo', sendTime: 7 * 60 + 30, mailMode: 'digest' },
+		now
+	);
+	const opening = await db.selectFrom('opening').select('id').orderBy('id').executeTakeFirstOrThrow();
+	await updateReminderSettings(
+		db,
+		admin,
+		opening.id,
+		{ enabled: false, firstReminderMinutes: 90, escalationHours: 48 },
+		now
+	);
 	return db;
 }
 
@@ -53,12 +74,17 @@ async function developmentOf(db: DB) {
 	return {
 		paths: await readPathSettings(db),
 		qualifications: await readQualifications(db, null, now),
-		limits: [...(await readWeeklyLimits(db)).entries()]
+		limits: [...(await readWeeklyLimits(db)).entries()],
+		notices: await getNoticeSettings(db, await user(db, 'mei@example.com')),
+		reminders: await readOpeningReminderSettings(
+			db,
+			(await db.selectFrom('opening').select('id').orderBy('id').executeTakeFirstOrThrow()).id
+		)
 	};
 }
 
-describe('interviewer development in the export', () => {
-	it('moves training paths, qualifications and weekly limits, and comes back as the same file', async () => {
+describe('what people set, in the export', () => {
+	it('moves paths, qualifications, limits, notice and reminder settings, and comes back as the same file', async () => {
 		const source = await developedDemo();
 		const text = await exportOrganisation(source, now);
 		const file = JSON.parse(text);
@@ -92,13 +118,17 @@ describe('interviewer development in the export', () => {
 		expect(Object.keys(file)).not.toContain('qualifications');
 		expect(Object.keys(file)).not.toContain('trainingPaths');
 		expect(Object.keys(file)).not.toContain('weeklyLimits');
+		expect(Object.keys(file)).not.toContain('noticeSettings');
+		expect(Object.keys(file)).not.toContain('reminderSettings');
 	});
 
-	it('refuses a qualification of nobody, a second limit for one person and a level it does not know', async () => {
+	it('refuses a qualification of nobody, a second limit, an unknown level, time zone or opening', async () => {
 		const file = JSON.parse(await exportOrganisation(await developedDemo(), now));
 		file.qualifications[0].userId = '999999';
 		file.qualifications[1].level = 'expert';
 		file.weeklyLimits.push({ ...file.weeklyLimits[0], weeklyLimit: 5 });
+		file.noticeSettings[0].timeZone = 'Mars/Olympus';
+		file.reminderSettings[0].openingId = '424242';
 		const target = freshDb();
 		await prepareDatabase(target);
 
@@ -111,9 +141,18 @@ describe('interviewer development in the export', () => {
 			{
 				path: 'weeklyLimits[1].userId',
 				message: 'this person already has a weekly limit (weeklyLimits[0].userId)'
-			}
+			},
+			{ path: 'noticeSettings[0].timeZone', message: 'a time zone, like Europe/Berlin' },
+			{ path: 'reminderSettings[0].openingId', message: 'no opening with id "424242" in this file' }
 		]);
 		expect(await target.selectFrom('user').select('id').execute()).toEqual([]);
-		expect(await developmentOf(target)).toMatchObject({ qualifications: [], limits: [] });
+		for (const table of [
+			'trainingPath',
+			'interviewerQualification',
+			'interviewerLoadLimit',
+			'userNoticeSetting',
+			'openingReminderSetting'
+		] as const)
+			expect(await target.selectFrom(table).selectAll().execute()).toEqual([]);
 	});
 });
