@@ -56,6 +56,24 @@ export const reminderSettingSchema = z.strictObject({
 	updatedAt: time
 });
 
+/** The lists in the file's top level, in their order: each may be left out. */
+export const settingsListsChecked = {
+	trainingPaths: z.array(trainingPathSchema).optional(),
+	qualifications: z.array(qualificationSchema).optional(),
+	weeklyLimits: z.array(weeklyLimitSchema).optional(),
+	noticeSettings: z.array(noticeSettingSchema).optional(),
+	reminderSettings: z.array(reminderSettingSchema).optional()
+};
+
+/** The same lists as the envelope reads them, each record left to be checked on its own. */
+export const settingsListsAsRead = {
+	trainingPaths: z.array(z.unknown()).optional(),
+	qualifications: z.array(z.unknown()).optional(),
+	weeklyLimits: z.array(z.unknown()).optional(),
+	noticeSettings: z.array(z.unknown()).optional(),
+	reminderSettings: z.array(z.unknown()).optional()
+};
+
 export type ExportTrainingPath = z.infer<typeof trainingPathSchema>;
 export type ExportQualification = z.infer<typeof qualificationSchema>;
 export type ExportWeeklyLimit = z.infer<typeof weeklyLimitSchema>;

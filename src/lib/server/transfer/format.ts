@@ -18,13 +18,7 @@ import {
 	visibilityMode,
 	wholeNumber
 } from './format-fields';
-import {
-	noticeSettingSchema,
-	qualificationSchema,
-	reminderSettingSchema,
-	trainingPathSchema,
-	weeklyLimitSchema
-} from './format-settings';
+import { settingsListsAsRead, settingsListsChecked } from './format-settings';
 
 // The whole-organisation export file, version 1 (docs/export-format.md describes it for
 // people). Field names are camelCase, ids are strings of digits and times are ISO-8601 in
@@ -278,11 +272,7 @@ export const envelopeSchema = z.strictObject({
 	loops: z.array(z.unknown()),
 	auditEvents: z.array(z.unknown()),
 	resumes: z.array(z.unknown()).optional(),
-	trainingPaths: z.array(z.unknown()).optional(),
-	qualifications: z.array(z.unknown()).optional(),
-	weeklyLimits: z.array(z.unknown()).optional(),
-	noticeSettings: z.array(z.unknown()).optional(),
-	reminderSettings: z.array(z.unknown()).optional()
+	...settingsListsAsRead
 });
 
 export const exportFileSchema = envelopeSchema.extend({
@@ -295,11 +285,7 @@ export const exportFileSchema = envelopeSchema.extend({
 	loops: z.array(loopSchema),
 	auditEvents: z.array(auditEventSchema),
 	resumes: z.array(resumeSchema).optional(),
-	trainingPaths: z.array(trainingPathSchema).optional(),
-	qualifications: z.array(qualificationSchema).optional(),
-	weeklyLimits: z.array(weeklyLimitSchema).optional(),
-	noticeSettings: z.array(noticeSettingSchema).optional(),
-	reminderSettings: z.array(reminderSettingSchema).optional()
+	...settingsListsChecked
 });
 
 export type ExportFile = z.infer<typeof exportFileSchema>;
