@@ -3,7 +3,9 @@
 // interviewer on the same round co-scores) write practice scorecards that never count in any
 // figure, export or count of the loop.
 
-export const seatRoles = ['interviewer', 'shadow', 'reverse_shadow'] as const;
+export const practiceRoles = ['shadow', 'reverse_shadow'] as const;
+export type PracticeRole = (typeof practiceRoles)[number];
+export const seatRoles = ['interviewer', ...practiceRoles] as const;
 export type SeatRole = (typeof seatRoles)[number];
 
 export const seatRoleLabels: Record<SeatRole, string> = {

@@ -51,7 +51,9 @@ async function setting({ size = 5, panelSubmits = true } = {}) {
 /** Everything a hiring manager, a recruiter or a file could read off the loop. */
 async function figures(db: DB, recruiter: AuthUser, loopId: number, openingId: number) {
 	const results = await getLoopResults(db, recruiter, loopId, {}, now);
-	const exported = JSON.parse(await exportOrganisation(db, now)) as { loops: { updatedAt: string }[] };
+	const exported = JSON.parse(await exportOrganisation(db, now)) as {
+		loops: { updatedAt: string; panel: { seatRole?: string }[] }[];
+	};
 	return {
 		results,
 		csvResults: await exportLoopResults(db, recruiter, loopId),
@@ -65,7 +67,13 @@ async function figures(db: DB, recruiter: AuthUser, loopId: number, openingId: n
 		),
 		loops: await listLoops(db, recruiter, { openingId }, now),
 		// Seating a trainee is a change to the loop, so its updatedAt moves; nothing else may.
-		exportedLoops: exported.loops.map((l) => ({ ...l, updatedAt: null }))
+		// The organisation export carries practice cards marked with their role (so a move
+		// keeps a trainee's progress): the panel's own cards in it are the same.
+		exportedLoops: exported.loops.map((l) => ({
+			...l,
+			updatedAt: null,
+			panel: l.panel.filter((card) => card.seatRole === undefined)
+		}))
 	};
 }
 

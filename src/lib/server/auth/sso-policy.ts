@@ -10,14 +10,14 @@ import { isBreakGlassEmail, type SsoRequirement, type SsoSettings } from '../../
 // environment does (OIDC_REQUIRED); either way the break-glass admin named in
 // OIDC_BREAK_GLASS_EMAIL keeps their password for the day the provider is down.
 
-const requirementKey = 'sso_required';
+export const ssoRequirementKey = 'sso_required';
 
 /** The admins' stored choice (the environment can require it on top). */
 export async function getSsoRequirement(db: DB): Promise<SsoRequirement> {
 	const row = await db
 		.selectFrom('meta')
 		.select('value')
-		.where('key', '=', requirementKey)
+		.where('key', '=', ssoRequirementKey)
 		.executeTakeFirst();
 	return row?.value === 'required' ? 'required' : 'optional';
 }
@@ -63,7 +63,7 @@ export async function setSsoRequirement(
 		if (before === requirement) return;
 		await trx
 			.insertInto('meta')
-			.values({ key: requirementKey, value: requirement })
+			.values({ key: ssoRequirementKey, value: requirement })
 			.onConflict((conflict) => conflict.column('key').doUpdateSet({ value: requirement }))
 			.execute();
 		await recordAudit(

@@ -14,7 +14,7 @@ import { readSignedValue, signValue } from './signed-value';
 // Who must use a second factor, and what happens between a right password and a session:
 // straight in, a code first, or setting two-factor up first (decision 023).
 
-const requirementKey = 'two_factor_required';
+export const twoFactorRequirementKey = 'two_factor_required';
 const minute = 60_000;
 /** How long a password, once checked, waits for its second factor. */
 export const pendingSignInMs = 10 * minute;
@@ -25,7 +25,7 @@ export async function getTwoFactorRequirement(db: DB): Promise<TwoFactorRequirem
 	const row = await db
 		.selectFrom('meta')
 		.select('value')
-		.where('key', '=', requirementKey)
+		.where('key', '=', twoFactorRequirementKey)
 		.executeTakeFirst();
 	const value = row?.value as TwoFactorRequirement | undefined;
 	return value && twoFactorRequirements.includes(value) ? value : 'nobody';
@@ -53,7 +53,7 @@ export async function setTwoFactorRequirement(
 		if (before === requirement) return;
 		await trx
 			.insertInto('meta')
-			.values({ key: requirementKey, value: requirement })
+			.values({ key: twoFactorRequirementKey, value: requirement })
 			.onConflict((conflict) => conflict.column('key').doUpdateSet({ value: requirement }))
 			.execute();
 		await recordAudit(

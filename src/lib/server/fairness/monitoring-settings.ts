@@ -11,10 +11,14 @@ import { recordAudit } from '../platform/audit';
 // Whether adverse impact monitoring is on and which categories candidates are asked about
 // (decision 025). Off until an admin turns it on.
 
-const settingKey = 'adverse_impact_settings';
+export const monitoringSettingsKey = 'adverse_impact_settings';
 
 export async function readMonitoringSettings(db: DB): Promise<MonitoringSettings> {
-	const row = await db.selectFrom('meta').select('value').where('key', '=', settingKey).executeTakeFirst();
+	const row = await db
+		.selectFrom('meta')
+		.select('value')
+		.where('key', '=', monitoringSettingsKey)
+		.executeTakeFirst();
 	return row ? (JSON.parse(row.value) as MonitoringSettings) : defaultMonitoringSettings;
 }
 
@@ -30,7 +34,7 @@ export async function saveMonitoringSettings(
 		const before = await readMonitoringSettings(trx);
 		await trx
 			.insertInto('meta')
-			.values({ key: settingKey, value })
+			.values({ key: monitoringSettingsKey, value })
 			.onConflict((oc) => oc.column('key').doUpdateSet({ value }))
 			.execute();
 		await recordAudit(
@@ -39,7 +43,7 @@ export async function saveMonitoringSettings(
 				actorUserId: actor.id,
 				action: 'adverse_impact.settings_changed',
 				entityType: 'setting',
-				entityId: settingKey,
+				entityId: monitoringSettingsKey,
 				before,
 				after: input
 			},

@@ -15,7 +15,7 @@ import { assertActiveInterviewer } from './active-interviewer';
 // Qualifications per interviewer and round format (decision 030): admins and recruiters set
 // trainee or qualified; lapsed is derived from the person's interviews in the format.
 
-const lapseKey = 'qualification_lapse_months';
+export const lapseMonthsKey = 'qualification_lapse_months';
 
 export interface Qualification {
 	userId: number;
@@ -28,7 +28,11 @@ export interface Qualification {
 }
 
 export async function readLapseMonths(db: DB): Promise<number> {
-	const row = await db.selectFrom('meta').select('value').where('key', '=', lapseKey).executeTakeFirst();
+	const row = await db
+		.selectFrom('meta')
+		.select('value')
+		.where('key', '=', lapseMonthsKey)
+		.executeTakeFirst();
 	return row ? Number(row.value) : defaultLapseMonths;
 }
 
@@ -43,7 +47,7 @@ export async function setLapseMonths(
 		const before = await readLapseMonths(trx);
 		await trx
 			.insertInto('meta')
-			.values({ key: lapseKey, value: String(months) })
+			.values({ key: lapseMonthsKey, value: String(months) })
 			.onConflict((oc) => oc.column('key').doUpdateSet({ value: String(months) }))
 			.execute();
 		await recordAudit(
@@ -52,7 +56,7 @@ export async function setLapseMonths(
 				actorUserId: actor.id,
 				action: 'qualification.lapse_changed',
 				entityType: 'setting',
-				entityId: lapseKey,
+				entityId: lapseMonthsKey,
 				before: { months: before },
 				after: { months }
 			},
@@ -138,7 +142,11 @@ export async function listOwnQualifications(
 	return readQualifications(db, actor.id, now);
 }
 
-export async function readQualifications(db: DB, userId: number | null, now: number): Promise<Qualification[]> {
+export async function readQualifications(
+	db: DB,
+	userId: number | null,
+	now: number
+): Promise<Qualification[]> {
 	let query = db
 		.selectFrom('interviewerQualification as q')
 		.innerJoin('user', 'user.id', 'q.userId')

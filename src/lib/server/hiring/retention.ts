@@ -16,10 +16,14 @@ import { resumeStoreFromEnv, type ResumeStore } from './resume-store';
 // Retention (decision 024): candidates whose last loop closed longer ago than the admin's
 // setting are anonymised, unless a legal hold keeps them.
 
-const settingKey = 'retention_months';
+export const retentionMonthsKey = 'retention_months';
 
 export async function readRetentionMonths(db: DB): Promise<number> {
-	const row = await db.selectFrom('meta').select('value').where('key', '=', settingKey).executeTakeFirst();
+	const row = await db
+		.selectFrom('meta')
+		.select('value')
+		.where('key', '=', retentionMonthsKey)
+		.executeTakeFirst();
 	return row ? Number(row.value) : defaultRetentionMonths;
 }
 
@@ -29,7 +33,7 @@ export async function setRetentionMonths(db: DB, actor: AuthUser, months: number
 		const before = await readRetentionMonths(trx);
 		await trx
 			.insertInto('meta')
-			.values({ key: settingKey, value: String(months) })
+			.values({ key: retentionMonthsKey, value: String(months) })
 			.onConflict((oc) => oc.column('key').doUpdateSet({ value: String(months) }))
 			.execute();
 		await recordAudit(
@@ -38,7 +42,7 @@ export async function setRetentionMonths(db: DB, actor: AuthUser, months: number
 				actorUserId: actor.id,
 				action: 'retention.changed',
 				entityType: 'setting',
-				entityId: settingKey,
+				entityId: retentionMonthsKey,
 				before: { months: before },
 				after: { months }
 			},

@@ -1,5 +1,5 @@
 import type { ScorecardDocument } from '../../domain/scorecard';
-import type { ExportDocument } from './format';
+import type { ExportDocument } from './format-loops';
 
 // Values as the database stores them and as the file writes them: ids are numbers there and
 // strings here, times epoch milliseconds there and ISO-8601 here.

@@ -1,8 +1,9 @@
+import { countsInResults, type PracticeRole } from '../../domain/seat-roles';
 import type { DB } from '../platform/db';
 import { parseDocument } from '../evaluation/scorecards';
 import { groupBy } from './export-records';
 import { fileDocument, fileId as id, fileIdOrNull as idOrNull, isoTime, isoTimeOrNull } from './convert';
-import type { ExportLoop } from './format';
+import type { ExportLoop } from './format-loops';
 
 // Loops with everything that hangs off them (rounds as they were frozen, the panel and its
 // scorecards, submissions, debrief, decisions), read a page of loops at a time in a fixed
@@ -45,6 +46,7 @@ async function readParts(db: DB, loopIds: number[]) {
 				'loopId',
 				'roundId',
 				'interviewerId',
+				'seatRole',
 				'scheduledAt',
 				'status',
 				'version',
@@ -56,8 +58,6 @@ async function readParts(db: DB, loopIds: number[]) {
 				'content'
 			])
 			.where('loopId', 'in', loopIds)
-			// Practice cards stay out of every export (decision 030).
-			.where('seatRole', '=', 'interviewer')
 			.orderBy('id')
 			.execute(),
 		db
@@ -65,7 +65,6 @@ async function readParts(db: DB, loopIds: number[]) {
 			.innerJoin('scorecard as c', 'c.id', 's.scorecardId')
 			.select(['s.id', 's.scorecardId', 's.content', 's.reason', 's.submittedBy', 's.submittedAt'])
 			.where('c.loopId', 'in', loopIds)
-			.where('c.seatRole', '=', 'interviewer')
 			.orderBy('s.id')
 			.execute(),
 		db.selectFrom('debrief').selectAll().where('loopId', 'in', loopIds).execute(),
@@ -131,6 +130,8 @@ export async function readLoops(db: DB, after: number): Promise<(ExportLoop & { 
 				id: id(s.id),
 				roundId: id(s.roundId),
 				interviewerId: id(s.interviewerId),
+				// Practice cards move with the loop, so a trainee's path keeps its progress.
+				...(countsInResults(s.seatRole) ? {} : { seatRole: s.seatRole as PracticeRole }),
 				scheduledAt: isoTime(s.scheduledAt),
 				status: s.status,
 				version: s.version,

@@ -24,6 +24,9 @@ import {
 	readTrainingPaths,
 	readWeeklyLimits
 } from './settings';
+import { readCalibrationExercises } from './exercises';
+import { readOrganisationSettings } from './organisation-settings';
+import { readProvisionedUsers, readSignInIdentities } from './identities';
 
 // Writes the whole organisation as docs/export-format.md describes: every list in id order,
 // keys in one order, nothing derived, nothing secret, so the same data always gives the
@@ -194,15 +197,21 @@ async function writeSnapshot(
 				withoutKey
 			)
 		);
-	// What people set, each list left out when empty, as résumés are (format-settings.ts).
-	const settings: [string, object[]][] = [
+	// What people set and who they are at the company's provider, each list left out when
+	// empty, as résumés are (format-settings.ts, format-exercises.ts, format-identities.ts).
+	const smallLists: [string, object[]][] = [
 		['trainingPaths', await readTrainingPaths(db)],
 		['qualifications', await readQualifications(db)],
 		['weeklyLimits', await readWeeklyLimits(db)],
 		['noticeSettings', await readNoticeSettings(db)],
-		['reminderSettings', await readReminderSettings(db)]
+		['reminderSettings', await readReminderSettings(db)],
+		['calibrationExercises', await readCalibrationExercises(db)],
+		['organisationSettings', await readOrganisationSettings(db)],
+		['signInIdentities', await readSignInIdentities(db)],
+		['provisionedUsers', await readProvisionedUsers(db)]
 	];
-	for (const [key, records] of settings) if (records.length) await list(key, 'library and people', [records]);
+	for (const [key, records] of smallLists)
+		if (records.length) await list(key, 'library and people', [records]);
 	await out.add('\n}\n');
 	await out.flush();
 	return summary;

@@ -64,6 +64,9 @@ export const kind = z.enum(competencyKinds, { error: expected('technical or lead
 export const format = z.enum(roundFormats, { error: expected(`One of ${roundFormats.join(', ')}`) });
 export const visibilityMode = z.enum(visibilityModes, { error: expected('after_own or after_all') });
 export const evidenceRule = z.enum(evidenceRules, { error: expected('required or recommended') });
+/** A round's own fields, in a template and as frozen in a loop. */
+export const roundShape = { id, title: name, kind, format, durationMinutes: wholeNumber(1, 24 * 60) };
+
 export const level = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
 	error: expected('1, 2, 3 or 4')
 });

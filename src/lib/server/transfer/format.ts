@@ -1,24 +1,22 @@
 import { z } from 'zod';
-import { decisionOutcomes } from '../../domain/decision';
 import { roles } from '../../domain/roles';
-import { noteFieldKeys } from '../../domain/scorecard';
 import {
 	email,
 	evidenceRule,
 	expected,
-	format,
 	id,
 	kind,
-	level,
-	longText,
 	name,
 	recorded,
+	roundShape,
 	text,
 	time,
 	visibilityMode,
 	wholeNumber
 } from './format-fields';
-import { settingsListsAsRead, settingsListsChecked } from './format-settings';
+import { loopSchema } from './format-loops';
+import { identityListsChecked } from './format-identities';
+import { settingsListsChecked } from './format-settings';
 
 // The whole-organisation export file, version 1 (docs/export-format.md describes it for
 // people). Field names are camelCase, ids are strings of digits and times are ISO-8601 in
@@ -79,8 +77,6 @@ export const questionSchema = z.strictObject({
 	revisions: z.array(questionRevisionSchema).min(1, { error: 'A question has at least one revision' })
 });
 
-const roundShape = { id, title: name, kind, format, durationMinutes: wholeNumber(1, 24 * 60) };
-
 export const templateSchema = z.strictObject({
 	id,
 	name,
@@ -127,109 +123,6 @@ export const candidateSchema = z.strictObject({
 	openings: z.array(z.strictObject({ openingId: id, addedAt: time }))
 });
 
-export const loopRoundSchema = z.strictObject({
-	...roundShape,
-	competencies: z.array(z.strictObject({ competencyId: id, revisionId: id })),
-	questions: z.array(z.strictObject({ id, questionId: id.nullable(), revisionId: id }))
-});
-
-/** A scorecard's content: the interviewer's working copy, or one submitted version of it. */
-export const documentSchema = z.strictObject({
-	recommendation: level.nullable(),
-	summary: longText,
-	freeNotes: longText,
-	ratings: z.array(
-		z.strictObject({
-			competencyId: id,
-			rating: level.nullable(),
-			notAssessedReason: longText.nullable(),
-			evidence: longText
-		})
-	),
-	notes: z.array(
-		z.strictObject({
-			questionId: id,
-			field: z.enum(noteFieldKeys, { error: expected('Not a note field of any round') }),
-			text: longText
-		})
-	)
-});
-
-export const scorecardSchema = z.strictObject({
-	id,
-	roundId: id,
-	interviewerId: id,
-	scheduledAt: time,
-	status: z.enum(['not_started', 'draft', 'submitted'], {
-		error: expected('not_started, draft or submitted')
-	}),
-	version: wholeNumber(0, 1_000_000_000),
-	startedAt: time.nullable(),
-	submittedAt: time.nullable(),
-	amendedAt: time.nullable(),
-	createdAt: time,
-	updatedAt: time,
-	document: documentSchema,
-	submissions: z.array(
-		z.strictObject({
-			id,
-			submittedBy: id,
-			submittedAt: time,
-			reason: text.nullable(),
-			document: documentSchema
-		})
-	)
-});
-
-export const debriefNoteKey = /^(competency-[1-9][0-9]{0,14}|strong-no|general)$/;
-
-export const debriefSchema = z.strictObject({
-	notes: z.record(
-		z.string().regex(debriefNoteKey, { error: 'A note key is general, strong-no or competency-<id>' }),
-		longText
-	),
-	attendeeIds: z.array(id),
-	updatedBy: id.nullable(),
-	updatedAt: time
-});
-
-export const decisionSchema = z.strictObject({
-	id,
-	outcome: z.enum(decisionOutcomes, { error: expected('hire, no_hire or hold') }),
-	rationale: text,
-	dissent: text,
-	attendees: z.array(z.strictObject({ id, name })),
-	changeReason: text.nullable(),
-	decidedBy: id,
-	decidedAt: time
-});
-
-/** A loop without the parts the import checks one by one (see loopSchema). */
-export const loopFieldsSchema = z.strictObject({
-	id,
-	candidateId: id,
-	openingId: id,
-	templateId: id.nullable(),
-	templateName: name,
-	visibilityMode,
-	evidenceRule,
-	cancelledAt: time.nullable(),
-	createdBy: id.nullable(),
-	createdAt: time,
-	updatedAt: time,
-	rounds: z.array(z.unknown()),
-	panel: z.array(z.unknown()),
-	debrief: z.unknown().refine((v) => v !== undefined, { error: 'This field is required (null for none)' }),
-	decisions: z.array(z.unknown())
-});
-
-export const loopSchema = loopFieldsSchema.extend({
-	rounds: z.array(loopRoundSchema),
-	panel: z.array(scorecardSchema),
-	debrief: debriefSchema.nullable(),
-	decisions: z.array(decisionSchema)
-});
-
 export const auditEventSchema = z.strictObject({
 	id,
 	actorUserId: id.nullable(),
@@ -258,6 +151,14 @@ export const resumeSchema = z.strictObject({
 		.regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'The content is the PDF in base64' })
 });
 
+/** The lists after the audit trail, each left out when it would be empty. */
+const optionalLists = { ...settingsListsChecked, ...identityListsChecked };
+
+/** The same lists as the envelope reads them, each record left to be checked on its own. */
+const optionalListsAsRead = Object.fromEntries(
+	Object.keys(optionalLists).map((key) => [key, z.array(z.unknown()).optional()])
+) as { [key in keyof typeof optionalLists]: z.ZodOptional<z.ZodArray<z.ZodUnknown>> };
+
 /** The top level, with each collection's records left to be checked one by one. */
 export const envelopeSchema = z.strictObject({
 	format: z.literal(exportFormat),
@@ -272,7 +173,7 @@ export const envelopeSchema = z.strictObject({
 	loops: z.array(z.unknown()),
 	auditEvents: z.array(z.unknown()),
 	resumes: z.array(z.unknown()).optional(),
-	...settingsListsAsRead
+	...optionalListsAsRead
 });
 
 export const exportFileSchema = envelopeSchema.extend({
@@ -285,7 +186,7 @@ export const exportFileSchema = envelopeSchema.extend({
 	loops: z.array(loopSchema),
 	auditEvents: z.array(auditEventSchema),
 	resumes: z.array(resumeSchema).optional(),
-	...settingsListsChecked
+	...optionalLists
 });
 
 export type ExportFile = z.infer<typeof exportFileSchema>;
@@ -296,11 +197,5 @@ export type ExportTemplate = z.infer<typeof templateSchema>;
 /** As written: the description is left out when empty (the schema reads it back as ''). */
 export type ExportOpening = z.input<typeof openingSchema>;
 export type ExportCandidate = z.infer<typeof candidateSchema>;
-export type ExportLoop = z.infer<typeof loopSchema>;
-export type ExportLoopRound = z.infer<typeof loopRoundSchema>;
-export type ExportScorecard = z.infer<typeof scorecardSchema>;
-export type ExportDocument = z.infer<typeof documentSchema>;
-export type ExportDebrief = z.infer<typeof debriefSchema>;
-export type ExportDecision = z.infer<typeof decisionSchema>;
 export type ExportAuditEvent = z.infer<typeof auditEventSchema>;
 export type ExportResume = z.infer<typeof resumeSchema>;

@@ -1,9 +1,9 @@
 import { othersMeans, ratingUnits, type LoopRating } from '../../domain/loop-figures';
 import type { DB } from '../platform/db';
 import { dbId as n, epochMs as ms } from './convert';
-import type { ExportLoop } from './format';
+import type { ExportLoop } from './format-loops';
 import { insertRows } from '../platform/insert-rows';
-import { completionOf } from './import-loops';
+import { completionOf, counts } from './import-loops';
 
 // What the file leaves out on purpose and the import rebuilds for a batch of loops just
 // written: ratings as rows, leniency references and rating units (decision 005). They are
@@ -18,7 +18,8 @@ function ratingsOf(loop: ExportLoop): RatingRow[] {
 	const rounds = new Map(loop.rounds.map((r) => [r.id, r]));
 	const rows: RatingRow[] = [];
 	for (const card of loop.panel) {
-		if (card.status !== 'submitted' || card.submittedAt === null) continue;
+		// A practice card has no rating rows, as submitting one writes none.
+		if (!counts(card) || card.status !== 'submitted' || card.submittedAt === null) continue;
 		const round = rounds.get(card.roundId)!;
 		for (const c of round.competencies)
 			rows.push({

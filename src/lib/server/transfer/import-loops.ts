@@ -7,7 +7,7 @@ import {
 	epochMsOrNull as msOrNull,
 	storedDocument
 } from './convert';
-import type { ExportDecision, ExportLoop } from './format';
+import type { ExportDecision, ExportLoop, ExportScorecard } from './format-loops';
 import { insertRows } from '../platform/insert-rows';
 
 // Writes loops as the file has them: frozen rounds, the panel's scorecards with their
@@ -24,11 +24,14 @@ function currentOutcome(decisions: ExportDecision[]) {
 const delayHoursOf = (scheduledAt: number, submittedAt: number | null, durationMinutes: number) =>
 	submittedAt === null ? null : (submittedAt - scheduledAt - 60000 * durationMinutes) / 3600000;
 
-/** Every card in a file sits in an interviewer's seat: practice cards are not exported. */
+/** Whether a card of the file counts: a practice seat's never does (decision 030). */
+export const counts = (card: ExportScorecard) => card.seatRole === undefined;
+
+/** As the app has it: practice seats neither hold a loop back nor complete it. */
 export const completionOf = (loop: ExportLoop) =>
 	loopCompletion(
 		msOrNull(loop.cancelledAt),
-		loop.panel.map((c) => ({ status: c.status, submittedAt: msOrNull(c.submittedAt) }))
+		loop.panel.filter(counts).map((c) => ({ status: c.status, submittedAt: msOrNull(c.submittedAt) }))
 	);
 
 export async function writeLoops(db: DB, loops: ExportLoop[]): Promise<void> {
@@ -104,6 +107,7 @@ export async function writeLoops(db: DB, loops: ExportLoop[]): Promise<void> {
 				loopId: n(loop.id),
 				roundId: n(card.roundId),
 				interviewerId: n(card.interviewerId),
+				seatRole: card.seatRole ?? 'interviewer',
 				scheduledAt: ms(card.scheduledAt),
 				status: card.status,
 				version: card.version,
@@ -115,7 +119,7 @@ export async function writeLoops(db: DB, loops: ExportLoop[]): Promise<void> {
 				amendedAt: msOrNull(card.amendedAt),
 				openingId: n(loop.openingId),
 				roundKind: round.kind,
-				complete: completions.get(loop.id)!.complete ? 1 : 0,
+				complete: counts(card) && completions.get(loop.id)!.complete ? 1 : 0,
 				// What refreshCardFigures copies onto a card, worked out here: updating every
 				// card again after inserting it doubled PostgreSQL's writes (decision 033).
 				loopOutcome: currentOutcome(loop.decisions),

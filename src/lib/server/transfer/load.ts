@@ -8,6 +8,9 @@ import type { ExportFile } from './format';
 import { writeLoopFigures } from './import-figures';
 import { writeLoops } from './import-loops';
 import { writeSettings } from './settings';
+import { writeCalibrationExercises } from './exercises';
+import { writeOrganisationSettings } from './organisation-settings';
+import { writeIdentities } from './identities';
 import { checkEnvelope, checkFormat, checkHead } from './envelope';
 import { writeAuditEvents, writeLibrary, writeTemplatesAndOpenings } from './import-records';
 import {
@@ -213,4 +216,7 @@ async function writeBatch(db: DB, file: ExportFile): Promise<void> {
 	await writeLoopFigures(db, file.loops);
 	await writeAuditEvents(db, file.auditEvents);
 	await writeSettings(db, file);
+	await writeCalibrationExercises(db, file.calibrationExercises ?? []);
+	await writeOrganisationSettings(db, file.organisationSettings ?? []);
+	await writeIdentities(db, file);
 }

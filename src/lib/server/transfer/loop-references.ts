@@ -1,7 +1,7 @@
 import { referenceIssues, submissionIssues, type ScorecardRound } from '../../domain/scorecard';
 import type { Checks, Path } from './checks';
 import { storedDocument } from './convert';
-import type { ExportDocument, ExportLoop, ExportLoopRound, ExportScorecard } from './format';
+import type { ExportDocument, ExportLoop, ExportLoopRound, ExportScorecard } from './format-loops';
 import { KnownIds } from './parse';
 import { sentence } from './zod-problems';
 
@@ -85,7 +85,7 @@ function checkLoopRound(
 	});
 }
 
-function checkRevision(
+export function checkRevision(
 	c: Checks,
 	path: Path,
 	revisionId: string,

@@ -3,23 +3,28 @@ import {
 	auditEventSchema,
 	candidateSchema,
 	competencySchema,
-	debriefSchema,
-	decisionSchema,
 	exportFormat,
 	exportVersion,
-	loopFieldsSchema,
-	loopRoundSchema,
 	openingSchema,
 	questionSchema,
 	resumeSchema,
-	scorecardSchema,
 	templateSchema,
 	userSchema,
-	type ExportFile,
-	type ExportLoop
+	type ExportFile
 } from './format';
 import {
+	debriefSchema,
+	decisionSchema,
+	loopFieldsSchema,
+	loopRoundSchema,
+	scorecardSchema,
+	type ExportLoop
+} from './format-loops';
+import { calibrationExerciseSchema } from './format-exercises';
+import { provisionedUserSchema, signInIdentitySchema } from './format-identities';
+import {
 	noticeSettingSchema,
+	organisationSettingSchema,
 	qualificationSchema,
 	reminderSettingSchema,
 	trainingPathSchema,
@@ -84,7 +89,11 @@ export const listKeys = [
 	'qualifications',
 	'weeklyLimits',
 	'noticeSettings',
-	'reminderSettings'
+	'reminderSettings',
+	'calibrationExercises',
+	'organisationSettings',
+	'signInIdentities',
+	'provisionedUsers'
 ] as const;
 export type ListKey = (typeof listKeys)[number];
 
@@ -229,7 +238,11 @@ const schemas = {
 	qualifications: qualificationSchema,
 	weeklyLimits: weeklyLimitSchema,
 	noticeSettings: noticeSettingSchema,
-	reminderSettings: reminderSettingSchema
+	reminderSettings: reminderSettingSchema,
+	calibrationExercises: calibrationExerciseSchema,
+	organisationSettings: organisationSettingSchema,
+	signInIdentities: signInIdentitySchema,
+	provisionedUsers: provisionedUserSchema
 } as const;
 
 /** A file with no records, to hold one batch. */
@@ -251,7 +264,11 @@ export function emptyFile(exportedAt = new Date(0).toISOString()): ExportFile {
 		qualifications: [],
 		weeklyLimits: [],
 		noticeSettings: [],
-		reminderSettings: []
+		reminderSettings: [],
+		calibrationExercises: [],
+		organisationSettings: [],
+		signInIdentities: [],
+		provisionedUsers: []
 	};
 }
 

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { looksLikePdf } from '../../domain/resume';
 import type { Checks, Path } from './checks';
 import { checkSettings } from './settings';
+import { checkCalibrationExercises } from './exercises';
+import { checkOrganisationSettings } from './organisation-settings';
+import { checkIdentities } from './identities';
 import { checkLoops } from './loop-references';
 
 // Checks across records, on the records that passed the structural checks: every id points
@@ -24,6 +27,9 @@ export function checkReferences(c: Checks): void {
 	}
 	checkResumes(c);
 	checkSettings(c);
+	checkCalibrationExercises(c);
+	checkOrganisationSettings(c);
+	checkIdentities(c);
 }
 
 /** One résumé per candidate, of a candidate and user of the file, whose bytes are what it says. */
