@@ -64,7 +64,10 @@ export default defineConfig({
 	fullyParallel: true,
 	workers: 2,
 	retries: 0,
-	timeout: 30_000,
+	// A minute per test: the 2-core machines CI runs on vary about twofold in speed (the
+	// browser suite on SQLite alone took 19 minutes on one; the whole CI 16 on another), and
+	// at 30 s the longest journeys timed out on the slower. Each expectation keeps its 5 s.
+	timeout: 60_000,
 	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
 	use: {
 		baseURL: `http://localhost:${ports.app}`,

@@ -101,6 +101,9 @@ test('the loop form refuses a time that is not a time, a missing time and a deac
 	await seed.signIn(page.context(), manager);
 	await page.goto(`/loops/new?opening=${openingId}&candidate=${candidate.id}`);
 	await skipBrowserValidation(page);
+	// Submitted before the page's scripts start, the form would post without them, and the
+	// answer's date field (a datetime-local again) could not hold the text to check it kept.
+	await expect(page.locator('html.js')).toBeAttached();
 
 	await page.locator('#round-0-interviewer-0').selectOption({ label: manager.name });
 	await page.locator('#round-0-scheduledAt').evaluate((input: HTMLInputElement) => (input.type = 'text'));
