@@ -134,6 +134,9 @@ test('an admin resets someone’s two-factor sign-in, and they sign in with thei
 	await enrolledUser(seed, diego);
 	await seed.signIn(page.context(), admin);
 	await page.goto('/admin/users');
+	// The shared server's users page lists everyone the suite has made (hundreds by now):
+	// its scripts take a while to start, and the page a while to come back after the reset.
+	await expect(page.locator('html.js')).toBeAttached();
 	const row = page.getByRole('row', { name: new RegExp(diego.email) });
 	await expect(row).toContainText('Two-factor');
 	await row.getByRole('button', { name: `Reset two-factor sign-in of ${diego.name}` }).click();

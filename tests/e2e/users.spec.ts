@@ -14,6 +14,7 @@ test('deactivating a user ends their live session at once', async ({ page, seed,
 	await expect(lenaPage.getByRole('heading', { name: `Good to see you, ${lena.name}` })).toBeVisible();
 
 	await page.goto('/admin/users');
+	await expect(page.locator('html.js')).toBeAttached();
 	await page.getByRole('button', { name: `Deactivate ${lena.name}` }).click();
 	const row = page.getByRole('row', { name: new RegExp(lena.email) });
 	await expect(row).toContainText('Deactivated');
@@ -35,6 +36,7 @@ test('an admin changes a role, and the navigation follows', async ({ page, seed,
 	const diego = await seed.user('interviewer', `Diego ${Date.now()}`);
 	await seed.signIn(page.context(), admin);
 	await page.goto('/admin/users');
+	await expect(page.locator('html.js')).toBeAttached();
 	await page.getByLabel(`Role of ${diego.name}`, { exact: true }).selectOption('admin');
 	await page.getByRole('button', { name: `Save role of ${diego.name}` }).click();
 	await expect(page.getByLabel(`Role of ${diego.name}`, { exact: true })).toHaveValue('admin');
@@ -57,6 +59,7 @@ test('an admin cannot deactivate their own account, not even by posting the form
 	const admin = await seed.user('admin');
 	await seed.signIn(page.context(), admin);
 	await page.goto('/admin/users');
+	await expect(page.locator('html.js')).toBeAttached();
 	const row = page.getByRole('row', { name: new RegExp(admin.email) });
 	await expect(row.getByText('You')).toBeVisible();
 	await expect(row.getByRole('button', { name: /Deactivate/ })).toHaveCount(0);
