@@ -73,44 +73,38 @@ const monitoredCategories = z
 			ctx.addIssue({ code: 'custom', message: 'Names and options without spaces around them' });
 	});
 
-const settingNames = [
-	'qualificationLapseMonths',
-	'retentionMonths',
-	'twoFactorRequired',
-	'singleSignOnRequired',
-	'adverseImpactMonitoring'
+/** One record per organisation-wide choice, each named. */
+const namedSettings = [
+	z.strictObject({
+		name: z.literal('qualificationLapseMonths'),
+		value: wholeNumber(minLapseMonths, maxLapseMonths)
+	}),
+	z.strictObject({
+		name: z.literal('retentionMonths'),
+		value: wholeNumber(minRetentionMonths, maxRetentionMonths)
+	}),
+	z.strictObject({
+		name: z.literal('twoFactorRequired'),
+		value: z.enum(twoFactorRequirements, { error: expected(twoFactorRequirements.join(', ')) })
+	}),
+	z.strictObject({
+		name: z.literal('singleSignOnRequired'),
+		value: z.enum(ssoRequirements, { error: expected(ssoRequirements.join(' or ')) })
+	}),
+	z.strictObject({
+		name: z.literal('adverseImpactMonitoring'),
+		value: z.strictObject({
+			enabled: z.boolean({ error: expected('true or false') }),
+			categories: monitoredCategories
+		})
+	})
 ] as const;
+const settingNames = namedSettings.map((setting) => setting.shape.name.value);
 
 /** An organisation-wide choice an admin made, one record each; left out while at its default. */
-export const organisationSettingSchema = z.discriminatedUnion(
-	'name',
-	[
-		z.strictObject({
-			name: z.literal('qualificationLapseMonths'),
-			value: wholeNumber(minLapseMonths, maxLapseMonths)
-		}),
-		z.strictObject({
-			name: z.literal('retentionMonths'),
-			value: wholeNumber(minRetentionMonths, maxRetentionMonths)
-		}),
-		z.strictObject({
-			name: z.literal('twoFactorRequired'),
-			value: z.enum(twoFactorRequirements, { error: expected(twoFactorRequirements.join(', ')) })
-		}),
-		z.strictObject({
-			name: z.literal('singleSignOnRequired'),
-			value: z.enum(ssoRequirements, { error: expected(ssoRequirements.join(' or ')) })
-		}),
-		z.strictObject({
-			name: z.literal('adverseImpactMonitoring'),
-			value: z.strictObject({
-				enabled: z.boolean({ error: expected('true or false') }),
-				categories: monitoredCategories
-			})
-		})
-	],
-	{ error: expected(`A setting named ${settingNames.join(', ')}`) }
-);
+export const organisationSettingSchema = z.discriminatedUnion('name', namedSettings, {
+	error: expected(`A setting named ${settingNames.join(', ')}`)
+});
 
 /** The lists in the file's top level, in their order: each may be left out. */
 export const settingsListsChecked = {

@@ -247,29 +247,8 @@ const schemas = {
 
 /** A file with no records, to hold one batch. */
 export function emptyFile(exportedAt = new Date(0).toISOString()): ExportFile {
-	return {
-		format: exportFormat,
-		version: exportVersion,
-		exportedAt,
-		users: [],
-		competencies: [],
-		questions: [],
-		templates: [],
-		openings: [],
-		candidates: [],
-		loops: [],
-		auditEvents: [],
-		resumes: [],
-		trainingPaths: [],
-		qualifications: [],
-		weeklyLimits: [],
-		noticeSettings: [],
-		reminderSettings: [],
-		calibrationExercises: [],
-		organisationSettings: [],
-		signInIdentities: [],
-		provisionedUsers: []
-	};
+	const lists = Object.fromEntries(listKeys.map((key) => [key, []]));
+	return { format: exportFormat, version: exportVersion, exportedAt, ...lists } as ExportFile;
 }
 
 /** Parses a batch of records of one list: the sound ones, in a file of their own, and where each stood. */
